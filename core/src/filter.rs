@@ -1,0 +1,483 @@
+//! The filter of the task list and the facet counts of its options.
+//!
+//! [`Index`] prepares a table once (folded search text, every unit's assignment of every task),
+//! so that a filter change is one pass over the tasks with no allocation per task.
+
+use std::collections::HashMap;
+
+use crate::model::{Table, TimeTag, UnitKind};
+use crate::search;
+use crate::status::Status;
+use crate::units::{rank, Assignment, Role};
+
+/// What the user narrows the task list by. `None` (or an empty query) means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// The unit whose tasks to show: a unit of the table that is not a group.
+    pub unit: Option<String>,
+    /// The chosen unit's role. Ignored without a unit.
+    pub role: Option<Role>,
+    pub pillar: Option<u8>,
+    /// A section id `"P.S"`. The UI keeps it within `pillar`; here the two simply both apply.
+    pub section: Option<String>,
+    pub time: Option<TimeTag>,
+    /// The chosen unit's status of the task. Ignored without a unit: statuses are a unit's own.
+    pub status: Option<Status>,
+    /// Search term, see [`crate::search`].
+    pub query: String,
+}
+
+impl Filter {
+    /// True when the filter shows every task (a query of only whitespace searches nothing).
+    pub fn is_empty(&self) -> bool {
+        self.unit.is_none()
+            && self.role.is_none()
+            && self.pillar.is_none()
+            && self.section.is_none()
+            && self.time.is_none()
+            && self.status.is_none()
+            && search::normalize(&self.query).is_empty()
+    }
+
+    /// Resets every part of the filter, the unit included.
+    pub fn clear(&mut self) {
+        *self = Filter::default();
+    }
+}
+
+/// The counts of every option of every facet: how many tasks the filter would show with that
+/// option chosen instead of the facet's current one, all other facets' choices applying.
+/// Look-ups by key (`pillar(1)`, `unit("市财政局")`, …) give 0 for an option not listed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Tasks shown by the filter as it is.
+    pub total: usize,
+    /// Every pillar of the table, in table order.
+    pub pillars: Vec<(u8, usize)>,
+    /// Every section of the table, in table order (sections outside a chosen pillar count 0).
+    pub sections: Vec<(String, usize)>,
+    /// Both roles; empty when no unit is chosen (the role then does not apply).
+    pub roles: Vec<(Role, usize)>,
+    /// The time tags present in the table, in [`TimeTag::ALL`] order. A task with two tags
+    /// counts under both.
+    pub times: Vec<(TimeTag, usize)>,
+    /// Every status; empty when no unit is chosen.
+    pub statuses: Vec<(Status, usize)>,
+    /// Every pickable unit, in table order: the tasks the list would show with that unit
+    /// chosen, but for the status filter: the statuses known are those of the chosen unit
+    /// only. The role filter applies even when no unit is chosen yet, as it would once one is.
+    pub units: Vec<(String, usize)>,
+}
+
+fn count_of<K: PartialEq + ?Sized, T: std::borrow::Borrow<K>>(
+    list: &[(T, usize)],
+    key: &K,
+) -> usize {
+    list.iter()
+        .find(|(k, _)| k.borrow() == key)
+        .map_or(0, |&(_, n)| n)
+}
+
+impl Facets {
+    pub fn pillar(&self, id: u8) -> usize {
+        count_of(&self.pillars, &id)
+    }
+    pub fn section(&self, id: &str) -> usize {
+        count_of::<str, _>(&self.sections, id)
+    }
+    pub fn role(&self, role: Role) -> usize {
+        count_of(&self.roles, &role)
+    }
+    pub fn time(&self, tag: TimeTag) -> usize {
+        count_of(&self.times, &tag)
+    }
+    pub fn status(&self, status: Status) -> usize {
+        count_of(&self.statuses, &status)
+    }
+    pub fn unit(&self, name: &str) -> usize {
+        count_of::<str, _>(&self.units, name)
+    }
+}
+
+/// A unit's assignment of one task, packed: `via` 0 is the unit's own name, `g + 1` the group
+/// `Index::groups[g]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Slot {
+    role: Role,
+    via: u16,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    pillar: u8,
+    /// Index into `Index::pillars`.
+    pillar_pos: Option<u16>,
+    /// Index into `Index::sections`.
+    section_pos: Option<u16>,
+    /// Bit `i` set: the task has tag `TimeTag::ALL[i]`.
+    times: u16,
+    /// Folded text, item, section name and unit names, separated by U+0001.
+    text: String,
+}
+
+// Which parts of a filter a task fails.
+const UNIT: u8 = 1;
+const ROLE: u8 = 2;
+const PILLAR: u8 = 4;
+const SECTION: u8 = 8;
+const TIME: u8 = 16;
+const STATUS: u8 = 32;
+const QUERY: u8 = 64;
+
+/// A filter resolved against an index.
+struct Compiled {
+    /// `Some(None)`: a unit that is not in the table, which has no tasks.
+    unit: Option<Option<usize>>,
+    role: Option<Role>,
+    pillar: Option<u8>,
+    /// `Some(None)`: a section that is not in the table.
+    section: Option<Option<u16>>,
+    time: Option<u16>,
+    status: Option<Status>,
+    needle: String,
+}
+
+/// A table prepared for filtering. Build it once per table.
+#[derive(Debug, Clone)]
+pub struct Index {
+    entries: Vec<Entry>,
+    pillars: Vec<u8>,
+    sections: Vec<String>,
+    section_pos: HashMap<String, u16>,
+    times: Vec<TimeTag>,
+    /// Pickable units (not groups), in table order.
+    units: Vec<String>,
+    unit_pos: HashMap<String, usize>,
+    groups: Vec<String>,
+    /// `slots[unit][task]`.
+    slots: Vec<Vec<Option<Slot>>>,
+}
+
+fn time_bit(tag: TimeTag) -> u16 {
+    let i = TimeTag::ALL.iter().position(|&t| t == tag).unwrap_or(0);
+    1 << i
+}
+
+impl Index {
+    pub fn new(table: &Table) -> Index {
+        let pillars: Vec<u8> = table.pillars.iter().map(|p| p.id).collect();
+        let sections: Vec<String> = table.sections.iter().map(|s| s.id.clone()).collect();
+        let section_pos: HashMap<String, u16> = sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i as u16))
+            .collect();
+        let units: Vec<String> = table
+            .units
+            .iter()
+            .filter(|u| u.kind != UnitKind::Group)
+            .map(|u| u.name.clone())
+            .collect();
+        let unit_pos: HashMap<String, usize> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.clone(), i))
+            .collect();
+        let group_units: Vec<_> = table
+            .units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Group)
+            .collect();
+        let groups: Vec<String> = group_units.iter().map(|g| g.name.clone()).collect();
+
+        // What each name in a unit cell stands for: (unit, via).
+        let mut expand: HashMap<&str, Vec<(usize, u16)>> = HashMap::new();
+        for (u, name) in units.iter().enumerate() {
+            expand.entry(name).or_default().push((u, 0));
+        }
+        for (g, group) in group_units.iter().enumerate() {
+            let list = expand.entry(&group.name).or_default();
+            for member in &group.members {
+                if let Some(&u) = unit_pos.get(member) {
+                    list.push((u, g as u16 + 1));
+                }
+            }
+        }
+
+        let mut slots = vec![vec![None; table.tasks.len()]; units.len()];
+        let mut entries = Vec::with_capacity(table.tasks.len());
+        let mut present: u16 = 0;
+        for (t, task) in table.tasks.iter().enumerate() {
+            let cells = [
+                (Role::Lead, &task.lead),
+                (Role::Responsible, &task.responsible),
+            ];
+            for (role, names) in cells {
+                for name in names {
+                    for &(u, via) in expand.get(name.as_str()).into_iter().flatten() {
+                        let slot = &mut slots[u][t];
+                        let new = Slot { role, via };
+                        let better = match slot {
+                            None => true,
+                            Some(old) => Self::rank_of(&groups, new) < Self::rank_of(&groups, *old),
+                        };
+                        if better {
+                            *slot = Some(new);
+                        }
+                    }
+                }
+            }
+
+            let section_pos = section_pos.get(&task.section).copied();
+            let mut text = String::new();
+            let mut push = |s: &str| {
+                if !text.is_empty() {
+                    text.push('\u{1}');
+                }
+                text.extend(s.chars().filter_map(search::fold));
+            };
+            push(&task.text);
+            push(&task.item);
+            if let Some(s) = section_pos {
+                push(&table.sections[s as usize].name);
+            }
+            for name in task.lead.iter().chain(&task.responsible) {
+                push(name);
+            }
+            let times = task.time.iter().fold(0, |m, r| m | time_bit(r.tag));
+            present |= times;
+            entries.push(Entry {
+                pillar: task.pillar,
+                pillar_pos: pillars
+                    .iter()
+                    .position(|&p| p == task.pillar)
+                    .map(|p| p as u16),
+                section_pos,
+                times,
+                text,
+            });
+        }
+        let times = TimeTag::ALL
+            .into_iter()
+            .filter(|&t| present & time_bit(t) != 0)
+            .collect();
+        Index {
+            entries,
+            pillars,
+            sections,
+            section_pos,
+            times,
+            units,
+            unit_pos,
+            groups,
+            slots,
+        }
+    }
+
+    fn rank_of(groups: &[String], slot: Slot) -> u8 {
+        let via = (slot.via > 0).then(|| groups[slot.via as usize - 1].as_str());
+        rank(slot.role, via)
+    }
+
+    /// Number of tasks.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The units a user can pick (every unit that is not a group), in table order.
+    pub fn units(&self) -> &[String] {
+        &self.units
+    }
+
+    pub fn has_unit(&self, name: &str) -> bool {
+        self.unit_pos.contains_key(name)
+    }
+
+    /// The time tags that occur in the table, in [`TimeTag::ALL`] order.
+    pub fn times(&self) -> &[TimeTag] {
+        &self.times
+    }
+
+    /// How task `task` (an index into `Table::tasks`) concerns `unit`; the same answer as
+    /// [`crate::units::assignment`].
+    pub fn assignment(&self, task: usize, unit: &str) -> Option<Assignment> {
+        let u = *self.unit_pos.get(unit)?;
+        let slot = (*self.slots[u].get(task)?)?;
+        Some(Assignment {
+            role: slot.role,
+            via: (slot.via > 0).then(|| self.groups[slot.via as usize - 1].clone()),
+        })
+    }
+
+    fn compile(&self, filter: &Filter) -> Compiled {
+        let unit = filter
+            .unit
+            .as_ref()
+            .map(|u| self.unit_pos.get(u.as_str()).copied());
+        Compiled {
+            role: filter.role.filter(|_| unit.is_some()),
+            status: filter.status.filter(|_| unit.is_some()),
+            unit,
+            pillar: filter.pillar,
+            section: filter
+                .section
+                .as_ref()
+                .map(|s| self.section_pos.get(s.as_str()).copied()),
+            time: filter.time.map(time_bit),
+            needle: search::normalize(&filter.query),
+        }
+    }
+
+    /// The parts of `c` that task `t` fails, and the task's status when it concerns the chosen
+    /// unit and `want_status` (status_of is called only then).
+    fn fails(
+        &self,
+        c: &Compiled,
+        t: usize,
+        want_status: bool,
+        status_of: &impl Fn(usize) -> Status,
+    ) -> (u8, Option<Slot>, Option<Status>) {
+        let e = &self.entries[t];
+        let mut fails = 0;
+        let mut slot = None;
+        let mut status = None;
+        if let Some(unit) = c.unit {
+            slot = unit.and_then(|u| self.slots[u][t]);
+            match slot {
+                None => fails |= UNIT | ROLE | STATUS,
+                Some(s) => {
+                    if c.role.is_some_and(|r| r != s.role) {
+                        fails |= ROLE;
+                    }
+                    if want_status {
+                        let st = status_of(t);
+                        status = Some(st);
+                        if c.status.is_some_and(|want| want != st) {
+                            fails |= STATUS;
+                        }
+                    }
+                }
+            }
+        }
+        if c.pillar.is_some_and(|p| p != e.pillar) {
+            fails |= PILLAR;
+        }
+        if c.section.is_some_and(|s| s.is_none() || s != e.section_pos) {
+            fails |= SECTION;
+        }
+        if c.time.is_some_and(|bit| e.times & bit == 0) {
+            fails |= TIME;
+        }
+        if !c.needle.is_empty() && !e.text.contains(c.needle.as_str()) {
+            fails |= QUERY;
+        }
+        (fails, slot, status)
+    }
+
+    /// The tasks the filter shows (indices into `Table::tasks`, ascending). `status_of` gives
+    /// the chosen unit's status of a task; it is called only for tasks of the chosen unit and
+    /// only when a status is filtered by. A unit that is not a pickable unit of the table (an
+    /// unknown name, a group) has no tasks.
+    pub fn shown(&self, filter: &Filter, status_of: impl Fn(usize) -> Status) -> Vec<usize> {
+        let c = self.compile(filter);
+        let want_status = c.status.is_some();
+        (0..self.entries.len())
+            .filter(|&t| self.fails(&c, t, want_status, &status_of).0 == 0)
+            .collect()
+    }
+
+    /// The count of every option of every facet (see [`Facets`]). One pass over the tasks for
+    /// all facets but units, plus one pass per unit over the tasks that pass the filters that
+    /// do not depend on the unit.
+    pub fn facets(&self, filter: &Filter, status_of: impl Fn(usize) -> Status) -> Facets {
+        let c = self.compile(filter);
+        let with_unit = c.unit.is_some();
+        let mut total = 0;
+        let mut pillars = vec![0; self.pillars.len()];
+        let mut sections = vec![0; self.sections.len()];
+        let mut roles = [0; 2];
+        let mut times = [0; TimeTag::ALL.len()];
+        let mut statuses = [0; Status::ALL.len()];
+        // Tasks that pass the filters that do not depend on the unit.
+        let mut base = Vec::new();
+        const UNIT_FREE: u8 = PILLAR | SECTION | TIME | QUERY;
+        for t in 0..self.entries.len() {
+            let (fails, slot, status) = self.fails(&c, t, with_unit, &status_of);
+            let e = &self.entries[t];
+            let others = |own: u8| fails & !own == 0;
+            if fails == 0 {
+                total += 1;
+            }
+            if fails & UNIT_FREE == 0 {
+                base.push(t as u32);
+            }
+            if others(PILLAR) {
+                if let Some(p) = e.pillar_pos {
+                    pillars[p as usize] += 1;
+                }
+            }
+            if others(SECTION) {
+                if let Some(s) = e.section_pos {
+                    sections[s as usize] += 1;
+                }
+            }
+            if others(TIME) {
+                for (i, n) in times.iter_mut().enumerate() {
+                    if e.times & (1 << i) != 0 {
+                        *n += 1;
+                    }
+                }
+            }
+            if let Some(slot) = slot {
+                if others(ROLE) {
+                    roles[slot.role as usize] += 1;
+                }
+                if let (true, Some(st)) = (others(STATUS), status) {
+                    statuses[st as usize] += 1;
+                }
+            }
+        }
+        let units = self
+            .units
+            .iter()
+            .zip(&self.slots)
+            .map(|(name, row)| {
+                let n = base
+                    .iter()
+                    .filter(|&&t| {
+                        row[t as usize].is_some_and(|s| filter.role.is_none_or(|r| r == s.role))
+                    })
+                    .count();
+                (name.clone(), n)
+            })
+            .collect();
+        Facets {
+            total,
+            pillars: self.pillars.iter().copied().zip(pillars).collect(),
+            sections: self.sections.iter().cloned().zip(sections).collect(),
+            roles: if with_unit {
+                Role::ALL.into_iter().zip(roles).collect()
+            } else {
+                Vec::new()
+            },
+            times: self
+                .times
+                .iter()
+                .map(|&tag| {
+                    let i = TimeTag::ALL.iter().position(|&t| t == tag).unwrap_or(0);
+                    (tag, times[i])
+                })
+                .collect(),
+            statuses: if with_unit {
+                Status::ALL.into_iter().zip(statuses).collect()
+            } else {
+                Vec::new()
+            },
+            units,
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! The table as the page shows it: a flat list of rows in source order, with a pillar heading,
+//! a section heading and an item heading wherever the next shown task starts a new one.
+//! A flat, keyed list lets the view add and remove only the rows a filter change touches.
+
+use crate::model::Table;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// Index into `Table::pillars`.
+    Pillar(usize),
+    /// Index into `Table::sections`.
+    Section(usize),
+    /// An item heading: index of the first shown task under it (the heading text is its `item`).
+    Item(usize),
+    /// Index into `Table::tasks`.
+    Task(usize),
+}
+
+impl Row {
+    /// A key that is stable across filter changes, for keyed rendering.
+    pub fn key(self, table: &Table) -> String {
+        match self {
+            Row::Pillar(p) => format!("p{}", table.pillars[p].id),
+            Row::Section(s) => format!("s{}", table.sections[s].id),
+            Row::Item(t) => {
+                let task = &table.tasks[t];
+                format!("i{}:{}", task.section, task.item)
+            }
+            Row::Task(t) => format!("t{}", table.tasks[t].id),
+        }
+    }
+}
+
+/// The rows for the shown tasks, given as indices into `Table::tasks` in ascending order.
+pub fn rows(table: &Table, shown: &[usize]) -> Vec<Row> {
+    let mut out = Vec::with_capacity(shown.len() + shown.len() / 2);
+    let (mut pillar, mut section, mut item): (Option<u8>, Option<&str>, Option<&str>) =
+        (None, None, None);
+    for &t in shown {
+        let task = &table.tasks[t];
+        if pillar != Some(task.pillar) {
+            pillar = Some(task.pillar);
+            section = None;
+            if let Some(p) = table.pillars.iter().position(|p| p.id == task.pillar) {
+                out.push(Row::Pillar(p));
+            }
+        }
+        if section != Some(task.section.as_str()) {
+            section = Some(task.section.as_str());
+            item = None;
+            if let Some(s) = table.sections.iter().position(|s| s.id == task.section) {
+                out.push(Row::Section(s));
+            }
+        }
+        if !task.item.is_empty() && item != Some(task.item.as_str()) {
+            out.push(Row::Item(t));
+        }
+        item = Some(task.item.as_str());
+        out.push(Row::Task(t));
+    }
+    out
+}

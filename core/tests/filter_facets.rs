@@ -1,0 +1,482 @@
+//! The filter and its facet counts on the hand-made table.
+
+#[path = "filter_fixture.rs"]
+mod fixture;
+
+use std::time::Instant;
+
+use gk_core::filter::{Filter, Index};
+use gk_core::model::{Table, Task, TimeReq, TimeTag, Unit, UnitKind};
+use gk_core::status::Status;
+use gk_core::units::Role;
+
+fn todo(_: usize) -> Status {
+    Status::Todo
+}
+
+/// 市财政局's statuses in the fixture: task 0 done, task 2 doing, the rest untouched.
+fn finance_status(t: usize) -> Status {
+    match t {
+        0 => Status::Done,
+        2 => Status::Doing,
+        _ => Status::Todo,
+    }
+}
+
+fn finance() -> Filter {
+    Filter {
+        unit: Some("市财政局".into()),
+        ..Filter::default()
+    }
+}
+
+fn never(_: usize) -> Status {
+    panic!("status_of must not be called without a unit")
+}
+
+#[test]
+fn fixture_and_real_table_parse() {
+    assert_eq!(fixture::table().tasks.len(), 6);
+    assert_eq!(fixture::real().tasks.len(), 139);
+}
+
+#[test]
+fn empty_filter_shows_everything() {
+    let index = Index::new(&fixture::table());
+    assert_eq!(index.len(), 6);
+    let f = Filter::default();
+    assert!(f.is_empty());
+    assert_eq!(index.shown(&f, never), [0, 1, 2, 3, 4, 5]);
+    let facets = index.facets(&f, never);
+    assert_eq!(facets.total, 6);
+    assert_eq!(facets.pillars, [(1, 4), (2, 2)]);
+    assert!(facets.roles.is_empty());
+    assert!(facets.statuses.is_empty());
+}
+
+#[test]
+fn is_empty_and_clear() {
+    let mut f = finance();
+    assert!(!f.is_empty());
+    f.clear();
+    assert_eq!(f, Filter::default());
+    f.query = " \u{3000}".into();
+    assert!(f.is_empty(), "whitespace searches nothing");
+    f.query = "公开".into();
+    assert!(!f.is_empty());
+    for g in [
+        Filter {
+            role: Some(Role::Lead),
+            ..Filter::default()
+        },
+        Filter {
+            pillar: Some(1),
+            ..Filter::default()
+        },
+        Filter {
+            section: Some("1.1".into()),
+            ..Filter::default()
+        },
+        Filter {
+            time: Some(TimeTag::Yearly),
+            ..Filter::default()
+        },
+        Filter {
+            status: Some(Status::Na),
+            ..Filter::default()
+        },
+    ] {
+        assert!(!g.is_empty());
+    }
+}
+
+#[test]
+fn unit_shows_its_tasks_own_and_via_groups() {
+    let index = Index::new(&fixture::table());
+    assert_eq!(index.shown(&finance(), todo), [0, 2, 3, 4, 5]);
+    let unit = |u: &str| Filter {
+        unit: Some(u.into()),
+        ..Filter::default()
+    };
+    assert_eq!(index.shown(&unit("新泰市"), todo), [0, 1]);
+    assert_eq!(index.shown(&unit("泰山区"), todo), [0, 1]);
+    assert_eq!(index.shown(&unit("人行泰安市中心支行"), todo), [0]);
+    assert_eq!(index.shown(&unit("泰山职业技术学院"), todo), [5]);
+    assert_eq!(index.shown(&unit("市统计局"), todo), [0, 2, 3, 4, 5]);
+    // Unknown units and group names have no tasks.
+    assert!(index.shown(&unit("市不存在局"), todo).is_empty());
+    assert!(index.shown(&unit("各县（市、区）"), todo).is_empty());
+    let facets = index.facets(&unit("市不存在局"), todo);
+    assert_eq!(facets.total, 0);
+    assert_eq!(facets.roles, [(Role::Lead, 0), (Role::Responsible, 0)]);
+}
+
+#[test]
+fn role_filter() {
+    let index = Index::new(&fixture::table());
+    let lead = Filter {
+        role: Some(Role::Lead),
+        ..finance()
+    };
+    assert_eq!(index.shown(&lead, todo), [0, 4]);
+    let resp = Filter {
+        role: Some(Role::Responsible),
+        ..finance()
+    };
+    assert_eq!(index.shown(&resp, todo), [2, 3, 5]);
+    let county = Filter {
+        unit: Some("新泰市".into()),
+        role: Some(Role::Lead),
+        ..Filter::default()
+    };
+    assert_eq!(index.shown(&county, todo), [1]);
+    // Without a unit the role is ignored.
+    let no_unit = Filter {
+        role: Some(Role::Lead),
+        ..Filter::default()
+    };
+    assert_eq!(index.shown(&no_unit, never).len(), 6);
+}
+
+#[test]
+fn status_filter_uses_the_units_statuses() {
+    let index = Index::new(&fixture::table());
+    let done = Filter {
+        status: Some(Status::Done),
+        ..finance()
+    };
+    assert_eq!(index.shown(&done, finance_status), [0]);
+    let todo_f = Filter {
+        status: Some(Status::Todo),
+        ..finance()
+    };
+    assert_eq!(index.shown(&todo_f, finance_status), [3, 4, 5]);
+    // status_of is asked only about the unit's own tasks.
+    let asked = std::cell::RefCell::new(Vec::new());
+    index.shown(&done, |t| {
+        asked.borrow_mut().push(t);
+        Status::Todo
+    });
+    assert_eq!(*asked.borrow(), [0, 2, 3, 4, 5]);
+    // Without a unit the status is ignored and never asked for.
+    let no_unit = Filter {
+        status: Some(Status::Done),
+        ..Filter::default()
+    };
+    assert_eq!(index.shown(&no_unit, never).len(), 6);
+    index.facets(&no_unit, never);
+}
+
+#[test]
+fn pillar_section_and_time_filters() {
+    let index = Index::new(&fixture::table());
+    let f = |pillar, section: Option<&str>, time| Filter {
+        pillar,
+        section: section.map(str::to_string),
+        time,
+        ..Filter::default()
+    };
+    assert_eq!(index.shown(&f(Some(1), None, None), never), [0, 1, 2, 3]);
+    assert_eq!(index.shown(&f(Some(2), None, None), never), [4, 5]);
+    assert_eq!(index.shown(&f(None, Some("1.2"), None), never), [2, 3]);
+    assert_eq!(index.shown(&f(Some(1), Some("1.2"), None), never), [2, 3]);
+    // The core simply ANDs a section outside the pillar.
+    assert!(index
+        .shown(&f(Some(2), Some("1.2"), None), never)
+        .is_empty());
+    assert!(index.shown(&f(None, Some("9.9"), None), never).is_empty());
+    assert!(index.shown(&f(Some(7), None, None), never).is_empty());
+    assert_eq!(
+        index.shown(&f(None, None, Some(TimeTag::Yearly)), never),
+        [4, 5]
+    );
+    assert_eq!(
+        index.shown(&f(None, None, Some(TimeTag::WorkingDays)), never),
+        [4]
+    );
+    assert!(index
+        .shown(&f(None, None, Some(TimeTag::Hours)), never)
+        .is_empty());
+    assert_eq!(
+        index.times(),
+        [
+            TimeTag::Monthly,
+            TimeTag::Quarterly,
+            TimeTag::Yearly,
+            TimeTag::By2017End,
+            TimeTag::WorkingDays
+        ]
+    );
+}
+
+#[test]
+fn query_searches_text_item_section_and_units() {
+    let index = Index::new(&fixture::table());
+    let q = |q: &str| Filter {
+        query: q.into(),
+        ..Filter::default()
+    };
+    // Text, lead (1.1.1) and responsible (1.2.2, 2.1.1) names.
+    assert_eq!(index.shown(&q("财政"), never), [0, 1, 3, 4]);
+    // ...and the item heading of 1.1.2 (加强财政政策信息公开). The section names:
+    assert_eq!(index.shown(&q("统计信息"), never), [2, 3]);
+    assert_eq!(index.shown(&q("预期引导"), never), [0, 1]);
+    // Group names are searchable as written.
+    assert_eq!(index.shown(&q("各县"), never), [0, 1]);
+    // Normalization: whitespace, full-width digits, case.
+    assert_eq!(index.shown(&q("完成县级"), never), [1]);
+    assert_eq!(index.shown(&q("５个工作日"), never), [4]);
+    assert_eq!(index.shown(&q("5个工作日"), never), [4]);
+    assert_eq!(index.shown(&q("WEB网站"), never), [5]);
+    assert_eq!(index.shown(&q("（一）"), never), [0, 1, 4, 5]);
+    assert_eq!(index.shown(&q("(一)"), never), [0, 1, 4, 5]);
+    assert_eq!(index.shown(&q("  "), never).len(), 6);
+    // Fields do not run into each other: text end + item start.
+    assert!(index.shown(&q("原因。1.加强"), never).is_empty());
+}
+
+#[test]
+fn facets_for_a_unit_and_pillar() {
+    let index = Index::new(&fixture::table());
+    let f = Filter {
+        pillar: Some(1),
+        ..finance()
+    };
+    assert_eq!(index.shown(&f, finance_status), [0, 2, 3]);
+    let facets = index.facets(&f, finance_status);
+    assert_eq!(facets.total, 3);
+    // Pillars: the pillar filter itself does not apply.
+    assert_eq!(facets.pillars, [(1, 3), (2, 2)]);
+    // Sections: the pillar does.
+    assert_eq!(
+        facets.sections,
+        [("1.1".into(), 1), ("1.2".into(), 2), ("2.1".into(), 0)]
+    );
+    assert_eq!(facets.roles, [(Role::Lead, 1), (Role::Responsible, 2)]);
+    assert_eq!(
+        facets.times,
+        [
+            (TimeTag::Monthly, 1),
+            (TimeTag::Quarterly, 1),
+            (TimeTag::Yearly, 0),
+            (TimeTag::By2017End, 0),
+            (TimeTag::WorkingDays, 0),
+        ]
+    );
+    assert_eq!(
+        facets.statuses,
+        [
+            (Status::Todo, 1),
+            (Status::Doing, 1),
+            (Status::Done, 1),
+            (Status::Na, 0)
+        ]
+    );
+    let units: Vec<(&str, usize)> = facets.units.iter().map(|(u, n)| (u.as_str(), *n)).collect();
+    assert_eq!(
+        units,
+        [
+            ("市政府办公室", 3),
+            ("市财政局", 3),
+            ("市统计局", 3),
+            ("泰山区", 2),
+            ("新泰市", 2),
+            ("人行泰安市中心支行", 1),
+            ("泰山职业技术学院", 0),
+        ]
+    );
+    assert_eq!(facets.unit("新泰市"), 2);
+    assert_eq!(facets.unit("不存在"), 0);
+    assert_eq!(facets.pillar(2), 2);
+    assert_eq!(facets.section("1.2"), 2);
+    assert_eq!(facets.role(Role::Responsible), 2);
+    assert_eq!(facets.time(TimeTag::Monthly), 1);
+    assert_eq!(facets.time(TimeTag::Hours), 0);
+    assert_eq!(facets.status(Status::Done), 1);
+}
+
+#[test]
+fn each_facet_ignores_its_own_choice_only() {
+    let index = Index::new(&fixture::table());
+    let f = Filter {
+        role: Some(Role::Lead),
+        status: Some(Status::Done),
+        pillar: Some(1),
+        ..finance()
+    };
+    assert_eq!(index.shown(&f, finance_status), [0]);
+    let facets = index.facets(&f, finance_status);
+    assert_eq!(facets.total, 1);
+    // Roles: pillar 1 and done apply, the role does not.
+    assert_eq!(facets.roles, [(Role::Lead, 1), (Role::Responsible, 0)]);
+    // Statuses: pillar 1 and lead apply.
+    assert_eq!(facets.status(Status::Done), 1);
+    assert_eq!(facets.status(Status::Todo), 0);
+    // Pillars: lead and done apply (task 4 is lead but todo).
+    assert_eq!(facets.pillars, [(1, 1), (2, 0)]);
+    // Units: pillar and role apply, status does not (it is the chosen unit's).
+    assert_eq!(facets.unit("市政府办公室"), 1);
+    assert_eq!(facets.unit("新泰市"), 1);
+    assert_eq!(facets.unit("泰山职业技术学院"), 0);
+    assert_eq!(facets.unit("市财政局"), 1);
+
+    // Brute force: every option count equals the shown count with that option chosen.
+    fixture::brute_force_check(&index, &f, finance_status);
+}
+
+#[test]
+fn facets_agree_with_shown_for_many_filters() {
+    let index = Index::new(&fixture::table());
+    let units = [
+        None,
+        Some("市财政局"),
+        Some("新泰市"),
+        Some("泰山职业技术学院"),
+    ];
+    let roles = [None, Some(Role::Lead), Some(Role::Responsible)];
+    let pillars = [None, Some(1), Some(2)];
+    let sections = [None, Some("1.1"), Some("2.1")];
+    let times = [None, Some(TimeTag::Yearly), Some(TimeTag::Monthly)];
+    let statuses = [None, Some(Status::Todo), Some(Status::Done)];
+    let queries = ["", "公开", "财政"];
+    let mut n = 0;
+    for unit in units {
+        for role in roles {
+            for pillar in pillars {
+                for section in sections {
+                    for time in times {
+                        for status in statuses {
+                            for q in queries {
+                                let f = Filter {
+                                    unit: unit.map(str::to_string),
+                                    role,
+                                    pillar,
+                                    section: section.map(str::to_string),
+                                    time,
+                                    status,
+                                    query: q.into(),
+                                };
+                                fixture::brute_force_check(&index, &f, finance_status);
+                                n += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(n, 4 * 3 * 3 * 3 * 3 * 3 * 3);
+}
+
+/// A synthetic table of 10,000 tasks and 50 units.
+fn big_table() -> Table {
+    let mut table = fixture::table();
+    let departments: Vec<String> = (0..40).map(|i| format!("市测试{i}局")).collect();
+    let counties: Vec<String> = (0..6).map(|i| format!("测试{i}县")).collect();
+    table.units = vec![
+        Unit {
+            name: "各县（市、区）".into(),
+            kind: UnitKind::Group,
+            members: counties.clone(),
+        },
+        Unit {
+            name: "市政府有关部门（单位）".into(),
+            kind: UnitKind::Group,
+            members: departments.clone(),
+        },
+        Unit {
+            name: "市政府各部门（单位）".into(),
+            kind: UnitKind::Group,
+            members: departments.clone(),
+        },
+    ];
+    table.units.extend(departments.iter().map(|name| Unit {
+        name: name.clone(),
+        kind: UnitKind::Department,
+        members: vec![],
+    }));
+    table.units.extend(counties.iter().map(|name| Unit {
+        name: name.clone(),
+        kind: UnitKind::County,
+        members: vec![],
+    }));
+    for i in 0..4 {
+        table.units.push(Unit {
+            name: format!("测试学院{i}"),
+            kind: UnitKind::College,
+            members: vec![],
+        });
+    }
+    let groups = [
+        "各县（市、区）",
+        "市政府有关部门（单位）",
+        "市政府各部门（单位）",
+    ];
+    let base = fixture::table().tasks;
+    table.tasks = (0..10_000)
+        .map(|i| {
+            let b = &base[i % base.len()];
+            let lead = vec![
+                departments[i % 40].clone(),
+                departments[(i * 7) % 40].clone(),
+            ];
+            let mut responsible = vec![groups[(i / 7) % 3].to_string()];
+            if i % 5 == 0 {
+                responsible.push(format!("测试学院{}", i % 4));
+            }
+            Task {
+                id: format!("{}.{}", b.section, i + 1),
+                pillar: b.pillar,
+                section: b.section.clone(),
+                item: b.item.clone(),
+                text: format!(
+                    "{}第{i}项，含有较长的说明文字以接近真实任务的长度。{}",
+                    b.text, b.text
+                ),
+                lead,
+                responsible,
+                time: vec![TimeReq {
+                    tag: TimeTag::ALL[i % TimeTag::ALL.len()],
+                    phrase: String::new(),
+                }],
+            }
+        })
+        .collect();
+    table
+}
+
+#[test]
+fn ten_thousand_tasks_fifty_units_is_fast() {
+    let table = big_table();
+    let index = Index::new(&table);
+    assert_eq!(index.units().len(), 50);
+    let status = |t: usize| Status::ALL[t % 4];
+    let f = Filter {
+        unit: Some("市测试3局".into()),
+        role: Some(Role::Responsible),
+        pillar: Some(1),
+        time: Some(TimeTag::Quarterly),
+        query: "公开".into(),
+        ..Filter::default()
+    };
+    let start = Instant::now();
+    let rounds = 5;
+    let mut total = 0;
+    for _ in 0..rounds {
+        // The worst case for the unit counts (every task passes) and a narrow filter.
+        for f in [&Filter::default(), &f] {
+            let facets = index.facets(f, status);
+            total += facets.total + index.shown(f, status).len();
+        }
+    }
+    let per_round = start.elapsed() / rounds;
+    assert!(total > 0);
+    println!("facets + shown of two filters, 10,000 tasks × 50 units: {per_round:?}");
+    // Generous: debug builds are slow and the machine may be busy. Natively in release this
+    // is a few milliseconds.
+    let budget_ms = if cfg!(debug_assertions) { 1_000 } else { 50 };
+    assert!(
+        per_round.as_millis() < budget_ms,
+        "{per_round:?} per two facets + shown"
+    );
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Installs the pinned build and test tools, idempotently, into .tools/ (git-ignored).
+# Each step checks what is there first and skips when the right version is present,
+# so a second run takes seconds.
+#
+#   scripts/tools.sh build   # wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/tools.sh test    # the above + Chromium, chromedriver, CJK fonts, Node packages
+#
+# Versions are pinned here; wasm-bindgen-cli follows the `=` pin of the wasm-bindgen crate.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TOOLS=$ROOT/.tools
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
+export PATH="$TOOLS/cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
+
+wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then return; fi
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+trunk() {
+  if [ "$(command trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then return; fi
+  say "installing trunk $TRUNK_VERSION (several minutes, once)"
+  cargo install --locked trunk --version "=$TRUNK_VERSION" --root "$TOOLS/cargo"
+}
+
+wasm_bindgen() {
+  if [ -z "$WASM_BINDGEN_VERSION" ]; then
+    echo "Cargo.toml must pin wasm-bindgen with '='" >&2
+    exit 1
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] &&
+    command -v wasm-bindgen-test-runner >/dev/null; then return; fi
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Without --locked: with it, a locked dependency is missing from the registry.
+  cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --root "$TOOLS/cargo"
+}
+
+wasm_opt() {
+  if wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then return; fi
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  mkdir -p "$TOOLS/binaryen"
+  (cd "$TOOLS/binaryen" && [ -f package.json ] || echo '{"private":true}' >package.json)
+  npm install --prefix "$TOOLS/binaryen" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+}
+
+chromium() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
+  [ ${#missing[@]} -eq 0 ] && return
+  say "installing from Debian: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+}
+
+node_packages() {
+  # Playwright drives Debian's Chromium; it must never download a browser of its own.
+  export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+  local stamp=tests/e2e/node_modules/.installed-lock
+  if [ -f "$stamp" ] && cmp -s tests/e2e/package-lock.json "$stamp"; then return; fi
+  say "installing Node packages for the end-to-end tests"
+  npm ci --prefix tests/e2e --no-audit --no-fund
+  cp tests/e2e/package-lock.json "$stamp"
+}
+
+case "${1:-test}" in
+build)
+  wasm_target
+  trunk
+  wasm_bindgen
+  wasm_opt
+  ;;
+test)
+  wasm_target
+  trunk
+  wasm_bindgen
+  wasm_opt
+  chromium
+  node_packages
+  ;;
+*)
+  echo "usage: $0 [build|test]" >&2
+  exit 2
+  ;;
+esac

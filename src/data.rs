@@ -1,0 +1,13 @@
+//! The task table, embedded at compile time from `data/taian-2017.json` (written by `gk-import`).
+
+use gk_core::model::Table;
+use std::sync::OnceLock;
+
+const JSON: &str = include_str!("../data/taian-2017.json");
+
+/// The table, parsed once on first use. The embedded JSON is checked by the native tests
+/// (`core/tests/data.rs`), so parsing cannot fail at run time.
+pub fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| Table::from_json(JSON).expect("the embedded task table is valid JSON"))
+}

@@ -1,0 +1,17 @@
+//! The Leptos shell around `gk-core`: components, URL state, browser storage, files.
+//! Everything that can be plain Rust lives in `gk-core` and is tested natively.
+
+mod app;
+pub mod data;
+mod rows;
+
+use leptos::prelude::*;
+
+/// Starts the app: replaces the static boot notice of `index.html` with the live page.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}

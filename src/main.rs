@@ -1,0 +1,4 @@
+//! Thin entry point: the app lives in the library (`gk_app::start`).
+fn main() {
+    gk_app::start();
+}

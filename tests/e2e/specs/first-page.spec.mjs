@@ -1,0 +1,42 @@
+import { test, expect } from '@playwright/test';
+import { table, watch, openApp, taskRows } from './helpers.mjs';
+
+test('shows the title and all 139 tasks in source order, with no console error or outside request', async ({ page }) => {
+  const w = watch(page);
+  await openApp(page);
+  await expect(page.locator('h1')).toHaveText('2017年泰安市政务公开重点工作任务分解表');
+  await expect(taskRows(page)).toHaveCount(139);
+  const ids = await taskRows(page).evaluateAll((rows) => rows.map((r) => r.dataset.taskId));
+  expect(ids).toEqual(table.tasks.map((t) => t.id));
+  // Grouped under the six pillar and 24 section headings.
+  await expect(page.locator('tr.pillar-row h2')).toHaveCount(6);
+  await expect(page.locator('tr.section-row h3')).toHaveCount(24);
+  await expect(page.locator('tr.section-row h3').first()).toHaveText(table.sections[0].name);
+  // A row shows its text and units.
+  const first = page.locator('tr[data-task-id="1.1.1"]');
+  await expect(first).toContainText(table.tasks[0].text.slice(0, 20));
+  await expect(first).toContainText(table.tasks[0].lead[0]);
+  w.expectClean();
+});
+
+test('the static page paints the title and a loading notice before the wasm starts', async ({ browser, request }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('./');
+  await expect(page.locator('h1')).toHaveText('2017年泰安市政务公开重点工作任务分解表');
+  await expect(page.locator('.boot-notice').first()).toContainText('正在加载');
+  await context.close();
+  // Browsers without JavaScript get the <noscript> message. (Chromium with scripts disabled by
+  // DevTools still parses <noscript> as if scripting were on, so check the served HTML itself.)
+  const html = await (await request.get('./')).text();
+  expect(html).toMatch(/<noscript>[\s\S]*本页面需要启用 JavaScript[\s\S]*<\/noscript>/);
+});
+
+test('works under a sub-path: every asset is loaded relative to /gk/', async ({ page }) => {
+  const urls = [];
+  page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+  await openApp(page);
+  await expect(taskRows(page)).toHaveCount(139);
+  expect(urls.length).toBeGreaterThan(2);
+  for (const u of urls) expect(u.startsWith('/gk/'), u).toBe(true);
+});
