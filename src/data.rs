@@ -1,5 +1,6 @@
 //! The task table, embedded at compile time from `data/taian-2017.json` (written by `gk-import`).
 
+use gk_core::filter::Index;
 use gk_core::model::Table;
 use std::sync::OnceLock;
 
@@ -10,4 +11,10 @@ const JSON: &str = include_str!("../data/taian-2017.json");
 pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| Table::from_json(JSON).expect("the embedded task table is valid JSON"))
+}
+
+/// The search and filter index of the table, built once.
+pub fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::new(table()))
 }

@@ -3,7 +3,10 @@
 
 mod app;
 pub mod data;
+mod filters;
+mod notices;
 mod rows;
+pub mod url;
 
 use leptos::prelude::*;
 

@@ -1,23 +1,31 @@
 //! The task table: pillar, section and item headings and one row per shown task, keyed so that
-//! a filter change only adds or removes the rows it touches.
+//! a filter change only adds or removes the rows it touches. Search matches are highlighted.
 
-use crate::data::table;
+use crate::app::ctx;
+use crate::data::{index, table};
 use gk_core::layout::{rows, Row};
 use gk_core::model::Task;
+use gk_core::search;
+use gk_core::units::Role;
 use leptos::prelude::*;
 
 #[component]
-pub fn TaskTable(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
+pub fn TaskTable() -> impl IntoView {
+    let c = ctx();
     let t = table();
-    let rows = Memo::new(move |_| shown.with(|s| rows(t, s)));
+    let rows = Memo::new(move |_| c.shown.with(|s| rows(t, s)));
+    let has_unit = move || c.unit.with(Option::is_some);
     view! {
-        <table class="tasks">
+        <table class="tasks" class:with-unit=has_unit>
             <thead>
                 <tr>
                     <th scope="col" class="col-id">"编号"</th>
                     <th scope="col" class="col-text">"工作任务及要求"</th>
                     <th scope="col" class="col-units">"牵头单位"</th>
                     <th scope="col" class="col-units">"责任单位"</th>
+                    <Show when=has_unit>
+                        <th scope="col" class="col-mine">"本单位"</th>
+                    </Show>
                 </tr>
             </thead>
             <tbody>
@@ -26,17 +34,32 @@ pub fn TaskTable(#[prop(into)] shown: Signal<Vec<usize>>) -> impl IntoView {
                 </For>
             </tbody>
         </table>
+        <Show when=move || c.shown.with(Vec::is_empty)>
+            <p class="empty">"没有符合条件的任务。可以放宽筛选条件，或点击“清除全部筛选”。"</p>
+        </Show>
+    }
+}
+
+fn heading_colspan() -> impl Fn() -> &'static str + Copy {
+    let c = ctx();
+    move || {
+        if c.unit.with(Option::is_some) {
+            "5"
+        } else {
+            "4"
+        }
     }
 }
 
 fn row_view(row: Row) -> AnyView {
     let t = table();
+    let colspan = heading_colspan();
     match row {
         Row::Pillar(p) => {
             let p = &t.pillars[p];
             view! {
                 <tr class="pillar-row">
-                    <th colspan="4" scope="colgroup">
+                    <th colspan=colspan scope="colgroup">
                         <h2>{format!("{}、{}", chinese_numeral(p.id), p.name)}</h2>
                     </th>
                 </tr>
@@ -45,47 +68,93 @@ fn row_view(row: Row) -> AnyView {
         }
         Row::Section(s) => view! {
             <tr class="section-row">
-                <th colspan="4" scope="colgroup">
-                    <h3>{t.sections[s].name.clone()}</h3>
+                <th colspan=colspan scope="colgroup">
+                    <h3>{highlighted(&t.sections[s].name)}</h3>
                 </th>
             </tr>
         }
         .into_any(),
         Row::Item(i) => view! {
             <tr class="item-row">
-                <th colspan="4" scope="colgroup">
-                    <h4>{t.tasks[i].item.clone()}</h4>
+                <th colspan=colspan scope="colgroup">
+                    <h4>{highlighted(&t.tasks[i].item)}</h4>
                 </th>
             </tr>
         }
         .into_any(),
-        Row::Task(i) => task_row(&t.tasks[i]).into_any(),
+        Row::Task(i) => task_row(i, &t.tasks[i]).into_any(),
     }
 }
 
-fn task_row(task: &'static Task) -> impl IntoView {
+fn task_row(i: usize, task: &'static Task) -> impl IntoView {
+    let c = ctx();
     view! {
         <tr class="task-row" data-task-id=task.id.clone()>
             <td class="col-id" data-label="编号">{task.id.clone()}</td>
             <td class="col-text" data-label="工作任务及要求">
-                {task.text.split('\n').map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
+                {task.text.split('\n').map(|p| view! { <p>{highlighted(p)}</p> }).collect_view()}
             </td>
             <td class="col-units" data-label="牵头单位">{units(&task.lead)}</td>
             <td class="col-units" data-label="责任单位">{units(&task.responsible)}</td>
+            <Show when=move || c.unit.with(Option::is_some)>
+                <td class="col-mine" data-label="本单位">{move || mine(i)}</td>
+            </Show>
         </tr>
     }
 }
 
-fn units(names: &[String]) -> impl IntoView {
+/// The chosen unit's role in task `i`, and the group it comes through, e.g. 责任 · 市政府各部门.
+fn mine(i: usize) -> impl IntoView {
+    let c = ctx();
+    let a = c
+        .unit
+        .with(|u| u.as_deref().and_then(|u| index().assignment(i, u)));
+    a.map(|a| {
+        let class = match a.role {
+            Role::Lead => "role role-lead",
+            Role::Responsible => "role role-responsible",
+        };
+        let hint = a
+            .optional()
+            .then_some("有关部门的任务：与本单位无关时可标记为“不适用”");
+        view! {
+            <span class=class title=hint>
+                {a.label()}
+            </span>
+        }
+    })
+}
+
+fn units(names: &'static [String]) -> impl IntoView {
     if names.is_empty() {
         return view! { <span class="none">"—"</span> }.into_any();
     }
     view! {
         <ul class="unit-list">
-            {names.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}
+            {names.iter().map(|n| view! { <li>{highlighted(n)}</li> }).collect_view()}
         </ul>
     }
     .into_any()
+}
+
+/// `text` with every match of the search term in `<mark>`.
+fn highlighted(text: &'static str) -> impl IntoView {
+    let c = ctx();
+    move || {
+        let ranges = c.query.with(|q| search::find(text, q));
+        if ranges.is_empty() {
+            return text.into_any();
+        }
+        let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
+        let mut pos = 0;
+        for r in ranges {
+            parts.push(text[pos..r.start].into_any());
+            parts.push(view! { <mark>{&text[r.clone()]}</mark> }.into_any());
+            pos = r.end;
+        }
+        parts.push(text[pos..].into_any());
+        parts.into_any()
+    }
 }
 
 /// 1 → 一, … for the pillar headings, as in the source document.

@@ -21,3 +21,29 @@ fn app_mounts_and_renders_every_task() {
         "2017年泰安市政务公开重点工作任务分解表"
     );
 }
+
+#[wasm_bindgen_test]
+fn hash_writes_push_or_replace_history_and_skip_no_ops() {
+    use gk_app::url::{read_hash, write_hash};
+    let history = web_sys::window().unwrap().history().unwrap();
+    let before = history.length().unwrap();
+    write_hash("pillar=2", true);
+    assert_eq!(read_hash(), "pillar=2");
+    assert_eq!(history.length().unwrap(), before + 1);
+    // The same hash again: no new entry.
+    write_hash("pillar=2", true);
+    assert_eq!(history.length().unwrap(), before + 1);
+    // Replacing keeps the count.
+    write_hash("q=%E9%A2%84%E7%AE%97", false);
+    assert_eq!(read_hash(), "q=%E9%A2%84%E7%AE%97");
+    assert_eq!(history.length().unwrap(), before + 1);
+    // The empty view has no hash at all.
+    write_hash("", true);
+    assert_eq!(read_hash(), "");
+    assert!(!web_sys::window()
+        .unwrap()
+        .location()
+        .href()
+        .unwrap()
+        .contains('#'));
+}

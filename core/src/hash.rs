@@ -30,7 +30,7 @@ fn key_name(key: &str) -> &'static str {
     match key {
         "unit" => "单位",
         "role" => "角色",
-        "pillar" => "板块",
+        "pillar" => "支柱",
         "section" => "分项",
         "time" => "时间要求",
         "status" => "状态",
@@ -186,7 +186,7 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
             Some(id) => f.pillar = Some(id),
             None => problem(
                 "pillar",
-                format!("链接中的板块“{}”不存在，已忽略。", shown(&pillar)),
+                format!("链接中的支柱“{}”不存在，已忽略。", shown(&pillar)),
             ),
         }
     }
@@ -198,7 +198,7 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
             ),
             Some(s) if f.pillar.is_some_and(|p| p != s.pillar) => problem(
                 "section",
-                format!("链接中的分项“{}”不属于所选板块，已忽略。", shown(&section)),
+                format!("链接中的分项“{}”不属于所选支柱，已忽略。", shown(&section)),
             ),
             Some(_) => f.section = Some(section),
         }

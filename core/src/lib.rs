@@ -1,7 +1,13 @@
+pub mod checklist;
+pub mod csv;
 pub mod filter;
 pub mod hash;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod search;
+pub mod statefile;
 pub mod status;
+pub mod stored;
+pub mod timestamp;
 pub mod units;

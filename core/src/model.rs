@@ -129,6 +129,7 @@ pub enum TimeTag {
     Hours,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeKind {
     Cadence,
     Deadline,

@@ -212,7 +212,7 @@ fn bad_role_pillar_section_time_status() {
         let (f, p) = one_problem(&format!("pillar={}", encode(bad)), &t);
         assert_eq!(f, Filter::default(), "{bad}");
         assert_eq!(p.key, "pillar");
-        assert_eq!(p.message, format!("链接中的板块“{bad}”不存在，已忽略。"));
+        assert_eq!(p.message, format!("链接中的支柱“{bad}”不存在，已忽略。"));
     }
 
     let (f, p) = one_problem("section=9.9", &t);
@@ -227,7 +227,7 @@ fn bad_role_pillar_section_time_status() {
         }
     );
     assert_eq!(p.key, "section");
-    assert_eq!(p.message, "链接中的分项“2.1”不属于所选板块，已忽略。");
+    assert_eq!(p.message, "链接中的分项“2.1”不属于所选支柱，已忽略。");
     // With a bad pillar, a good section stays.
     let (f, mut problems) = parse("pillar=9&section=2.1", &t);
     assert_eq!(

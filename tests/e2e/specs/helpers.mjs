@@ -38,3 +38,37 @@ export async function openApp(page, hash = '') {
 }
 
 export const taskRows = (page) => page.locator('tr[data-task-id]');
+
+// An independent reading of the table's units, groups and roles (domain.md), from the JSON alone.
+const groups = new Map(table.units.filter((u) => u.kind === 'group').map((u) => [u.name, u.members]));
+const reaches = (name, unit) => name === unit || (groups.get(name) ?? []).includes(unit);
+
+/** The role of `unit` in `task`: 'lead', 'responsible' or null. */
+export function roleOf(task, unit) {
+  if (task.lead.some((n) => reaches(n, unit))) return 'lead';
+  if (task.responsible.some((n) => reaches(n, unit))) return 'responsible';
+  return null;
+}
+
+/** Ids of the tasks a filter shows, computed in the test (not by the app). */
+export function expectedIds({ unit, role, pillar, section, time, q } = {}) {
+  return table.tasks
+    .filter((t) => !unit || roleOf(t, unit) !== null)
+    .filter((t) => !unit || !role || roleOf(t, unit) === role)
+    .filter((t) => !pillar || t.pillar === pillar)
+    .filter((t) => !section || t.section === section)
+    .filter((t) => !time || t.time.some((r) => r.tag === time))
+    .filter((t) => {
+      if (!q) return true;
+      const sectionName = table.sections.find((s) => s.id === t.section).name;
+      return [t.text, t.item, sectionName, ...t.lead, ...t.responsible].some((s) => s.includes(q));
+    })
+    .map((t) => t.id);
+}
+
+export const shownIds = (page) => taskRows(page).evaluateAll((rows) => rows.map((r) => r.dataset.taskId));
+
+export const hashOf = (params) =>
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');

@@ -1,0 +1,140 @@
+//! The merge rule: for each unit and task the entry with the newest `updated_at` wins.
+//!
+//! An exact tie of times is settled by the entry's value, so that the rule is a total order
+//! on entries ([`cmp_entries`]) and merging takes the greatest: merging is commutative,
+//! associative and idempotent, and every browser that has seen the same entries, in whatever
+//! order, holds the same checklists.
+//!
+//! The order: `updated_at` (by instant), then the status by rank
+//! todo < doing < done < na, then the note by Unicode code points.
+//!
+//! A unit's export time merges by taking the later one.
+
+use std::cmp::Ordering;
+
+use crate::checklist::{Checklists, Entry, UnitChecklist};
+use crate::status::Status;
+
+/// The rank of a status in the tie-break: todo 0, doing 1, done 2, na 3.
+pub fn status_rank(status: Status) -> usize {
+    match status {
+        Status::Todo => 0,
+        Status::Doing => 1,
+        Status::Done => 2,
+        Status::Na => 3,
+    }
+}
+
+/// The total order of the merge rule: the greater entry wins.
+pub fn cmp_entries(a: &Entry, b: &Entry) -> Ordering {
+    a.updated_at
+        .cmp(&b.updated_at)
+        .then_with(|| status_rank(a.status).cmp(&status_rank(b.status)))
+        // `str` orders by bytes, which for UTF-8 is the order of code points.
+        .then_with(|| a.note.cmp(&b.note))
+}
+
+/// The winner of two entries for the same unit and task.
+pub fn merge_entry(a: &Entry, b: &Entry) -> Entry {
+    if cmp_entries(a, b) == Ordering::Less {
+        b.clone()
+    } else {
+        a.clone()
+    }
+}
+
+/// What merging one entry did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// There was no entry for the unit and task.
+    Added,
+    /// The incoming entry won over a different one.
+    Updated,
+    /// The entry there won, or was the same.
+    Unchanged,
+}
+
+/// Merges one entry into the checklists.
+pub fn merge_entry_into(
+    target: &mut Checklists,
+    unit: &str,
+    task: &str,
+    incoming: &Entry,
+) -> Outcome {
+    match target.get(unit, task) {
+        None => {
+            target.put(unit, task, incoming.clone());
+            Outcome::Added
+        }
+        Some(current) if cmp_entries(incoming, current) == Ordering::Greater => {
+            target.put(unit, task, incoming.clone());
+            Outcome::Updated
+        }
+        Some(_) => Outcome::Unchanged,
+    }
+}
+
+/// What a merge changed: the (unit, task) pairs added and updated, in unit then task order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub added: Vec<(String, String)>,
+    pub updated: Vec<(String, String)>,
+    /// Incoming entries that lost or were already there.
+    pub unchanged: usize,
+}
+
+impl MergeReport {
+    /// Whether anything changed (export times aside).
+    pub fn changed(&self) -> bool {
+        !self.added.is_empty() || !self.updated.is_empty()
+    }
+
+    fn record(&mut self, unit: &str, task: &str, outcome: Outcome) {
+        let key = || (unit.to_string(), task.to_string());
+        match outcome {
+            Outcome::Added => self.added.push(key()),
+            Outcome::Updated => self.updated.push(key()),
+            Outcome::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// Merges `incoming` into `target`: every entry by the merge rule, every export time by the
+/// later one. Never removes anything.
+pub fn merge_into(target: &mut Checklists, incoming: &Checklists) -> MergeReport {
+    let mut report = MergeReport::default();
+    for (unit, theirs) in incoming.units() {
+        for (task, entry) in &theirs.entries {
+            let outcome = merge_entry_into(target, unit, task, entry);
+            report.record(unit, task, outcome);
+        }
+        if let Some(at) = theirs.exported_at {
+            target.mark_exported(unit, at);
+        }
+    }
+    report
+}
+
+/// The merge of two checklists, leaving both as they are.
+pub fn merge(a: &Checklists, b: &Checklists) -> Checklists {
+    let mut out = a.clone();
+    merge_into(&mut out, b);
+    out
+}
+
+/// The merge of two copies of one unit's checklist.
+pub fn merge_unit(a: &UnitChecklist, b: &UnitChecklist) -> UnitChecklist {
+    let mut out = a.clone();
+    for (task, entry) in &b.entries {
+        out.entries
+            .entry(task.clone())
+            .and_modify(|ours| {
+                if cmp_entries(entry, ours) == Ordering::Greater {
+                    *ours = entry.clone();
+                }
+            })
+            .or_insert_with(|| entry.clone());
+    }
+    out.exported_at = a.exported_at.max(b.exported_at);
+    out
+}

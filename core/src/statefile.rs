@@ -1,0 +1,775 @@
+//! The state file units export and the municipal office imports (format `gk-checklist`,
+//! documented in `docs/state-file.md`): writing it, reading it with clear messages, and the
+//! preview and application of an import.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::checklist::{Checklists, Entry};
+use crate::merge::{cmp_entries, merge_entry_into, Outcome};
+use crate::model::{Table, UnitKind};
+use crate::status::Status;
+use crate::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "gk-checklist";
+/// The version this code writes, and the newest it reads.
+pub const VERSION: u64 = 1;
+/// Files larger than this are refused before being read.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u64,
+    dataset: &'a str,
+    exported_at: Timestamp,
+    entries: Vec<EntryOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    unit: &'a str,
+    task: &'a str,
+    status: Status,
+    note: &'a str,
+    updated_at: Timestamp,
+}
+
+/// Compares task ids segment by segment, as numbers where both segments are numbers
+/// (`1.1.9` < `1.1.10` < `1.2.1`): for the ids of the table this is the table order.
+pub fn cmp_task_ids(a: &str, b: &str) -> Ordering {
+    let mut xs = a.split('.');
+    let mut ys = b.split('.');
+    loop {
+        match (xs.next(), ys.next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => {
+                let order = match (x.parse::<u64>(), y.parse::<u64>()) {
+                    (Ok(m), Ok(n)) => m.cmp(&n),
+                    _ => x.cmp(y),
+                };
+                if order != Ordering::Equal {
+                    return order;
+                }
+            }
+        }
+    }
+}
+
+/// The state file of the given units' checklists (one unit, or all), exported at `now`:
+/// pretty JSON with a 2-space indent and a final newline, entries by unit name (code point
+/// order) then task id ([`cmp_task_ids`]). A unit without entries adds none; a unit named
+/// twice counts once.
+pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Timestamp) -> String {
+    let wanted: BTreeSet<&str> = units.iter().copied().collect();
+    let mut entries: Vec<EntryOut> = wanted
+        .iter()
+        .filter_map(|unit| checklists.unit(unit).map(|u| (*unit, u)))
+        .flat_map(|(unit, u)| {
+            u.entries.iter().map(move |(task, e)| EntryOut {
+                unit,
+                task,
+                status: e.status,
+                note: &e.note,
+                updated_at: e.updated_at,
+            })
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        a.unit
+            .cmp(b.unit)
+            .then_with(|| cmp_task_ids(a.task, b.task))
+    });
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        dataset: dataset_id,
+        exported_at: now,
+        entries,
+    };
+    let mut json = serde_json::to_string_pretty(&file).expect("a state file always serializes");
+    json.push('\n');
+    json
+}
+
+/// A file name for an export: `<dataset>-<unit>-<YYYYMMDD>.json` with the China-time date,
+/// `全部单位` in place of the unit when there is not exactly one.
+pub fn export_file_name(dataset_id: &str, units: &[&str], now: Timestamp) -> String {
+    let distinct: BTreeSet<&str> = units.iter().copied().collect();
+    let who = match distinct.len() {
+        1 => distinct.into_iter().next().unwrap_or_default(),
+        _ => "全部单位",
+    };
+    let who: String = who
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .collect();
+    format!(
+        "{dataset_id}-{who}-{}.json",
+        now.date_compact_in(CHINA_OFFSET_MINUTES)
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/// A file that cannot be imported at all. The message ([`fmt::Display`]) names the file and
+/// says what is wrong, in Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge { file: String, size: usize },
+    /// Not UTF-8 text, or not JSON. `detail` says where.
+    NotJson { file: String, detail: String },
+    /// JSON, but not a state file: no `"format": "gk-checklist"`. `found` is the `format`
+    /// field's text when there is one.
+    NotOurFormat { file: String, found: Option<String> },
+    /// A state file of another table.
+    OtherDataset {
+        file: String,
+        found: String,
+        expected: String,
+    },
+    /// A state file of a newer version than [`VERSION`].
+    NewerVersion { file: String, found: u64 },
+    /// A state file whose header fields are missing or wrong.
+    Malformed { file: String, reason: String },
+}
+
+impl FileError {
+    /// The name of the file concerned.
+    pub fn file_name(&self) -> &str {
+        match self {
+            FileError::TooLarge { file, .. }
+            | FileError::NotJson { file, .. }
+            | FileError::NotOurFormat { file, .. }
+            | FileError::OtherDataset { file, .. }
+            | FileError::NewerVersion { file, .. }
+            | FileError::Malformed { file, .. } => file,
+        }
+    }
+}
+
+/// The size in MB with one decimal, rounded up (so a file over the limit never shows as
+/// being at it).
+fn megabytes(size: usize) -> String {
+    let tenths = (size as f64 / (1024.0 * 1024.0) * 10.0).ceil() as u64;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::TooLarge { file, size } => write!(
+                f,
+                "文件“{file}”太大（{}），超过了 {} MB 的上限，不是本系统导出的进度文件。",
+                megabytes(*size),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            FileError::NotJson { file, detail } => write!(
+                f,
+                "文件“{file}”不是有效的 JSON 文件（{detail}）。请选择本系统导出的进度文件（.json）。"
+            ),
+            FileError::NotOurFormat { file, found: None } => write!(
+                f,
+                "文件“{file}”不是本系统的进度文件：缺少 \"format\": \"{FORMAT}\"。"
+            ),
+            FileError::NotOurFormat {
+                file,
+                found: Some(found),
+            } => write!(
+                f,
+                "文件“{file}”不是本系统的进度文件：\"format\" 是 \"{found}\"，应为 \"{FORMAT}\"。"
+            ),
+            FileError::OtherDataset {
+                file,
+                found,
+                expected,
+            } => write!(
+                f,
+                "文件“{file}”属于任务表“{found}”，而当前任务表是“{expected}”，不能导入。"
+            ),
+            FileError::NewerVersion { file, found } => write!(
+                f,
+                "文件“{file}”是第 {found} 版格式，本系统只能读取第 {VERSION} 版及以前的格式。请使用最新版本的本系统导入。"
+            ),
+            FileError::Malformed { file, reason } => {
+                write!(f, "文件“{file}”的格式有误：{reason}。")
+            }
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// A valid entry of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    /// Its position in the file's `entries`, from 0.
+    pub index: usize,
+    pub unit: String,
+    pub task: String,
+    pub entry: Entry,
+}
+
+/// An entry of a file that is left out, and why. The rest of the file is still imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidEntry {
+    /// Its position in the file's `entries`, from 0 (shown to users as 第 index+1 条).
+    pub index: usize,
+    /// The unit and task it names, when they are strings.
+    pub unit: Option<String>,
+    pub task: Option<String>,
+    /// What is wrong, in Chinese; several problems are joined by `；`.
+    pub reason: String,
+}
+
+impl fmt::Display for InvalidEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "第 {} 条：{}", self.index + 1, self.reason)
+    }
+}
+
+/// A file read for import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedFile {
+    pub file_name: String,
+    pub dataset: String,
+    pub version: u64,
+    /// When it was exported; `None` when the file does not say.
+    pub exported_at: Option<Timestamp>,
+    /// Its valid entries in file order, one per unit and task.
+    pub entries: Vec<FileEntry>,
+    /// Its entries left out, in file order.
+    pub invalid: Vec<InvalidEntry>,
+}
+
+impl ParsedFile {
+    /// The units the file has entries for, in code point order.
+    pub fn units(&self) -> Vec<String> {
+        let set: BTreeSet<&str> = self.entries.iter().map(|e| e.unit.as_str()).collect();
+        set.into_iter().map(str::to_string).collect()
+    }
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "布尔值",
+        Value::Number(_) => "数字",
+        Value::String(_) => "文字",
+        Value::Array(_) => "数组",
+        Value::Object(_) => "对象",
+    }
+}
+
+/// Reads a state file. `file_name` is for messages. The table is the one the app shows: the
+/// file must be of its dataset, and each entry must name a task of it and a unit of it that is
+/// not a group (else the entry is listed in [`ParsedFile::invalid`]). When the file has two
+/// entries for the same unit and task, the one the merge rule prefers is kept and the other
+/// listed as invalid.
+pub fn parse(
+    bytes: impl AsRef<[u8]>,
+    file_name: &str,
+    table: &Table,
+) -> Result<ParsedFile, FileError> {
+    let bytes = bytes.as_ref();
+    let file = || file_name.to_string();
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            file: file(),
+            size: bytes.len(),
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let not_json = |detail: String| FileError::NotJson {
+        file: file(),
+        detail,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|_| not_json("不是 UTF-8 编码的文本".into()))?;
+    if text.trim().is_empty() {
+        return Err(not_json("文件是空的".into()));
+    }
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| not_json(format!("第 {} 行第 {} 列附近有错误", e.line(), e.column())))?;
+    let malformed = |reason: String| FileError::Malformed {
+        file: file(),
+        reason,
+    };
+
+    let Value::Object(top) = value else {
+        return Err(FileError::NotOurFormat {
+            file: file(),
+            found: None,
+        });
+    };
+    match top.get("format") {
+        Some(Value::String(s)) if s == FORMAT => {}
+        Some(Value::String(s)) => {
+            return Err(FileError::NotOurFormat {
+                file: file(),
+                found: Some(s.clone()),
+            })
+        }
+        Some(other) => {
+            return Err(FileError::NotOurFormat {
+                file: file(),
+                found: Some(other.to_string()),
+            })
+        }
+        None => {
+            return Err(FileError::NotOurFormat {
+                file: file(),
+                found: None,
+            })
+        }
+    }
+    let version = match top.get("version") {
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v >= 1) => n.as_u64().unwrap_or(0),
+        Some(other) => {
+            return Err(malformed(format!(
+                "版本号 \"version\" 应为正整数，却是 {other}"
+            )))
+        }
+        None => return Err(malformed("缺少版本号 \"version\"".into())),
+    };
+    if version > VERSION {
+        return Err(FileError::NewerVersion {
+            file: file(),
+            found: version,
+        });
+    }
+    let dataset = match top.get("dataset") {
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => {
+            return Err(malformed(format!(
+                "任务表标识 \"dataset\" 应为文字，却是 {other}"
+            )))
+        }
+        None => return Err(malformed("缺少任务表标识 \"dataset\"".into())),
+    };
+    if dataset != table.dataset.id {
+        return Err(FileError::OtherDataset {
+            file: file(),
+            found: dataset,
+            expected: table.dataset.id.clone(),
+        });
+    }
+    let exported_at = match top.get("exported_at") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(
+            Timestamp::parse(s)
+                .map_err(|e| malformed(format!("导出时间“{s}”无效：{}", e.reason())))?,
+        ),
+        Some(other) => {
+            return Err(malformed(format!(
+                "导出时间 \"exported_at\" 应为文字，却是 {other}"
+            )))
+        }
+    };
+    let items = match top.get("entries") {
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(malformed(format!(
+                "\"entries\" 应为数组，却是{}",
+                type_name(other)
+            )))
+        }
+        None => return Err(malformed("缺少条目列表 \"entries\"".into())),
+    };
+
+    let mut invalid = Vec::new();
+    // (unit, task) → position in `entries`.
+    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut entries: Vec<FileEntry> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        match read_entry(item, table) {
+            Err((unit, task, reasons)) => invalid.push(InvalidEntry {
+                index,
+                unit,
+                task,
+                reason: reasons.join("；"),
+            }),
+            Ok(fe) => {
+                let key = (fe.unit.clone(), fe.task.clone());
+                let fe = FileEntry { index, ..fe };
+                match seen.get(&key) {
+                    None => {
+                        seen.insert(key, entries.len());
+                        entries.push(fe);
+                    }
+                    Some(&at) => {
+                        let kept = &entries[at];
+                        let (winner, loser) =
+                            if cmp_entries(&fe.entry, &kept.entry) == Ordering::Greater {
+                                (fe.clone(), kept.clone())
+                            } else {
+                                (kept.clone(), fe)
+                            };
+                        invalid.push(InvalidEntry {
+                            index: loser.index,
+                            unit: Some(loser.unit),
+                            task: Some(loser.task),
+                            reason: format!(
+                                "与第 {} 条是同一单位的同一任务，只保留更新时间最新的一条",
+                                winner.index + 1
+                            ),
+                        });
+                        // The winner takes the slot of the first occurrence; file order of the
+                        // kept entries follows first occurrences.
+                        entries[at] = winner;
+                    }
+                }
+            }
+        }
+    }
+    invalid.sort_by_key(|i| i.index);
+    entries.sort_by_key(|e| e.index);
+    Ok(ParsedFile {
+        file_name: file(),
+        dataset,
+        version,
+        exported_at,
+        entries,
+        invalid,
+    })
+}
+
+type EntryProblem = (Option<String>, Option<String>, Vec<String>);
+
+fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
+    let Value::Object(obj) = item else {
+        return Err((
+            None,
+            None,
+            vec![format!("应为对象，却是{}", type_name(item))],
+        ));
+    };
+    let mut problems = Vec::new();
+    let text = |obj: &Map<String, Value>, key: &str| -> Option<String> {
+        obj.get(key).and_then(Value::as_str).map(str::to_string)
+    };
+    let unit = text(obj, "unit");
+    let task = text(obj, "task");
+
+    match (&unit, obj.get("unit")) {
+        (_, None) => problems.push("缺少单位 \"unit\"".to_string()),
+        (None, Some(v)) => problems.push(format!("单位 \"unit\" 应为文字，却是 {v}")),
+        (Some(name), _) => match table.unit(name) {
+            None => problems.push(format!("单位“{name}”不在任务表中")),
+            Some(u) if u.kind == UnitKind::Group => {
+                problems.push(format!("“{name}”是单位分组，不是单个单位"))
+            }
+            Some(_) => {}
+        },
+    }
+    match (&task, obj.get("task")) {
+        (_, None) => problems.push("缺少任务编号 \"task\"".to_string()),
+        (None, Some(v)) => problems.push(format!("任务编号 \"task\" 应为文字，却是 {v}")),
+        (Some(id), _) if table.task(id).is_none() => {
+            problems.push(format!("任务编号“{id}”不在任务表中"))
+        }
+        _ => {}
+    }
+    let status = match obj.get("status") {
+        None => {
+            problems.push("缺少状态 \"status\"".to_string());
+            None
+        }
+        Some(Value::String(s)) => {
+            let status = Status::from_key(s);
+            if status.is_none() {
+                problems.push(format!("状态“{s}”无效，应为 todo、doing、done 或 na"));
+            }
+            status
+        }
+        Some(v) => {
+            problems.push(format!("状态 \"status\" 应为文字，却是 {v}"));
+            None
+        }
+    };
+    let note = match obj.get("note") {
+        Some(Value::String(s)) => Some(s.clone()),
+        None => {
+            problems.push("缺少备注 \"note\"（没有备注时应为空文字 \"\"）".to_string());
+            None
+        }
+        Some(v) => {
+            problems.push(format!("备注 \"note\" 应为文字，却是 {v}"));
+            None
+        }
+    };
+    let updated_at = match obj.get("updated_at") {
+        None => {
+            problems.push("缺少更新时间 \"updated_at\"".to_string());
+            None
+        }
+        Some(Value::String(s)) => match Timestamp::parse(s) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                problems.push(format!("更新时间“{s}”无效：{}", e.reason()));
+                None
+            }
+        },
+        Some(v) => {
+            problems.push(format!("更新时间 \"updated_at\" 应为文字，却是 {v}"));
+            None
+        }
+    };
+    match (unit, task, status, note, updated_at) {
+        (Some(unit), Some(task), Some(status), Some(note), Some(updated_at))
+            if problems.is_empty() =>
+        {
+            Ok(FileEntry {
+                index: 0,
+                unit,
+                task,
+                entry: Entry {
+                    status,
+                    note,
+                    updated_at,
+                },
+            })
+        }
+        (unit, task, ..) => Err((unit, task, problems)),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import preview and application
+
+/// An entry of a file next to the entry the checklists hold for the same unit and task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviewItem {
+    /// Its position in the file's `entries`, from 0.
+    pub index: usize,
+    pub unit: String,
+    pub task: String,
+    pub incoming: Entry,
+    pub current: Option<Entry>,
+}
+
+/// The same unit and task with different status or note in the checklists and in a file.
+/// The merge rule settles it: the newer one wins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub unit: String,
+    pub task: String,
+    pub current: Entry,
+    pub incoming: Entry,
+    /// Whether the file's entry wins.
+    pub incoming_wins: bool,
+}
+
+/// What importing one file would do, measured against the current checklists.
+///
+/// Every valid entry of the file is in exactly one of `new`, `newer`, `older`, `identical`
+/// and `superseded`; `conflicts` lists again those of `newer` and `older` whose status or
+/// note differ from the current ones, with both values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilePreview {
+    pub file_name: String,
+    pub exported_at: Option<Timestamp>,
+    /// The units the file has entries for.
+    pub units: Vec<String>,
+    /// No entry yet for the unit and task: will be added.
+    pub new: Vec<PreviewItem>,
+    /// Newer than the current entry: will replace it.
+    pub newer: Vec<PreviewItem>,
+    /// Older than the current entry (by the merge rule): ignored.
+    pub older: Vec<PreviewItem>,
+    /// The same as the current entry, time included: ignored.
+    pub identical: Vec<PreviewItem>,
+    /// Would be new or newer, but another file of this import has a newer entry for the
+    /// same unit and task, which wins.
+    pub superseded: Vec<PreviewItem>,
+    /// Entries left out, with the reason.
+    pub invalid: Vec<InvalidEntry>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// The same unit and task with different status or note in two or more files of one import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileClash {
+    pub unit: String,
+    pub task: String,
+    /// (index of the file in the import, its entry), in file order.
+    pub versions: Vec<(usize, Entry)>,
+    /// The index of the file whose entry wins.
+    pub winner: usize,
+}
+
+/// What importing some files would do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub files: Vec<FilePreview>,
+    pub clashes: Vec<FileClash>,
+    /// Over all files: how many (unit, task) would be added, and how many changed.
+    pub added: usize,
+    pub updated: usize,
+    /// Invalid entries over all files.
+    pub invalid: usize,
+}
+
+impl Preview {
+    /// Whether the import would change anything.
+    pub fn changes(&self) -> bool {
+        self.added + self.updated > 0
+    }
+}
+
+/// What importing `files` into `current` would do; changes nothing.
+pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
+    // The winning entry over all files, per unit and task, with every file's version.
+    let mut best: BTreeMap<(&str, &str), &Entry> = BTreeMap::new();
+    let mut versions: BTreeMap<(&str, &str), Vec<(usize, &Entry)>> = BTreeMap::new();
+    for (fi, file) in files.iter().enumerate() {
+        for fe in &file.entries {
+            let key = (fe.unit.as_str(), fe.task.as_str());
+            best.entry(key)
+                .and_modify(|b| {
+                    if cmp_entries(&fe.entry, b) == Ordering::Greater {
+                        *b = &fe.entry;
+                    }
+                })
+                .or_insert(&fe.entry);
+            versions.entry(key).or_default().push((fi, &fe.entry));
+        }
+    }
+
+    let mut out_files = Vec::with_capacity(files.len());
+    for file in files {
+        let mut fp = FilePreview {
+            file_name: file.file_name.clone(),
+            exported_at: file.exported_at,
+            units: file.units(),
+            new: Vec::new(),
+            newer: Vec::new(),
+            older: Vec::new(),
+            identical: Vec::new(),
+            superseded: Vec::new(),
+            invalid: file.invalid.clone(),
+            conflicts: Vec::new(),
+        };
+        for fe in &file.entries {
+            let current = current.get(&fe.unit, &fe.task);
+            let item = PreviewItem {
+                index: fe.index,
+                unit: fe.unit.clone(),
+                task: fe.task.clone(),
+                incoming: fe.entry.clone(),
+                current: current.cloned(),
+            };
+            if let Some(cur) = current {
+                if !cur.same_value(&fe.entry) {
+                    fp.conflicts.push(Conflict {
+                        unit: fe.unit.clone(),
+                        task: fe.task.clone(),
+                        current: cur.clone(),
+                        incoming: fe.entry.clone(),
+                        incoming_wins: cmp_entries(&fe.entry, cur) == Ordering::Greater,
+                    });
+                }
+            }
+            let beats_current =
+                current.is_none_or(|cur| cmp_entries(&fe.entry, cur) == Ordering::Greater);
+            let overall = best[&(fe.unit.as_str(), fe.task.as_str())];
+            let list = match current {
+                Some(cur) if *cur == fe.entry => &mut fp.identical,
+                Some(_) if !beats_current => &mut fp.older,
+                _ if cmp_entries(&fe.entry, overall) == Ordering::Less => &mut fp.superseded,
+                None => &mut fp.new,
+                Some(_) => &mut fp.newer,
+            };
+            list.push(item);
+        }
+        out_files.push(fp);
+    }
+
+    let clashes = versions
+        .into_iter()
+        .filter(|(_, vs)| {
+            let files: BTreeSet<usize> = vs.iter().map(|(fi, _)| *fi).collect();
+            files.len() > 1 && vs.iter().any(|(_, e)| !e.same_value(vs[0].1))
+        })
+        .map(|((unit, task), vs)| {
+            let winner = vs
+                .iter()
+                .max_by(|a, b| cmp_entries(a.1, b.1))
+                .map(|(fi, _)| *fi)
+                .unwrap_or_default();
+            FileClash {
+                unit: unit.to_string(),
+                task: task.to_string(),
+                versions: vs.into_iter().map(|(fi, e)| (fi, e.clone())).collect(),
+                winner,
+            }
+        })
+        .collect();
+
+    let mut added = 0;
+    let mut updated = 0;
+    for ((unit, task), entry) in &best {
+        match current.get(unit, task) {
+            None => added += 1,
+            Some(cur) if cmp_entries(entry, cur) == Ordering::Greater => updated += 1,
+            Some(_) => {}
+        }
+    }
+    Preview {
+        files: out_files,
+        clashes,
+        added,
+        updated,
+        invalid: files.iter().map(|f| f.invalid.len()).sum(),
+    }
+}
+
+/// What is needed to undo an import: the checklists as they were before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportUndo {
+    /// The checklists before the import.
+    pub previous: Checklists,
+    /// The units whose checklists the import changed, in code point order: the ones storage
+    /// must write back on undo.
+    pub units: Vec<String>,
+}
+
+impl ImportUndo {
+    /// The checklists as they were before the import.
+    ///
+    /// Restoring must *replace* the changed units' stored checklists, not merge into them:
+    /// the merge rule would keep the imported entries, which are newer.
+    pub fn restore(self) -> Checklists {
+        self.previous
+    }
+}
+
+/// Imports `files` into a copy of `current` by the merge rule (never replacing a newer entry,
+/// never removing one); returns it and the undo. Export times are not touched.
+pub fn apply(current: &Checklists, files: &[ParsedFile]) -> (Checklists, ImportUndo) {
+    let mut next = current.clone();
+    let mut units = BTreeSet::new();
+    for file in files {
+        for fe in &file.entries {
+            if merge_entry_into(&mut next, &fe.unit, &fe.task, &fe.entry) != Outcome::Unchanged {
+                units.insert(fe.unit.clone());
+            }
+        }
+    }
+    let undo = ImportUndo {
+        previous: current.clone(),
+        units: units.into_iter().collect(),
+    };
+    (next, undo)
+}

@@ -1,0 +1,599 @@
+//! The state file: writing, reading, every refused file with its message, invalid entries,
+//! import preview and application.
+
+use gk_core::checklist::{Checklists, Entry};
+use gk_core::model::Table;
+use gk_core::statefile::{
+    apply, cmp_task_ids, export, export_file_name, parse, preview, FileError, ParsedFile,
+    MAX_FILE_BYTES,
+};
+use gk_core::status::Status;
+use gk_core::timestamp::Timestamp;
+use std::cmp::Ordering;
+
+const FIN: &str = "市财政局";
+const SAMPLE: &str = include_str!("samples/statefile-v1.json");
+
+fn ts(s: &str) -> Timestamp {
+    Timestamp::parse(s).unwrap()
+}
+
+fn e(status: Status, note: &str, at: &str) -> Entry {
+    Entry::new(status, note, ts(at))
+}
+
+fn real() -> Table {
+    Table::from_json(include_str!("../../data/taian-2017.json")).unwrap()
+}
+
+fn ok(text: &str) -> ParsedFile {
+    parse(text, "进度.json", &real()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn err(text: &str) -> FileError {
+    parse(text, "进度.json", &real()).expect_err("should be refused")
+}
+
+/// A file with the given entries (JSON text of each).
+fn file_with(entries: &[&str]) -> String {
+    format!(
+        r#"{{"format":"gk-checklist","version":1,"dataset":"taian-2017","exported_at":"2017-06-30T08:00:00Z","entries":[{}]}}"#,
+        entries.join(",")
+    )
+}
+
+fn to_checklists(file: &ParsedFile) -> Checklists {
+    let mut c = Checklists::new();
+    for fe in &file.entries {
+        c.put(&fe.unit, &fe.task, fe.entry.clone());
+    }
+    c
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+#[test]
+fn export_writes_the_documented_layout() {
+    // The sample is what the writer writes, byte for byte.
+    let parsed = ok(SAMPLE);
+    let c = to_checklists(&parsed);
+    let text = export(
+        &c,
+        "taian-2017",
+        &[FIN, "泰山区"],
+        ts("2017-06-30T16:00:00+08:00"),
+    );
+    assert_eq!(text, SAMPLE);
+    assert!(text.ends_with("}\n"));
+    // Unit order and numeric task order: 2.1.9 before 2.1.10.
+    let tasks: Vec<&str> = parsed.entries.iter().map(|e| e.task.as_str()).collect();
+    assert_eq!(tasks, ["1.1.1", "1.1.5", "2.1.9", "2.1.10", "1.1.5"]);
+}
+
+#[test]
+fn export_of_one_unit_leaves_the_others_out() {
+    let mut c = Checklists::new();
+    c.put(FIN, "1.1.5", e(Status::Done, "x", "2017-06-29T10:00:00Z"));
+    c.put(
+        "市统计局",
+        "1.1.1",
+        e(Status::Doing, "", "2017-06-29T10:00:00Z"),
+    );
+    let now = ts("2017-06-30T08:00:00Z");
+    let one = ok(&export(&c, "taian-2017", &[FIN, FIN], now));
+    assert_eq!(one.entries.len(), 1);
+    assert_eq!(one.entries[0].unit, FIN);
+    let all = ok(&export(&c, "taian-2017", &[FIN, "市统计局"], now));
+    assert_eq!(all.entries.len(), 2);
+    assert_eq!(all.exported_at, Some(now));
+}
+
+#[test]
+fn export_of_nothing_is_a_valid_file() {
+    let text = export(
+        &Checklists::new(),
+        "taian-2017",
+        &[FIN],
+        ts("2017-06-30T08:00:00Z"),
+    );
+    assert_eq!(
+        text,
+        "{\n  \"format\": \"gk-checklist\",\n  \"version\": 1,\n  \"dataset\": \"taian-2017\",\n  \"exported_at\": \"2017-06-30T08:00:00Z\",\n  \"entries\": []\n}\n"
+    );
+    let parsed = ok(&text);
+    assert!(parsed.entries.is_empty() && parsed.invalid.is_empty());
+}
+
+#[test]
+fn export_then_parse_gives_the_same_entries() {
+    let table = real();
+    let mut c = Checklists::new();
+    let mut t = ts("2017-06-01T00:00:00Z").millis();
+    for (i, task) in table.tasks.iter().enumerate() {
+        t += 3_600_123;
+        let status = Status::ALL[i % 4];
+        let note = match i % 5 {
+            0 => String::new(),
+            1 => format!("第{i}项，含\"引号\"与\n换行"),
+            2 => "\\ / \t \u{0} 😀".to_string(),
+            3 => "  前后空格  ".to_string(),
+            _ => "按月公开".repeat(i),
+        };
+        c.put(
+            FIN,
+            &task.id,
+            Entry::new(status, note, Timestamp::from_millis(t)),
+        );
+        if i % 3 == 0 {
+            c.put(
+                "泰山区",
+                &task.id,
+                Entry::new(status, "", Timestamp::from_millis(t)),
+            );
+        }
+    }
+    let text = export(
+        &c,
+        "taian-2017",
+        &[FIN, "泰山区"],
+        ts("2017-06-30T08:00:00Z"),
+    );
+    let parsed = parse(text.as_bytes(), "x.json", &table).unwrap();
+    assert!(parsed.invalid.is_empty());
+    assert_eq!(to_checklists(&parsed), c);
+    // Entries are in table order within a unit.
+    let fin: Vec<&str> = parsed
+        .entries
+        .iter()
+        .filter(|e| e.unit == FIN)
+        .map(|e| e.task.as_str())
+        .collect();
+    let table_order: Vec<&str> = table.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(fin, table_order);
+}
+
+#[test]
+fn task_ids_compare_as_numbers() {
+    assert_eq!(cmp_task_ids("1.1.9", "1.1.10"), Ordering::Less);
+    assert_eq!(cmp_task_ids("1.1.10", "1.2.1"), Ordering::Less);
+    assert_eq!(cmp_task_ids("2.1.1", "10.1.1"), Ordering::Less);
+    assert_eq!(cmp_task_ids("1.1", "1.1.1"), Ordering::Less);
+    assert_eq!(cmp_task_ids("1.1.1", "1.1.1"), Ordering::Equal);
+    assert_eq!(cmp_task_ids("1.1.a", "1.1.b"), Ordering::Less);
+    let table = real();
+    for pair in table.tasks.windows(2) {
+        assert_eq!(cmp_task_ids(&pair[0].id, &pair[1].id), Ordering::Less);
+    }
+}
+
+#[test]
+fn export_file_names() {
+    let at = ts("2017-06-30T20:00:00Z"); // 2017-07-01 in China
+    assert_eq!(
+        export_file_name("taian-2017", &[FIN], at),
+        "taian-2017-市财政局-20170701.json"
+    );
+    assert_eq!(
+        export_file_name("taian-2017", &[FIN, "泰山区"], at),
+        "taian-2017-全部单位-20170701.json"
+    );
+    assert_eq!(
+        export_file_name("taian-2017", &["a/b"], at),
+        "taian-2017-a_b-20170701.json"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Refused files
+
+#[test]
+fn too_large_is_checked_before_anything_else() {
+    let big = vec![b'x'; MAX_FILE_BYTES + 1];
+    let e = parse(&big, "大文件.json", &real()).unwrap_err();
+    assert_eq!(
+        e,
+        FileError::TooLarge {
+            file: "大文件.json".into(),
+            size: MAX_FILE_BYTES + 1
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "文件“大文件.json”太大（5.1 MB），超过了 5 MB 的上限，不是本系统导出的进度文件。"
+    );
+    // Exactly at the limit is read (and here refused for being no JSON).
+    let at_limit = vec![b' '; MAX_FILE_BYTES];
+    assert!(matches!(
+        parse(&at_limit, "x.json", &real()),
+        Err(FileError::NotJson { .. })
+    ));
+}
+
+#[test]
+fn not_json() {
+    let e = err("{\"format\": \"gk-checklist\",\n  oops}");
+    assert!(matches!(e, FileError::NotJson { .. }));
+    assert_eq!(
+        e.to_string(),
+        "文件“进度.json”不是有效的 JSON 文件（第 2 行第 3 列附近有错误）。请选择本系统导出的进度文件（.json）。"
+    );
+    assert_eq!(e.file_name(), "进度.json");
+    let e = err("");
+    assert!(e.to_string().contains("文件是空的"), "{e}");
+    let e = parse(b"\xff\xfe{\x00}\x00", "utf16.json", &real()).unwrap_err();
+    assert!(e
+        .to_string()
+        .starts_with("文件“utf16.json”不是有效的 JSON 文件"));
+    assert!(e.to_string().contains("UTF-8"));
+    let e = err("任务,状态\n1.1.5,done\n");
+    assert!(matches!(e, FileError::NotJson { .. }));
+}
+
+#[test]
+fn json_but_not_a_state_file() {
+    let e = err("[1, 2, 3]");
+    assert_eq!(
+        e,
+        FileError::NotOurFormat {
+            file: "进度.json".into(),
+            found: None
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "文件“进度.json”不是本系统的进度文件：缺少 \"format\": \"gk-checklist\"。"
+    );
+    // The task table itself.
+    let e = err(include_str!("../../data/taian-2017.json"));
+    assert!(matches!(e, FileError::NotOurFormat { found: None, .. }));
+    let e = err(r#"{"format":"gk-tasks","version":1}"#);
+    assert_eq!(
+        e.to_string(),
+        "文件“进度.json”不是本系统的进度文件：\"format\" 是 \"gk-tasks\"，应为 \"gk-checklist\"。"
+    );
+    let e = err(r#"{"format":1}"#);
+    assert!(matches!(e, FileError::NotOurFormat { found: Some(f), .. } if f == "1"));
+}
+
+#[test]
+fn another_dataset_names_both() {
+    let e = err(r#"{"format":"gk-checklist","version":1,"dataset":"taian-2018","entries":[]}"#);
+    assert_eq!(
+        e,
+        FileError::OtherDataset {
+            file: "进度.json".into(),
+            found: "taian-2018".into(),
+            expected: "taian-2017".into()
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "文件“进度.json”属于任务表“taian-2018”，而当前任务表是“taian-2017”，不能导入。"
+    );
+}
+
+#[test]
+fn a_newer_version_names_it() {
+    // Whatever else a newer file holds, its version is what is reported.
+    let e = err(r#"{"format":"gk-checklist","version":2,"dataset":"taian-2017","entries":{}}"#);
+    assert_eq!(
+        e,
+        FileError::NewerVersion {
+            file: "进度.json".into(),
+            found: 2
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "文件“进度.json”是第 2 版格式，本系统只能读取第 1 版及以前的格式。请使用最新版本的本系统导入。"
+    );
+}
+
+#[test]
+fn malformed_headers() {
+    for (text, needle) in [
+        (
+            r#"{"format":"gk-checklist","dataset":"taian-2017","entries":[]}"#,
+            "缺少版本号",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":"1","dataset":"taian-2017","entries":[]}"#,
+            "\"version\" 应为正整数",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":0,"dataset":"taian-2017","entries":[]}"#,
+            "\"version\" 应为正整数",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":1.5,"dataset":"taian-2017","entries":[]}"#,
+            "\"version\" 应为正整数",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":-1,"dataset":"taian-2017","entries":[]}"#,
+            "\"version\" 应为正整数",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":1,"entries":[]}"#,
+            "缺少任务表标识",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":1,"dataset":2017,"entries":[]}"#,
+            "\"dataset\" 应为文字",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":1,"dataset":"taian-2017"}"#,
+            "缺少条目列表",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":1,"dataset":"taian-2017","entries":{}}"#,
+            "\"entries\" 应为数组，却是对象",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":1,"dataset":"taian-2017","exported_at":"2017-06-31T00:00:00Z","entries":[]}"#,
+            "导出时间",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":1,"dataset":"taian-2017","exported_at":5,"entries":[]}"#,
+            "导出时间",
+        ),
+    ] {
+        let e = err(text);
+        assert!(matches!(e, FileError::Malformed { .. }), "{text}: {e:?}");
+        let msg = e.to_string();
+        assert!(msg.starts_with("文件“进度.json”的格式有误："), "{msg}");
+        assert!(msg.contains(needle), "{msg} lacks {needle}");
+    }
+}
+
+#[test]
+fn a_byte_order_mark_and_unknown_fields_are_accepted() {
+    let text = format!(
+        "\u{FEFF}{}",
+        r#"{"format":"gk-checklist","version":1,"dataset":"taian-2017","generator":"other tool","entries":[
+            {"unit":"市财政局","task":"1.1.5","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z","by":"张三","extra":{"a":1}}
+        ]}"#
+    );
+    let f = ok(&text);
+    assert_eq!(f.exported_at, None);
+    assert_eq!(f.entries.len(), 1);
+    assert!(f.invalid.is_empty());
+    assert_eq!(f.units(), [FIN]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invalid entries
+
+#[test]
+fn each_bad_entry_is_listed_with_its_reason() {
+    let f = ok(&file_with(&[
+        r#"{"unit":"市财政局","task":"1.1.5","status":"done","note":"好","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"9.9.9","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市无此局","task":"1.1.5","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"各县（市、区）","task":"1.1.5","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"1.1.6","status":"finished","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"1.1.7","status":"done","note":"","updated_at":"2017-06-31T10:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"1.2.2","status":"done","note":""}"#,
+        r#"{"unit":"市财政局","task":"1.2.3","status":"done","note":42,"updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"1.2.1","status":"done","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#""市财政局""#,
+        r#"{"unit":7,"task":null,"status":"Done","note":"","updated_at":1498730400000}"#,
+        r#"{"unit":"泰山区","task":"1.1.5","status":"doing","note":"","updated_at":"2017-06-29T18:00:00+08:00"}"#,
+    ]));
+    let kept: Vec<(usize, &str, &str)> = f
+        .entries
+        .iter()
+        .map(|e| (e.index, e.unit.as_str(), e.task.as_str()))
+        .collect();
+    assert_eq!(kept, [(0, FIN, "1.1.5"), (11, "泰山区", "1.1.5")]);
+    let reasons: Vec<String> = f.invalid.iter().map(|i| i.to_string()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "第 2 条：任务编号“9.9.9”不在任务表中",
+            "第 3 条：单位“市无此局”不在任务表中",
+            "第 4 条：“各县（市、区）”是单位分组，不是单个单位",
+            "第 5 条：状态“finished”无效，应为 todo、doing、done 或 na",
+            "第 6 条：更新时间“2017-06-31T10:00:00Z”无效：日期不存在",
+            "第 7 条：缺少更新时间 \"updated_at\"",
+            "第 8 条：备注 \"note\" 应为文字，却是 42",
+            "第 9 条：缺少备注 \"note\"（没有备注时应为空文字 \"\"）",
+            "第 10 条：应为对象，却是文字",
+            "第 11 条：单位 \"unit\" 应为文字，却是 7；任务编号 \"task\" 应为文字，却是 null；状态“Done”无效，应为 todo、doing、done 或 na；更新时间 \"updated_at\" 应为文字，却是 1498730400000",
+        ]
+    );
+    assert_eq!(f.invalid[0].unit.as_deref(), Some(FIN));
+    assert_eq!(f.invalid[0].task.as_deref(), Some("9.9.9"));
+    assert_eq!(f.invalid[9].unit, None);
+}
+
+#[test]
+fn duplicates_in_a_file_keep_the_newest() {
+    let f = ok(&file_with(&[
+        r#"{"unit":"市财政局","task":"1.1.5","status":"doing","note":"旧","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"1.1.6","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"1.1.5","status":"done","note":"新","updated_at":"2017-06-29T11:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"1.1.5","status":"todo","note":"更旧","updated_at":"2017-06-28T11:00:00Z"}"#,
+    ]));
+    assert_eq!(f.entries.len(), 2);
+    let kept = f.entries.iter().find(|e| e.task == "1.1.5").unwrap();
+    assert_eq!(kept.index, 2);
+    assert_eq!(kept.entry.note, "新");
+    let reasons: Vec<String> = f.invalid.iter().map(|i| i.to_string()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "第 1 条：与第 3 条是同一单位的同一任务，只保留更新时间最新的一条",
+            "第 4 条：与第 3 条是同一单位的同一任务，只保留更新时间最新的一条",
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview and apply
+
+fn file_of(name: &str, c: &Checklists) -> ParsedFile {
+    let units: Vec<&str> = c.units().map(|(u, _)| u).collect();
+    let text = export(c, "taian-2017", &units, ts("2017-06-30T08:00:00Z"));
+    parse(text, name, &real()).unwrap()
+}
+
+#[test]
+fn preview_sorts_every_entry() {
+    let mut current = Checklists::new();
+    current.put(FIN, "1.1.1", e(Status::Doing, "", "2017-06-29T10:00:00Z")); // newer comes
+    current.put(
+        FIN,
+        "1.1.2",
+        e(Status::Done, "本地", "2017-06-29T12:00:00Z"),
+    ); // older comes
+    current.put(FIN, "1.1.3", e(Status::Done, "同", "2017-06-29T10:00:00Z")); // identical
+    current.put(FIN, "1.1.4", e(Status::Done, "同", "2017-06-29T10:00:00Z")); // only time newer
+
+    let mut a = Checklists::new();
+    a.put(
+        FIN,
+        "1.1.1",
+        e(Status::Done, "文件", "2017-06-29T11:00:00Z"),
+    );
+    a.put(
+        FIN,
+        "1.1.2",
+        e(Status::Todo, "文件", "2017-06-29T11:00:00Z"),
+    );
+    a.put(FIN, "1.1.3", e(Status::Done, "同", "2017-06-29T10:00:00Z"));
+    a.put(FIN, "1.1.4", e(Status::Done, "同", "2017-06-29T10:30:00Z"));
+    a.put(FIN, "1.1.5", e(Status::Done, "新", "2017-06-29T10:00:00Z")); // new
+    a.put(FIN, "1.2.1", e(Status::Doing, "A", "2017-06-29T10:00:00Z")); // superseded by b
+    let mut b = Checklists::new();
+    b.put(FIN, "1.2.1", e(Status::Done, "B", "2017-06-29T11:00:00Z"));
+    b.put(FIN, "1.1.5", e(Status::Done, "新", "2017-06-29T10:00:00Z")); // same as a: both new
+    let mut bad = file_of("b.json", &b);
+    bad.invalid.push(gk_core::statefile::InvalidEntry {
+        index: 9,
+        unit: None,
+        task: None,
+        reason: "测试".into(),
+    });
+    let files = [file_of("a.json", &a), bad];
+    let p = preview(&current, &files);
+
+    let ids = |v: &[gk_core::statefile::PreviewItem]| -> Vec<String> {
+        v.iter().map(|i| i.task.clone()).collect()
+    };
+    let pa = &p.files[0];
+    assert_eq!(pa.file_name, "a.json");
+    assert_eq!(pa.units, [FIN]);
+    assert_eq!(ids(&pa.new), ["1.1.5"]);
+    assert_eq!(ids(&pa.newer), ["1.1.1", "1.1.4"]);
+    assert_eq!(ids(&pa.older), ["1.1.2"]);
+    assert_eq!(ids(&pa.identical), ["1.1.3"]);
+    assert_eq!(ids(&pa.superseded), ["1.2.1"]);
+    assert!(pa.invalid.is_empty());
+    assert_eq!(pa.newer[0].current.as_ref().unwrap().status, Status::Doing);
+    // Conflicts: a different value on both sides, with both values and the winner.
+    let conflicts: Vec<(&str, bool)> = pa
+        .conflicts
+        .iter()
+        .map(|c| (c.task.as_str(), c.incoming_wins))
+        .collect();
+    assert_eq!(conflicts, [("1.1.1", true), ("1.1.2", false)]);
+    assert_eq!(pa.conflicts[1].current.note, "本地");
+    assert_eq!(pa.conflicts[1].incoming.note, "文件");
+
+    let pb = &p.files[1];
+    assert_eq!(ids(&pb.new), ["1.1.5", "1.2.1"]);
+    assert_eq!(pb.invalid.len(), 1);
+
+    // Between files: 1.2.1 differs, b wins; 1.1.5 is the same in both, no clash.
+    assert_eq!(p.clashes.len(), 1);
+    assert_eq!(p.clashes[0].task, "1.2.1");
+    assert_eq!(p.clashes[0].winner, 1);
+    assert_eq!(p.clashes[0].versions.len(), 2);
+    // Net: 1.1.5 and 1.2.1 added; 1.1.1 and 1.1.4 updated.
+    assert_eq!((p.added, p.updated, p.invalid), (2, 2, 1));
+    assert!(p.changes());
+
+    // Applying does what the preview says, and the undo restores exactly.
+    let (next, undo) = apply(&current, &files);
+    assert_eq!(next.entry_count(), current.entry_count() + p.added);
+    assert_eq!(next.note_of(FIN, "1.1.1"), "文件");
+    assert_eq!(next.note_of(FIN, "1.1.2"), "本地");
+    assert_eq!(next.note_of(FIN, "1.2.1"), "B");
+    assert_eq!(
+        next.get(FIN, "1.1.4").unwrap().updated_at,
+        ts("2017-06-29T10:30:00Z")
+    );
+    assert_eq!(undo.units, [FIN]);
+    assert_eq!(undo.restore(), current);
+}
+
+#[test]
+fn apply_merges_in_any_order_and_only_once() {
+    let mut current = Checklists::new();
+    current.put(FIN, "1.1.1", e(Status::Doing, "", "2017-06-29T10:00:00Z"));
+    current.mark_exported(FIN, ts("2017-06-29T09:00:00Z"));
+    let mut a = Checklists::new();
+    a.put(FIN, "1.1.1", e(Status::Done, "a", "2017-06-29T11:00:00Z"));
+    a.put(
+        "泰山区",
+        "1.1.5",
+        e(Status::Done, "a", "2017-06-29T11:00:00Z"),
+    );
+    let mut b = Checklists::new();
+    b.put(FIN, "1.1.1", e(Status::Na, "b", "2017-06-29T11:00:00Z")); // tie with a: na wins
+    b.put(
+        "泰山区",
+        "1.1.5",
+        e(Status::Doing, "b", "2017-06-29T10:00:00Z"),
+    );
+    let fa = file_of("a.json", &a);
+    let fb = file_of("b.json", &b);
+    let (ab, undo) = apply(&current, &[fa.clone(), fb.clone()]);
+    let (ba, _) = apply(&current, &[fb.clone(), fa.clone()]);
+    assert_eq!(ab, ba);
+    assert_eq!(ab.status_of(FIN, "1.1.1"), Status::Na);
+    assert_eq!(ab.note_of("泰山区", "1.1.5"), "a");
+    // The export time is this browser's: an import does not touch it.
+    assert_eq!(ab.exported_at(FIN), current.exported_at(FIN));
+    assert_eq!(undo.units, [FIN, "泰山区"]);
+    // Importing the same files again changes nothing.
+    let (again, undo2) = apply(&ab, &[fa.clone(), fb.clone()]);
+    assert_eq!(again, ab);
+    assert!(undo2.units.is_empty());
+    let p = preview(&ab, &[fa, fb]);
+    assert!(!p.changes());
+}
+
+#[test]
+fn the_sample_previews_as_all_new() {
+    let f = ok(SAMPLE);
+    let p = preview(&Checklists::new(), std::slice::from_ref(&f));
+    assert_eq!(p.files[0].new.len(), f.entries.len());
+    assert_eq!(p.added, f.entries.len());
+    assert_eq!(p.files[0].units, [FIN, "泰山区"]);
+}
+
+/// The ```json blocks of docs/state-file.md, in order.
+fn doc_json_blocks() -> Vec<String> {
+    let doc = include_str!("../../docs/state-file.md");
+    doc.split("```json\n")
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_documented_example_is_what_the_writer_writes() {
+    let example = &doc_json_blocks()[0];
+    let f = ok(example);
+    assert_eq!(f.entries.len(), 1);
+    assert!(f.invalid.is_empty());
+    let text = export(
+        &to_checklists(&f),
+        "taian-2017",
+        &[FIN],
+        f.exported_at.unwrap(),
+    );
+    assert_eq!(&text, example);
+}
