@@ -1,13 +1,16 @@
-//! The page: masthead, filters, notices and the task table, around one shared state.
+//! The page: masthead, banners, filters, the unit's progress and the task table, around one
+//! shared state.
 
 use crate::data::{index, table};
 use crate::filters::FilterBar;
-use crate::notices::Notices;
+use crate::notices::{Notices, StorageBanner};
+use crate::progress::ProgressPanel;
 use crate::rows::TaskTable;
-use crate::url;
+use crate::storage::{Health, Store};
+use crate::{edit, url};
+use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
 use gk_core::hash;
-use gk_core::status::Status;
 use leptos::prelude::*;
 
 /// The state every component reads, provided as context.
@@ -15,14 +18,19 @@ use leptos::prelude::*;
 pub struct Ctx {
     /// The view: unit, role, pillar, section, time, status and search. Mirrors the URL hash.
     pub filter: RwSignal<Filter>,
+    /// Every unit's checklist kept in this browser.
+    pub checklists: RwSignal<Checklists>,
     /// Indices of the shown tasks, in source order.
     pub shown: Memo<Vec<usize>>,
     pub facets: Memo<Facets>,
     /// The chosen unit and the search term alone, so that rows react to these and nothing else.
     pub unit: Memo<Option<String>>,
     pub query: Memo<String>,
-    /// Messages for the user (bad link values, storage problems), newest last.
+    /// Messages for the user (bad link values, unreadable stored values), newest last.
     pub notices: RwSignal<Vec<String>>,
+    /// Whether browser storage is keeping our records (drives a persistent banner).
+    pub health: RwSignal<Health>,
+    pub store: &'static Store,
 }
 
 pub fn ctx() -> Ctx {
@@ -34,28 +42,56 @@ pub fn App() -> impl IntoView {
     let t = table();
     let idx = index();
 
-    // Load the view from the link before any signal exists.
-    let (initial, problems) = hash::parse(&url::read_hash(), t);
+    // Load everything before any signal exists: the view from the link, the records from storage.
+    let (mut initial, problems) = hash::parse(&url::read_hash(), t);
+    let store: &'static Store = Box::leak(Box::new(Store::new(&t.dataset.id)));
+    let loaded = store.load(edit::now());
+    // A link's unit overrides the remembered one.
+    if initial.unit.is_none() {
+        initial.unit = loaded.my_unit.filter(|u| idx.has_unit(u));
+    }
     let filter = RwSignal::new(initial);
-    let notices = RwSignal::new(problems.into_iter().map(|p| p.message).collect::<Vec<_>>());
+    let checklists = RwSignal::new(loaded.checklists);
+    let notices = RwSignal::new(
+        problems
+            .into_iter()
+            .map(|p| p.message)
+            .chain(loaded.problems)
+            .collect::<Vec<_>>(),
+    );
+    let health = RwSignal::new(store.health());
 
-    let status_of = |_task: usize| Status::Todo;
-    let shown = Memo::new(move |_| filter.with(|f| idx.shown(f, status_of)));
-    let facets = Memo::new(move |_| filter.with(|f| idx.facets(f, status_of)));
+    let shown = Memo::new(move |_| {
+        filter.with(|f| {
+            let unit = f.unit.as_deref().unwrap_or_default();
+            checklists.with(|c| idx.shown(f, |i| c.status_of(unit, &t.tasks[i].id)))
+        })
+    });
+    let facets = Memo::new(move |_| {
+        filter.with(|f| {
+            let unit = f.unit.as_deref().unwrap_or_default();
+            checklists.with(|c| idx.facets(f, |i| c.status_of(unit, &t.tasks[i].id)))
+        })
+    });
+    let unit = Memo::new(move |_| filter.with(|f| f.unit.clone()));
     provide_context(Ctx {
         filter,
+        checklists,
         shown,
         facets,
-        unit: Memo::new(move |_| filter.with(|f| f.unit.clone())),
+        unit,
         query: Memo::new(move |_| filter.with(|f| f.query.clone())),
         notices,
+        health,
+        store,
     });
 
-    // Filter → URL. A new search term replaces the history entry; any other change pushes one.
+    // Filter → URL. The first write (e.g. the remembered unit) and a new search term replace
+    // the history entry; any other change pushes one, so back and forward move between views.
     let last_query = StoredValue::new(filter.with_untracked(|f| f.query.clone()));
-    Effect::new(move |_| {
+    Effect::new(move |prev: Option<()>| {
         let (h, query) = filter.with(|f| (hash::format(f), f.query.clone()));
-        let push = last_query.with_value(|q| *q == query);
+        let push = prev.is_some() && last_query.with_value(|q| *q == query);
         last_query.set_value(query);
         url::write_hash(&h, push);
     });
@@ -69,14 +105,27 @@ pub fn App() -> impl IntoView {
             notices.update(|n| n.extend(problems.into_iter().map(|p| p.message)));
         }
     });
+    // Remember the chosen unit (the link still wins when it names one).
+    Effect::new(move |_| {
+        if let Some(u) = unit.get() {
+            store.save_my_unit(&u);
+        }
+    });
+    // Another tab saved a unit's checklist: take its entries in, without a reload.
+    store.on_other_tab_save(move |doc| {
+        edit::take_in(checklists, doc);
+        health.set(store.health());
+    });
 
     view! {
         <header class="masthead">
             <h1>{t.dataset.title.clone()}</h1>
         </header>
+        <StorageBanner />
         <Notices />
         <FilterBar />
         <main id="main">
+            <ProgressPanel />
             <TaskTable />
         </main>
     }

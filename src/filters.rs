@@ -98,6 +98,7 @@ fn UnitPicker() -> impl IntoView {
             />
             <select
                 id="unit"
+                prop:value=move || unit.get().unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_filter(move |f| f.unit = (!v.is_empty()).then_some(v));
@@ -167,6 +168,7 @@ fn RoleSelect() -> impl IntoView {
             <label for="role">"角色"</label>
             <select
                 id="role"
+                prop:value=move || role.get().map(Role::key).unwrap_or_default()
                 disabled=no_unit
                 title=move || if no_unit() { "先选择单位" } else { "" }
                 on:change=move |ev| {
@@ -204,6 +206,7 @@ fn StatusFilter() -> impl IntoView {
             <label for="status-filter">"完成状态"</label>
             <select
                 id="status-filter"
+                prop:value=move || status.get().map(Status::key).unwrap_or_default()
                 disabled=no_unit
                 title=move || if no_unit() { "先选择单位" } else { "" }
                 on:change=move |ev| {
@@ -306,6 +309,7 @@ fn SectionSelect() -> impl IntoView {
             <label for="section">"分项"</label>
             <select
                 id="section"
+                prop:value=move || section.get().unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_filter(move |f| {
@@ -382,6 +386,7 @@ fn TimeSelect() -> impl IntoView {
             <label for="time">"时限要求"</label>
             <select
                 id="time"
+                prop:value=move || time.get().map(TimeTag::key).unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_filter(move |f| f.time = TimeTag::from_key(&v));

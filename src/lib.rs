@@ -3,9 +3,13 @@
 
 mod app;
 pub mod data;
+mod edit;
+mod files;
 mod filters;
 mod notices;
+mod progress;
 mod rows;
+pub mod storage;
 pub mod url;
 
 use leptos::prelude::*;

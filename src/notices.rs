@@ -26,3 +26,20 @@ pub fn Notices() -> impl IntoView {
         </Show>
     }
 }
+
+/// A persistent banner while browser storage is not keeping the records (blocked, full, or
+/// written by a newer version). It cannot be dismissed: the user must export before closing.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let c = ctx();
+    move || {
+        c.health.get().message().map(|m| {
+            view! {
+                <div class="storage-banner no-print" role="alert">
+                    <strong>"注意："</strong>
+                    {m}
+                </div>
+            }
+        })
+    }
+}

@@ -3,9 +3,11 @@
 
 use crate::app::ctx;
 use crate::data::{index, table};
+use crate::edit;
 use gk_core::layout::{rows, Row};
 use gk_core::model::Task;
 use gk_core::search;
+use gk_core::status::Status;
 use gk_core::units::Role;
 use leptos::prelude::*;
 
@@ -97,9 +99,61 @@ fn task_row(i: usize, task: &'static Task) -> impl IntoView {
             <td class="col-units" data-label="牵头单位">{units(&task.lead)}</td>
             <td class="col-units" data-label="责任单位">{units(&task.responsible)}</td>
             <Show when=move || c.unit.with(Option::is_some)>
-                <td class="col-mine" data-label="本单位">{move || mine(i)}</td>
+                <td class="col-mine" data-label="本单位">
+                    {move || mine(i)}
+                    {move || c.unit.get().map(|u| checklist_controls(u, task))}
+                </td>
             </Show>
         </tr>
+    }
+}
+
+/// The unit's status and note for the task: saved at once on every change.
+fn checklist_controls(unit: String, task: &'static Task) -> impl IntoView {
+    let c = ctx();
+    let id: &'static str = &task.id;
+    let u = unit.clone();
+    let status = Memo::new(move |_| c.checklists.with(|cl| cl.status_of(&u, id)));
+    let u = unit.clone();
+    let note = Memo::new(move |_| c.checklists.with(|cl| cl.note_of(&u, id).to_string()));
+    let u = unit.clone();
+    let u2 = unit;
+    view! {
+        <div class="checklist" data-status=move || status.get().key()>
+            <label class="mini">
+                <span>"状态"</span>
+                <select
+                    class="status"
+                    prop:value=move || status.get().key()
+                    on:change=move |ev| {
+                        if let Some(s) = Status::from_key(&event_target_value(&ev)) {
+                            edit::set_status(&u, id, s);
+                        }
+                    }
+                >
+                    {Status::ALL
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <option value=s.key() selected=move || status.get() == s>
+                                    {s.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label class="mini">
+                <span>"备注"</span>
+                <textarea
+                    class="note"
+                    rows="2"
+                    placeholder="如：公开位置、时间或链接"
+                    prop:value=move || note.get()
+                    on:input=move |ev| edit::set_note(&u2, id, &event_target_value(&ev))
+                ></textarea>
+            </label>
+        </div>
     }
 }
 

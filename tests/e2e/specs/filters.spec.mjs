@@ -34,15 +34,15 @@ for (const v of views) {
 test('each row states the unit’s role and whether it comes through a group', async ({ page }) => {
   await openApp(page, hashOf({ unit: '市财政局' }));
   // 1.1.1: 市财政局 leads by its own name.
-  await expect(page.locator('tr[data-task-id="1.1.1"] .col-mine')).toHaveText('牵头');
+  await expect(page.locator('tr[data-task-id="1.1.1"] .role')).toHaveText('牵头');
   // A task where 市财政局 is responsible only through 市政府有关部门（单位）.
   const viaGroup = table.tasks.find(
     (t) => roleOf(t, '市财政局') === 'responsible' && !t.responsible.includes('市财政局') && t.responsible.includes('市政府有关部门（单位）'),
   );
-  await expect(page.locator(`tr[data-task-id="${viaGroup.id}"] .col-mine`)).toHaveText('责任 · 市政府有关部门');
+  await expect(page.locator(`tr[data-task-id="${viaGroup.id}"] .role`)).toHaveText('责任 · 市政府有关部门');
   // A county sees the tasks of 各县（市、区）.
   await page.goto(`./#${hashOf({ unit: '新泰市', pillar: 1 })}`);
-  await expect(page.locator('tr[data-task-id="1.1.1"] .col-mine')).toHaveText('责任 · 各县（市、区）');
+  await expect(page.locator('tr[data-task-id="1.1.1"] .role')).toHaveText('责任 · 各县（市、区）');
 });
 
 test('typing in the search box narrows the rows and highlights the matches', async ({ page }) => {
@@ -125,8 +125,13 @@ test('an unknown unit or a bad value in the link shows a notice and is ignored',
 
 test('clearing all filters shows every task and empties the link', async ({ page }) => {
   await openApp(page, hashOf({ unit: '市财政局', pillar: 1, q: '公开' }));
+  await page.locator('#time').selectOption('regular');
   await page.getByRole('button', { name: '清除全部筛选' }).click();
   await expect(taskRows(page)).toHaveCount(139);
+  // Every control shows the cleared value, including those the user had changed.
+  await expect(page.locator('#unit')).toHaveValue('');
+  await expect(page.locator('#time')).toHaveValue('');
+  await expect(page.getByLabel('搜索')).toHaveValue('');
   expect(new URL(page.url()).hash).toBe('');
   await expect(page.getByRole('button', { name: '清除全部筛选' })).toBeDisabled();
 });

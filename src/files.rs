@@ -1,0 +1,39 @@
+//! Files: downloading what the app writes (state files, CSV).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Offers `content` to the user as a download named `name`. Returns false when the browser
+/// refused (the caller then says so; nothing is lost, the data stays in the page).
+pub fn download(name: &str, mime: &str, content: &str) -> bool {
+    try_download(name, mime, content).is_ok()
+}
+
+fn try_download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.style().set_property("display", "none")?;
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    body.remove_child(&a)?;
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! The chosen unit's progress (done out of applicable, overall and per pillar), its
+//! unexported-changes indicator and the export buttons.
+
+use crate::app::ctx;
+use crate::data::{index, table};
+use crate::edit;
+use crate::files;
+use gk_core::checklist::percent;
+use gk_core::filter::Filter;
+use gk_core::statefile;
+use gk_core::status::Status;
+use gk_core::timestamp::CHINA_OFFSET_MINUTES;
+use leptos::prelude::*;
+
+#[component]
+pub fn ProgressPanel() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <Show when=move || c.unit.with(Option::is_some)>
+            {move || c.unit.get().map(|unit| view! { <UnitProgress unit=unit /> })}
+        </Show>
+    }
+}
+
+#[component]
+fn UnitProgress(unit: String) -> impl IntoView {
+    let c = ctx();
+    let t = table();
+    let tasks = {
+        let f = Filter {
+            unit: Some(unit.clone()),
+            ..Filter::default()
+        };
+        index().shown(&f, |_| Status::Todo)
+    };
+    let u = unit.clone();
+    let progress = Memo::new(move |_| c.checklists.with(|cl| cl.progress(t, &u, &tasks)));
+    let u = unit.clone();
+    let unexported = Memo::new(move |_| c.checklists.with(|cl| cl.has_unexported(&u)));
+    let u = unit.clone();
+    let exported_at = Memo::new(move |_| c.checklists.with(|cl| cl.exported_at(&u)));
+    let u = unit.clone();
+    let export = move |_| {
+        let now = edit::now();
+        let units = [u.as_str()];
+        let text = c
+            .checklists
+            .with_untracked(|cl| statefile::export(cl, &t.dataset.id, &units, now));
+        let name = statefile::export_file_name(&t.dataset.id, &units, now);
+        if files::download(&name, "application/json", &text) {
+            c.checklists.update(|cl| cl.mark_exported(&u, now));
+            edit::save(&u, now);
+        } else {
+            c.notices
+                .update(|n| n.push("浏览器未能下载导出文件，请重试或换用其他浏览器。".into()));
+        }
+    };
+    view! {
+        <section class="progress" aria-label="本单位进度">
+            <div class="progress-main">
+                <h2>{unit.clone()}" 的进度"</h2>
+                {move || {
+                    let p = progress.get();
+                    let pct = p.percent();
+                    view! {
+                        <p class="progress-total">
+                            "已完成 " <strong>{p.done}</strong> " / " {p.applicable} " 项"
+                            {pct.map(|v| format!("（{v}%）"))}
+                            <span class="progress-detail">
+                                {format!("进行中 {} 项 · 不适用 {} 项", p.doing, p.na)}
+                            </span>
+                        </p>
+                        <Bar done=p.done of=p.applicable label="全部".to_string() />
+                        <ul class="progress-pillars">
+                            {p
+                                .per_pillar
+                                .iter()
+                                .map(|pp| {
+                                    let name = t
+                                        .pillar(pp.pillar)
+                                        .map(|x| x.short.clone())
+                                        .unwrap_or_default();
+                                    view! {
+                                        <li>
+                                            <span class="pp-name">{name.clone()}</span>
+                                            <Bar done=pp.done of=pp.applicable label=name />
+                                            <span class="pp-n">
+                                                {format!("{}/{}", pp.done, pp.applicable)}
+                                            </span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                }}
+            </div>
+            <div class="export-box no-print">
+                <p class="export-state" class:unexported=move || unexported.get()>
+                    {move || {
+                        if unexported.get() {
+                            "有修改尚未导出".to_string()
+                        } else {
+                            "所有修改均已导出".to_string()
+                        }
+                    }}
+                    <br />
+                    <span class="last-export">
+                        {move || match exported_at.get() {
+                            Some(at) => {
+                                format!("上次导出：{}", at.to_local_display(CHINA_OFFSET_MINUTES))
+                            }
+                            None => "上次导出：从未导出".to_string(),
+                        }}
+                    </span>
+                </p>
+                <button type="button" class="primary" on:click=export>
+                    "导出本单位台账"
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// A small progress bar with its numbers for screen readers.
+#[component]
+fn Bar(done: usize, of: usize, label: String) -> impl IntoView {
+    let pct = percent(done, of).unwrap_or(0);
+    view! {
+        <span
+            class="bar"
+            role="progressbar"
+            aria-label=format!("{label}完成进度")
+            aria-valuemin="0"
+            aria-valuemax=of.to_string()
+            aria-valuenow=done.to_string()
+            aria-valuetext=format!("已完成 {done} / {of} 项")
+        >
+            <span class="bar-fill" style=format!("width: {pct}%")></span>
+        </span>
+    }
+}

@@ -1,0 +1,300 @@
+//! Browser storage: the only user of gloo-storage (and of localStorage).
+//!
+//! Layout (all keys begin with [`PREFIX`]):
+//! - `gk:<dataset>:unit:<unit>`: one unit's checklist, a `gk_core::stored` document with a
+//!   schema number. One key per unit, so a write never rewrites other units from a stale copy.
+//! - `gk:my-unit`: the unit the user last chose.
+//! - `gk:backup:<time>:<key>`: a stored value that could not be read, kept aside, never discarded.
+//!
+//! The promises (after tldraw's local sync client): load before anything is written; write each
+//! change at once, merging with what is stored (another tab may have written since); never
+//! overwrite a value written by a newer version of the app, and stop writing altogether once one
+//! is seen. When storage is blocked, missing or full, the app keeps working in memory and says so.
+
+use gk_core::checklist::Checklists;
+use gk_core::stored::{decode_unit, encode_unit, merge_docs, StoredError, UnitDoc};
+use gk_core::timestamp::Timestamp;
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde_json::value::RawValue;
+use std::sync::atomic::{AtomicU8, Ordering};
+use wasm_bindgen::prelude::*;
+
+pub const PREFIX: &str = "gk:";
+const MY_UNIT: &str = "gk:my-unit";
+
+fn unit_prefix(dataset: &str) -> String {
+    format!("{PREFIX}{dataset}:unit:")
+}
+
+pub fn unit_key(dataset: &str, unit: &str) -> String {
+    format!("{}{unit}", unit_prefix(dataset))
+}
+
+/// What storage can do for us right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Health {
+    Ok,
+    /// Blocked or missing (a locked-down browser, a page opened from disk): memory only.
+    Unavailable,
+    /// A write failed for lack of space: what is in memory is not all saved.
+    Full,
+    /// A value written by a newer version of the app was found: no more writes.
+    ReadOnly,
+}
+
+impl Health {
+    /// The banner for the user, or `None` when all is well.
+    pub fn message(self) -> Option<&'static str> {
+        match self {
+            Health::Ok => None,
+            Health::Unavailable => Some(
+                "浏览器存储不可用（可能被浏览器设置禁止，或页面是从本地文件打开的）。\
+                 您的修改只保存在当前页面中，关闭页面前请先“导出”保存为文件。",
+            ),
+            Health::Full => Some(
+                "浏览器存储空间已满，最近的修改未能保存到浏览器中，但仍保留在当前页面里。\
+                 请立即“导出”保存为文件，再清理浏览器的网站数据。",
+            ),
+            Health::ReadOnly => Some(
+                "浏览器中的台账是由更新版本的本应用保存的，本页面不会覆盖它。\
+                 当前修改只保存在本页面中：请导出保存，并改用最新版本的应用。",
+            ),
+        }
+    }
+}
+
+/// The page's storage: one per page (and one per browser test), holding its health.
+pub struct Store {
+    dataset: String,
+    health: AtomicU8,
+}
+
+const HEALTHS: [Health; 4] = [
+    Health::Ok,
+    Health::Unavailable,
+    Health::Full,
+    Health::ReadOnly,
+];
+
+/// Whether localStorage can be reached at all. gloo-storage's `raw()` panics when it cannot,
+/// so every use goes through this check first.
+fn available() -> bool {
+    matches!(
+        web_sys::window().map(|w| w.local_storage()),
+        Some(Ok(Some(_)))
+    )
+}
+
+/// What [`load`] found.
+pub struct Loaded {
+    pub checklists: Checklists,
+    pub my_unit: Option<String>,
+    /// Messages for the user (values kept aside, values of a newer version).
+    pub problems: Vec<String>,
+}
+
+impl Store {
+    pub fn new(dataset: &str) -> Store {
+        Store {
+            dataset: dataset.to_string(),
+            health: AtomicU8::new(0),
+        }
+    }
+
+    pub fn health(&self) -> Health {
+        HEALTHS[self.health.load(Ordering::Relaxed) as usize]
+    }
+
+    fn set_health(&self, h: Health) {
+        // Unavailable and ReadOnly are final; Full clears on the next successful write.
+        if !matches!(self.health(), Health::Unavailable | Health::ReadOnly) {
+            let i = HEALTHS.iter().position(|&x| x == h).unwrap_or(0);
+            self.health.store(i as u8, Ordering::Relaxed);
+        }
+    }
+
+    /// Reads every unit's checklist of the dataset and the remembered unit. Never writes, except
+    /// to keep an unreadable value aside under a backup key.
+    pub fn load(&self, now: Timestamp) -> Loaded {
+        let dataset = self.dataset.as_str();
+        let mut loaded = Loaded {
+            checklists: Checklists::new(),
+            my_unit: None,
+            problems: Vec::new(),
+        };
+        if !available() {
+            self.set_health(Health::Unavailable);
+            return loaded;
+        }
+        let prefix = unit_prefix(dataset);
+        for key in keys() {
+            let Some(unit) = key.strip_prefix(&prefix) else {
+                continue;
+            };
+            let Some(raw) = get_raw(&key) else { continue };
+            match decode_unit(&raw) {
+                Ok(doc) if doc.unit == unit && doc.dataset == dataset => {
+                    doc.put_into(&mut loaded.checklists)
+                }
+                Ok(_) => {
+                    loaded
+                        .problems
+                        .push(keep_aside(&key, &raw, now, "单位或年度与键名不符", true))
+                }
+                Err(StoredError::Newer(v)) => {
+                    self.set_health(Health::ReadOnly);
+                    loaded.problems.push(format!(
+                        "“{unit}”的台账由更新版本的应用保存（格式第 {v} 版），本页面只读取不覆盖。"
+                    ));
+                }
+                Err(StoredError::Corrupt(reason)) => loaded
+                    .problems
+                    .push(keep_aside(&key, &raw, now, &reason, true)),
+            }
+        }
+        loaded.my_unit = LocalStorage::get::<String>(MY_UNIT)
+            .ok()
+            .filter(|u| !u.is_empty());
+        loaded
+    }
+
+    /// Saves one unit's checklist: reads what is stored, merges entry by entry (another tab may
+    /// have written), writes the result. Returns the merged document, which may hold another
+    /// tab's edits, so that the caller can take them in; `None` when nothing could be written
+    /// (see [`health`]).
+    pub fn save_unit(&self, doc: UnitDoc, now: Timestamp) -> Option<UnitDoc> {
+        match self.health() {
+            Health::Unavailable | Health::ReadOnly => return None,
+            _ if !available() => {
+                self.set_health(Health::Unavailable);
+                return None;
+            }
+            _ => {}
+        }
+        let key = unit_key(&doc.dataset, &doc.unit);
+        let merged = match get_raw(&key).map(|raw| (decode_unit(&raw), raw)) {
+            None => doc,
+            Some((Ok(stored), _)) => merge_docs(stored, doc),
+            Some((Err(StoredError::Newer(_)), _)) => {
+                self.set_health(Health::ReadOnly);
+                return None;
+            }
+            Some((Err(StoredError::Corrupt(reason)), raw)) => {
+                keep_aside(&key, &raw, now, &reason, false);
+                doc
+            }
+        };
+        let text = encode_unit(&merged);
+        match set_raw(&key, text) {
+            Ok(()) => {
+                self.set_health(Health::Ok);
+                Some(merged)
+            }
+            Err(e) => {
+                self.set_health(if e.quota {
+                    Health::Full
+                } else {
+                    Health::Unavailable
+                });
+                None
+            }
+        }
+    }
+
+    /// Remembers the user's unit (best effort: the unit is also in the link).
+    pub fn save_my_unit(&self, unit: &str) {
+        if self.health() == Health::Ok && available() {
+            let _ = LocalStorage::set(MY_UNIT, unit);
+        }
+    }
+
+    /// Calls `f` with a unit's document whenever another tab of this browser saves one.
+    pub fn on_other_tab_save(&'static self, f: impl Fn(UnitDoc) + 'static) {
+        let prefix = unit_prefix(&self.dataset);
+        let dataset = self.dataset.clone();
+        let closure =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+                let Some(key) = ev.key() else { return };
+                if !key.starts_with(&prefix) {
+                    return;
+                }
+                let Some(raw) = ev.new_value() else { return };
+                match decode_unit(&raw) {
+                    Ok(doc) if doc.dataset == dataset => f(doc),
+                    Err(StoredError::Newer(_)) => self.set_health(Health::ReadOnly),
+                    _ => {}
+                }
+            });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
+        }
+        closure.forget();
+    }
+}
+
+/// Keeps an unreadable value under a backup key (never discarding it) and says so. With
+/// `remove`, the original key is cleared once the backup is safely written.
+fn keep_aside(key: &str, raw: &str, now: Timestamp, reason: &str, remove: bool) -> String {
+    let backup = backup_key(key, now);
+    let kept = set_raw(&backup, raw.to_string()).is_ok();
+    if kept && remove {
+        LocalStorage::delete(key);
+    }
+    let unit = key.rsplit(':').next().unwrap_or(key);
+    if kept {
+        format!(
+            "浏览器中保存的“{unit}”台账无法读取（{reason}），原数据已另存为“{backup}”，本页面从空白台账开始。"
+        )
+    } else {
+        format!(
+            "浏览器中保存的“{unit}”台账无法读取（{reason}），且存储空间不足以另存备份：原数据保持不动，本页面暂不保存该单位的修改。"
+        )
+    }
+}
+
+pub fn backup_key(key: &str, now: Timestamp) -> String {
+    format!("{PREFIX}backup:{}:{key}", now.to_rfc3339())
+}
+
+fn keys() -> Vec<String> {
+    let storage = LocalStorage::raw();
+    (0..LocalStorage::length())
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
+}
+
+/// The raw stored text: typed access goes through gloo-storage; a value that is not JSON at
+/// all is read as it is so that it can be kept aside.
+fn get_raw(key: &str) -> Option<String> {
+    match LocalStorage::get::<Box<RawValue>>(key) {
+        Ok(raw) => Some(raw.get().to_string()),
+        Err(StorageError::KeyNotFound(_)) => None,
+        Err(_) => LocalStorage::raw().get_item(key).ok().flatten(),
+    }
+}
+
+struct WriteError {
+    quota: bool,
+}
+
+/// Writes `text` as it is (a backup may not be JSON at all).
+fn set_raw(key: &str, text: String) -> Result<(), WriteError> {
+    LocalStorage::raw()
+        .set_item(key, &text)
+        .map_err(|e| WriteError {
+            quota: is_quota_error(&e),
+        })
+}
+
+/// The quota error under each browser's names for it: `QuotaExceededError` (Chromium, Safari,
+/// Firefox), `NS_ERROR_DOM_QUOTA_REACHED` (older Firefox), the legacy codes 22 and 1014.
+fn is_quota_error(e: &JsValue) -> bool {
+    let Some(e) = e.dyn_ref::<web_sys::DomException>() else {
+        return false;
+    };
+    matches!(
+        e.name().as_str(),
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+    ) || matches!(e.code(), 22 | 1014)
+}

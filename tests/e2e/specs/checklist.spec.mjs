@@ -1,0 +1,172 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { watch, openApp, taskRows, expectedIds, shownIds, hashOf } from './helpers.mjs';
+
+const row = (page, id) => page.locator(`tr[data-task-id="${id}"]`);
+const statusOf = (page, id) => row(page, id).getByLabel('状态');
+const noteOf = (page, id) => row(page, id).getByLabel('备注');
+const CZ = hashOf({ unit: '市财政局' });
+
+test('statuses and notes are saved at once and survive a reload', async ({ page }) => {
+  const w = watch(page);
+  await openApp(page, CZ);
+  await statusOf(page, '1.1.1').selectOption('done');
+  await statusOf(page, '1.1.2').selectOption('doing');
+  await statusOf(page, '1.1.3').selectOption('na');
+  await noteOf(page, '1.1.1').fill('已在市财政局网站公开，2017-06-29');
+  await page.reload();
+  await expect(taskRows(page).first()).toBeVisible();
+  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
+  await expect(statusOf(page, '1.1.2')).toHaveValue('doing');
+  await expect(statusOf(page, '1.1.3')).toHaveValue('na');
+  await expect(noteOf(page, '1.1.1')).toHaveValue('已在市财政局网站公开，2017-06-29');
+  // What is stored: one key per unit, with a schema version and an RFC 3339 UTC stamp.
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('gk:taian-2017:unit:市财政局')));
+  expect(stored.schema).toBe(1);
+  expect(stored.entries['1.1.1'].status).toBe('done');
+  expect(stored.entries['1.1.1'].updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/);
+  w.expectClean();
+});
+
+test('progress counts done out of applicable, overall and per pillar', async ({ page }) => {
+  await openApp(page, CZ);
+  const total = expectedIds({ unit: '市财政局' }).length;
+  const progress = page.getByRole('region', { name: '本单位进度' });
+  await expect(progress.locator('.progress-total')).toContainText(`已完成 0 / ${total} 项`);
+  await statusOf(page, '1.1.1').selectOption('done');
+  await statusOf(page, '1.1.2').selectOption('done');
+  await statusOf(page, '1.1.3').selectOption('na');
+  await expect(progress.locator('.progress-total')).toContainText(`已完成 2 / ${total - 1} 项`);
+  const pillar1 = expectedIds({ unit: '市财政局', pillar: 1 }).length;
+  await expect(progress.locator('.progress-pillars li').first()).toContainText(`2/${pillar1 - 1}`);
+  await expect(progress.getByRole('progressbar', { name: '全部完成进度' })).toHaveAttribute('aria-valuenow', '2');
+});
+
+test('each unit keeps its own checklist; switching never mixes them', async ({ page }) => {
+  await openApp(page, CZ);
+  await statusOf(page, '1.1.1').selectOption('done');
+  await page.locator('#unit').selectOption('新泰市');
+  await expect(page.locator('.progress h2')).toContainText('新泰市');
+  await expect(statusOf(page, '1.1.1')).toHaveValue('todo');
+  await statusOf(page, '1.1.1').selectOption('doing');
+  await page.locator('#unit').selectOption('市财政局');
+  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
+  await page.locator('#unit').selectOption('新泰市');
+  await expect(statusOf(page, '1.1.1')).toHaveValue('doing');
+});
+
+test('the chosen unit is remembered, and a link’s unit overrides it', async ({ page }) => {
+  await openApp(page);
+  await page.locator('#unit').selectOption('市财政局');
+  await expect(page.locator('.progress h2')).toContainText('市财政局');
+  await page.goto('./');
+  await expect(page.locator('#unit')).toHaveValue('市财政局');
+  await expect(taskRows(page)).toHaveCount(expectedIds({ unit: '市财政局' }).length);
+  await page.goto(`./#${hashOf({ unit: '东平县' })}`);
+  await page.reload();
+  await expect(page.locator('#unit')).toHaveValue('东平县');
+});
+
+test('status filter links show exactly the tasks with that status', async ({ page }) => {
+  await openApp(page, CZ);
+  await statusOf(page, '1.1.1').selectOption('done');
+  await statusOf(page, '2.1.1').selectOption('done');
+  await statusOf(page, '1.1.2').selectOption('na');
+  await page.goto(`./#${hashOf({ unit: '市财政局', status: 'done' })}`);
+  await expect(taskRows(page)).toHaveCount(2);
+  expect(await shownIds(page)).toEqual(['1.1.1', '2.1.1']);
+  await page.goto(`./#${hashOf({ unit: '市财政局', status: 'na' })}`);
+  await expect(taskRows(page)).toHaveCount(1);
+  const all = expectedIds({ unit: '市财政局' }).length;
+  await page.goto(`./#${hashOf({ unit: '市财政局', status: 'todo' })}`);
+  await expect(taskRows(page)).toHaveCount(all - 3);
+  // The status select of the filter bar shows the counts.
+  await expect(page.locator('#status-filter option[value="done"]')).toHaveText('已完成（2）');
+  // Marking a shown task done takes it out of the 未开始 view.
+  await statusOf(page, '1.1.3').selectOption('done');
+  await expect(taskRows(page)).toHaveCount(all - 4);
+});
+
+test('two tabs editing different tasks both keep their edits, and each sees the other’s', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openApp(a, CZ);
+  await openApp(b, CZ);
+  await statusOf(a, '1.1.1').selectOption('done');
+  await statusOf(b, '1.1.2').selectOption('doing');
+  await noteOf(a, '1.1.3').fill('A 的备注');
+  await noteOf(b, '1.2.1').fill('B 的备注');
+  // Each tab's view updates without a reload.
+  await expect(statusOf(b, '1.1.1')).toHaveValue('done');
+  await expect(statusOf(a, '1.1.2')).toHaveValue('doing');
+  await expect(noteOf(b, '1.1.3')).toHaveValue('A 的备注');
+  // And both survive in storage.
+  const c = await context.newPage();
+  await openApp(c, CZ);
+  await expect(statusOf(c, '1.1.1')).toHaveValue('done');
+  await expect(statusOf(c, '1.1.2')).toHaveValue('doing');
+  await expect(noteOf(c, '1.1.3')).toHaveValue('A 的备注');
+  await expect(noteOf(c, '1.2.1')).toHaveValue('B 的备注');
+});
+
+test('with storage blocked the app works in memory and a banner says to export', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openApp(page, CZ);
+  const banner = page.locator('.storage-banner');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('浏览器存储不可用');
+  await expect(banner).toContainText('导出');
+  await statusOf(page, '1.1.1').selectOption('done');
+  await expect(page.locator('.progress-total')).toContainText('已完成 2'.slice(0, 4));
+  await expect(page.locator('.progress-total strong')).toHaveText('1');
+  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('an unreadable stored value is kept aside with a clear message', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => localStorage.setItem('gk:taian-2017:unit:市财政局', '{broken'));
+  await page.goto(`./#${CZ}`);
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: '无法读取' })).toContainText('市财政局');
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('gk:backup:')).map((k) => localStorage.getItem(k)),
+  );
+  expect(backups).toEqual(['{broken']);
+  await expect(taskRows(page).first()).toBeVisible();
+});
+
+test('the unexported indicator and a unit export', async ({ page }) => {
+  await openApp(page, CZ);
+  const state = page.locator('.export-state');
+  await expect(state).toContainText('从未导出');
+  await statusOf(page, '1.1.5').selectOption('done');
+  await noteOf(page, '1.1.5').fill('每月在市财政局网站公开');
+  await expect(state).toContainText('有修改尚未导出');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出本单位台账' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^taian-2017-市财政局-\d{8}\.json$/);
+  const data = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(data.format).toBe('gk-checklist');
+  expect(data.version).toBe(1);
+  expect(data.dataset).toBe('taian-2017');
+  expect(data.entries).toEqual([
+    expect.objectContaining({ unit: '市财政局', task: '1.1.5', status: 'done', note: '每月在市财政局网站公开' }),
+  ]);
+  await expect(state).toContainText('所有修改均已导出');
+  await expect(state).toContainText(/上次导出：\d{4}-\d\d-\d\d \d\d:\d\d/);
+  await statusOf(page, '1.2.1').selectOption('doing');
+  await expect(state).toContainText('有修改尚未导出');
+});
