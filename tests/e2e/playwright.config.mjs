@@ -3,6 +3,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8099);
+// The build under test (default: the release build of `make dist`).
+const dist = process.env.E2E_DIST ?? '../../dist';
 
 export default defineConfig({
   testDir: './specs',
@@ -30,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs ../../dist ${port} /gk/`,
+    command: `node serve.mjs ${dist} ${port} /gk/`,
     url: `http://127.0.0.1:${port}/gk/`,
     reuseExistingServer: false,
     timeout: 20_000,
