@@ -1,12 +1,15 @@
 //! The page: masthead, banners, filters, the unit's progress and the task table, around one
 //! shared state.
 
+use crate::central::Central;
 use crate::data::{index, table};
 use crate::filters::FilterBar;
+use crate::import::{enable_drop, provide_import_ctx, ImportPanel};
 use crate::notices::{Notices, StorageBanner};
 use crate::progress::ProgressPanel;
 use crate::rows::TaskTable;
 use crate::storage::{Health, Store};
+use crate::toolbar::Toolbar;
 use crate::{edit, url};
 use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
@@ -31,6 +34,8 @@ pub struct Ctx {
     /// Whether browser storage is keeping our records (drives a persistent banner).
     pub health: RwSignal<Health>,
     pub store: &'static Store,
+    /// Whether the central view (汇总) is shown instead of the task table.
+    pub summary: RwSignal<bool>,
 }
 
 pub fn ctx() -> Ctx {
@@ -74,6 +79,7 @@ pub fn App() -> impl IntoView {
         })
     });
     let unit = Memo::new(move |_| filter.with(|f| f.unit.clone()));
+    let summary = RwSignal::new(false);
     provide_context(Ctx {
         filter,
         checklists,
@@ -84,7 +90,10 @@ pub fn App() -> impl IntoView {
         notices,
         health,
         store,
+        summary,
     });
+    provide_import_ctx();
+    enable_drop();
 
     // Filter → URL. The first write (e.g. the remembered unit) and a new search term replace
     // the history entry; any other change pushes one, so back and forward move between views.
@@ -120,13 +129,17 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="masthead">
             <h1>{t.dataset.title.clone()}</h1>
+            <Toolbar />
         </header>
         <StorageBanner />
         <Notices />
-        <FilterBar />
-        <main id="main">
-            <ProgressPanel />
-            <TaskTable />
-        </main>
+        <ImportPanel />
+        <Show when=move || !summary.get() fallback=|| view! { <main id="main"><Central /></main> }>
+            <FilterBar />
+            <main id="main">
+                <ProgressPanel />
+                <TaskTable />
+            </main>
+        </Show>
     }
 }

@@ -2,14 +2,17 @@
 //! Everything that can be plain Rust lives in `gk-core` and is tested natively.
 
 mod app;
+mod central;
 pub mod data;
 mod edit;
 mod files;
 mod filters;
+mod import;
 mod notices;
 mod progress;
 mod rows;
 pub mod storage;
+mod toolbar;
 pub mod url;
 
 use leptos::prelude::*;

@@ -164,6 +164,17 @@ impl Store {
     /// tab's edits, so that the caller can take them in; `None` when nothing could be written
     /// (see [`health`]).
     pub fn save_unit(&self, doc: UnitDoc, now: Timestamp) -> Option<UnitDoc> {
+        self.write_unit(doc, now, true)
+    }
+
+    /// Writes one unit's checklist over what is stored, without merging: for undoing an import,
+    /// where the merge rule would keep the imported (newer) entries. Still never overwrites a
+    /// value of a newer version.
+    pub fn replace_unit(&self, doc: UnitDoc, now: Timestamp) -> bool {
+        self.write_unit(doc, now, false).is_some()
+    }
+
+    fn write_unit(&self, doc: UnitDoc, now: Timestamp, merge: bool) -> Option<UnitDoc> {
         match self.health() {
             Health::Unavailable | Health::ReadOnly => return None,
             _ if !available() => {
@@ -175,7 +186,8 @@ impl Store {
         let key = unit_key(&doc.dataset, &doc.unit);
         let merged = match get_raw(&key).map(|raw| (decode_unit(&raw), raw)) {
             None => doc,
-            Some((Ok(stored), _)) => merge_docs(stored, doc),
+            Some((Ok(stored), _)) if merge => merge_docs(stored, doc),
+            Some((Ok(_), _)) => doc,
             Some((Err(StoredError::Newer(_)), _)) => {
                 self.set_health(Health::ReadOnly);
                 return None;

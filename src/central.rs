@@ -1,0 +1,283 @@
+//! The central view (汇总) for the municipal government office: every unit's progress by
+//! pillar, who has reported and when, and each task's status in every unit involved in it.
+//! Clicking a unit or a cell opens the task table filtered to it.
+
+use crate::app::ctx;
+use crate::data::{index, table};
+use gk_core::checklist::{percent, Checklists};
+use gk_core::filter::Filter;
+use gk_core::status::Status;
+use gk_core::timestamp::CHINA_OFFSET_MINUTES;
+use gk_core::units::Role;
+use leptos::prelude::*;
+use std::sync::OnceLock;
+
+/// Every pickable unit with the indices of its tasks, computed once.
+fn unit_tasks() -> &'static [(String, Vec<usize>)] {
+    static UNITS: OnceLock<Vec<(String, Vec<usize>)>> = OnceLock::new();
+    UNITS.get_or_init(|| {
+        index()
+            .units()
+            .iter()
+            .map(|u| {
+                let f = Filter {
+                    unit: Some(u.clone()),
+                    ..Filter::default()
+                };
+                (u.clone(), index().shown(&f, |_| Status::Todo))
+            })
+            .collect()
+    })
+}
+
+/// Opens the task table for `unit` (and `pillar`).
+fn open(unit: &str, pillar: Option<u8>) {
+    let c = ctx();
+    c.filter.set(Filter {
+        unit: Some(unit.to_string()),
+        pillar,
+        ..Filter::default()
+    });
+    c.summary.set(false);
+}
+
+#[component]
+pub fn Central() -> impl IntoView {
+    view! {
+        <section class="central" aria-labelledby="central-title">
+            <h2 id="central-title">"汇总：各单位完成情况"</h2>
+            <Reporting />
+            <Matrix />
+            <TaskStatuses />
+        </section>
+    }
+}
+
+/// Which units have reported (have any entry) and when their latest entry was made.
+#[component]
+fn Reporting() -> impl IntoView {
+    let c = ctx();
+    let missing = Memo::new(move |_| {
+        c.checklists.with(|cl| {
+            unit_tasks()
+                .iter()
+                .filter(|(u, _)| cl.last_entry_at(u).is_none())
+                .map(|(u, _)| u.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div class="reporting">
+            <p>
+                {move || {
+                    let n = missing.with(Vec::len);
+                    format!("共 {} 个单位，已报送 {} 个，未报送 {} 个。", unit_tasks().len(), unit_tasks().len() - n, n)
+                }}
+            </p>
+            <Show when=move || missing.with(|m| !m.is_empty())>
+                <p class="not-reported">
+                    <strong>"未报送单位："</strong>
+                    {move || missing.get().join("、")}
+                </p>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn Matrix() -> impl IntoView {
+    let c = ctx();
+    let t = table();
+    view! {
+        <div class="matrix-wrap">
+            <table class="matrix">
+                <caption>"单位 × 支柱 完成进度（已完成 / 适用）"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"单位"</th>
+                        {t.pillars.iter().map(|p| view! { <th scope="col" title=p.name.clone()>{p.short.clone()}</th> }).collect_view()}
+                        <th scope="col">"合计"</th>
+                        <th scope="col">"报送情况"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {unit_tasks()
+                        .iter()
+                        .map(|(u, tasks)| {
+                            let unit: &'static str = u;
+                            let tasks: &'static [usize] = tasks;
+                            view! {
+                                <tr data-unit=unit>
+                                    <th scope="row">
+                                        <button type="button" class="link" on:click=move |_| open(unit, None)>
+                                            {unit}
+                                        </button>
+                                    </th>
+                                    {move || c.checklists.with(|cl| unit_cells(cl, unit, tasks))}
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">"各支柱合计"</th>
+                        {move || c.checklists.with(totals)}
+                        <td></td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+fn unit_cells(cl: &Checklists, unit: &'static str, tasks: &[usize]) -> impl IntoView {
+    let t = table();
+    let p = cl.progress(t, unit, tasks);
+    let cells = t
+        .pillars
+        .iter()
+        .map(|pillar| {
+            let id = pillar.id;
+            match p.per_pillar.iter().find(|pp| pp.pillar == id) {
+                Some(pp) => view! {
+                    <td>
+                        <button
+                            type="button"
+                            class="cell"
+                            aria-label=format!("{unit} {}：已完成 {} / {}", pillar.short, pp.done, pp.applicable)
+                            on:click=move |_| open(unit, Some(id))
+                        >
+                            {ratio(pp.done, pp.applicable)}
+                        </button>
+                    </td>
+                }
+                .into_any(),
+                None => view! { <td class="na">"—"</td> }.into_any(),
+            }
+        })
+        .collect_view();
+    let reported = match cl.last_entry_at(unit) {
+        Some(at) => format!("已报送 · {}", at.to_local_display(CHINA_OFFSET_MINUTES)),
+        None => "未报送".to_string(),
+    };
+    let class = if cl.last_entry_at(unit).is_some() {
+        "reported"
+    } else {
+        "missing"
+    };
+    view! {
+        {cells}
+        <td class="total">{ratio(p.done, p.applicable)}</td>
+        <td class=class>{reported}</td>
+    }
+}
+
+/// The last row: each pillar's progress over all units, and the overall.
+fn totals(cl: &Checklists) -> impl IntoView {
+    let t = table();
+    let mut sums = vec![(0, 0); t.pillars.len()];
+    let (mut done, mut applicable) = (0, 0);
+    for (u, tasks) in unit_tasks() {
+        let p = cl.progress(t, u, tasks);
+        done += p.done;
+        applicable += p.applicable;
+        for pp in &p.per_pillar {
+            if let Some(i) = t.pillars.iter().position(|x| x.id == pp.pillar) {
+                sums[i].0 += pp.done;
+                sums[i].1 += pp.applicable;
+            }
+        }
+    }
+    view! {
+        {sums.into_iter().map(|(d, a)| view! { <td class="total">{ratio(d, a)}</td> }).collect_view()}
+        <td class="total">{ratio(done, applicable)}</td>
+    }
+}
+
+fn ratio(done: usize, applicable: usize) -> String {
+    match percent(done, applicable) {
+        Some(p) => format!("{done}/{applicable}（{p}%）"),
+        None => "—".to_string(),
+    }
+}
+
+/// For each task, the status of every unit involved in it, lead units first.
+#[component]
+fn TaskStatuses() -> impl IntoView {
+    let t = table();
+    view! {
+        <h3>"各任务完成情况"</h3>
+        <p class="hint">"展开任务可查看每个相关单位的状态，牵头单位在前。"</p>
+        <ul class="task-statuses">
+            {(0..t.tasks.len()).map(task_status).collect_view()}
+        </ul>
+    }
+}
+
+/// The units involved in task `i`: (unit, role), leads first, each in table order.
+fn involved(i: usize) -> Vec<(&'static str, Role)> {
+    let mut v: Vec<(&'static str, Role)> = unit_tasks()
+        .iter()
+        .filter_map(|(u, _)| index().assignment(i, u).map(|a| (u.as_str(), a.role)))
+        .collect();
+    v.sort_by_key(|&(_, r)| r != Role::Lead);
+    v
+}
+
+fn task_status(i: usize) -> impl IntoView {
+    let c = ctx();
+    let task = &table().tasks[i];
+    let open = RwSignal::new(false);
+    let units = involved(i);
+    let n = units.len();
+    let id: &'static str = &task.id;
+    let units2 = units.clone();
+    let done = Memo::new(move |_| {
+        c.checklists.with(|cl| {
+            units2
+                .iter()
+                .filter(|(u, _)| cl.status_of(u, id) == Status::Done)
+                .count()
+        })
+    });
+    view! {
+        <li data-task-id=id>
+            <details on:toggle=move |ev| {
+                let el: web_sys::HtmlDetailsElement = event_target(&ev);
+                open.set(el.open());
+            }>
+                <summary>
+                    <span class="tid">{id}</span>
+                    <span class="ttext">{task.text.chars().take(40).collect::<String>()}"…"</span>
+                    <span class="tcount">{move || format!("已完成 {} / {} 个单位", done.get(), n)}</span>
+                </summary>
+                <Show when=move || open.get()>
+                    <ul class="unit-statuses">
+                        {
+                            let units = units.clone();
+                            move || {
+                                c.checklists
+                                    .with(|cl| {
+                                        units
+                                            .iter()
+                                            .map(|&(u, role)| {
+                                                let s = cl.status_of(u, id);
+                                                view! {
+                                                    <li data-status=s.key()>
+                                                        <span class="u">{u}</span>
+                                                        <span class="r">{role.label()}</span>
+                                                        <span class="s">{s.label()}</span>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()
+                                    })
+                            }
+                        }
+                    </ul>
+                </Show>
+            </details>
+        </li>
+    }
+}

@@ -1,0 +1,384 @@
+//! Importing state files: pick several at once or drop them on the page; each is validated and
+//! previewed before anything changes; applying merges (never replaces); one click undoes the
+//! last import. Bad files get a Chinese message naming the file; storage is untouched until
+//! the user applies.
+
+use crate::app::ctx;
+use crate::data::table;
+use crate::edit;
+use gk_core::checklist::Entry;
+use gk_core::statefile::{self, FileError, ImportUndo, ParsedFile, Preview, PreviewItem};
+use gk_core::stored::UnitDoc;
+use gk_core::timestamp::CHINA_OFFSET_MINUTES;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Files read and previewed, waiting for the user to apply or cancel.
+#[derive(Clone)]
+pub struct Pending {
+    pub files: Vec<ParsedFile>,
+    /// Files that cannot be imported at all, with their messages.
+    pub errors: Vec<String>,
+    pub preview: Preview,
+}
+
+/// The import state shared by the toolbar, the drop zone and the preview.
+#[derive(Clone, Copy)]
+pub struct ImportCtx {
+    pub pending: RwSignal<Option<Pending>>,
+    pub undo: RwSignal<Option<ImportUndo>>,
+    /// What the last import or undo did, for the user.
+    pub result: RwSignal<Option<String>>,
+}
+
+pub fn import_ctx() -> ImportCtx {
+    expect_context::<ImportCtx>()
+}
+
+pub fn provide_import_ctx() {
+    provide_context(ImportCtx {
+        pending: RwSignal::new(None),
+        undo: RwSignal::new(None),
+        result: RwSignal::new(None),
+    });
+}
+
+/// Reads and previews `files` (from the picker or a drop).
+pub fn read_files(files: web_sys::FileList) {
+    let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    if list.is_empty() {
+        return;
+    }
+    let c = ctx();
+    let ic = import_ctx();
+    spawn_local(async move {
+        let mut parsed = Vec::new();
+        let mut errors = Vec::new();
+        for file in list {
+            let name = file.name();
+            // Refuse a big file before reading it into memory.
+            if file.size() > statefile::MAX_FILE_BYTES as f64 {
+                let e = FileError::TooLarge {
+                    file: name,
+                    size: file.size() as usize,
+                };
+                errors.push(e.to_string());
+                continue;
+            }
+            let bytes = match JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(_) => {
+                    errors.push(format!("文件“{name}”无法读取，请重新选择。"));
+                    continue;
+                }
+            };
+            match statefile::parse(&bytes, &name, table()) {
+                Ok(p) => parsed.push(p),
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        let preview = c
+            .checklists
+            .with_untracked(|cl| statefile::preview(cl, &parsed));
+        ic.result.set(None);
+        ic.pending.set(Some(Pending {
+            files: parsed,
+            errors,
+            preview,
+        }));
+    });
+}
+
+/// Merges the pending files into the checklists and saves every changed unit.
+fn apply() {
+    let c = ctx();
+    let ic = import_ctx();
+    let Some(p) = ic.pending.get_untracked() else {
+        return;
+    };
+    let (next, undo) = c
+        .checklists
+        .with_untracked(|cl| statefile::apply(cl, &p.files));
+    c.checklists.set(next);
+    let now = edit::now();
+    for unit in &undo.units {
+        edit::save(unit, now);
+    }
+    ic.result.set(Some(format!(
+        "已导入 {} 个文件：新增 {} 条，更新 {} 条，涉及 {} 个单位。",
+        p.files.len(),
+        p.preview.added,
+        p.preview.updated,
+        undo.units.len()
+    )));
+    ic.undo.set(Some(undo));
+    ic.pending.set(None);
+}
+
+/// Puts back the checklists as they were before the last import, replacing what was stored.
+fn undo() {
+    let c = ctx();
+    let ic = import_ctx();
+    let Some(undo) = ic.undo.get_untracked() else {
+        return;
+    };
+    let units = undo.units.clone();
+    let previous = undo.restore();
+    let now = edit::now();
+    let dataset = &table().dataset.id;
+    for unit in &units {
+        c.store
+            .replace_unit(UnitDoc::of(&previous, dataset, unit), now);
+    }
+    c.checklists.set(previous);
+    c.health.set(c.store.health());
+    ic.undo.set(None);
+    ic.result.set(Some("已撤销上次导入。".to_string()));
+}
+
+/// The hidden file input behind the 导入 button (accepts several files).
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    view! {
+        <input
+            type="file"
+            id="import-files"
+            accept=".json,application/json"
+            multiple
+            class="visually-hidden"
+            tabindex="-1"
+            aria-hidden="true"
+            node_ref=input
+            on:change=move |ev| {
+                let el: web_sys::HtmlInputElement = event_target(&ev);
+                if let Some(files) = el.files() {
+                    read_files(files);
+                }
+                el.set_value("");
+            }
+        />
+        <button
+            type="button"
+            on:click=move |_| {
+                if let Some(i) = input.get() {
+                    i.click();
+                }
+            }
+        >
+            "导入进度文件"
+        </button>
+    }
+}
+
+/// Lets files be dropped anywhere on the page.
+pub fn enable_drop() {
+    use wasm_bindgen::closure::Closure;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let over = Closure::<dyn Fn(web_sys::DragEvent)>::new(|ev: web_sys::DragEvent| {
+        ev.prevent_default();
+    });
+    // The drop arrives outside any reactive owner: run it in the app's, for its contexts.
+    let owner = Owner::current();
+    let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        let files = ev.data_transfer().and_then(|d| d.files());
+        if let (Some(files), Some(owner)) = (files, owner.as_ref()) {
+            owner.with(|| read_files(files));
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+    over.forget();
+    drop.forget();
+}
+
+/// The preview of pending files, with 应用 and 取消; and the result of the last import with
+/// 撤销.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let ic = import_ctx();
+    view! {
+        {move || ic.pending.get().map(preview_view)}
+        {move || {
+            ic.result
+                .get()
+                .map(|msg| {
+                    view! {
+                        <div class="import-result no-print" role="status">
+                            <span>{msg}</span>
+                            <Show when=move || ic.undo.with(Option::is_some)>
+                                <button type="button" on:click=move |_| undo()>
+                                    "撤销上次导入"
+                                </button>
+                            </Show>
+                            <button type="button" on:click=move |_| ic.result.set(None)>
+                                "关闭"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+fn preview_view(p: Pending) -> impl IntoView {
+    let ic = import_ctx();
+    let can_apply = p.preview.changes();
+    let total = p.preview.added + p.preview.updated;
+    view! {
+        <section class="import-preview no-print" aria-labelledby="import-title">
+            <h2 id="import-title">"导入预览"</h2>
+            <p class="import-summary">
+                {if can_apply {
+                    format!(
+                        "将新增 {} 条、更新 {} 条记录。确认无误后点击“应用导入”；在此之前浏览器中的数据不会改变。",
+                        p.preview.added,
+                        p.preview.updated,
+                    )
+                } else {
+                    "这些文件中没有需要导入的新记录。".to_string()
+                }}
+            </p>
+            {(!p.errors.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="file-errors" role="alert">
+                            {p.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+            {p.preview.files.iter().map(file_view).collect_view()}
+            <div class="import-actions">
+                <button
+                    type="button"
+                    class="primary"
+                    disabled=!can_apply
+                    data-total=total
+                    on:click=move |_| apply()
+                >
+                    "应用导入"
+                </button>
+                <button type="button" on:click=move |_| ic.pending.set(None)>
+                    "取消"
+                </button>
+            </div>
+        </section>
+    }
+}
+
+fn file_view(f: &statefile::FilePreview) -> impl IntoView {
+    let counts = [
+        ("new", "新增", f.new.len()),
+        ("newer", "更新", f.newer.len()),
+        ("older", "较旧（忽略）", f.older.len() + f.superseded.len()),
+        ("identical", "相同（忽略）", f.identical.len()),
+        ("invalid", "无效（跳过）", f.invalid.len()),
+        ("conflicts", "冲突", f.conflicts.len()),
+    ];
+    let exported = f
+        .exported_at
+        .map(|t| format!("导出于 {}", t.to_local_display(CHINA_OFFSET_MINUTES)))
+        .unwrap_or_default();
+    view! {
+        <article class="file-preview" data-file=f.file_name.clone()>
+            <h3>{f.file_name.clone()}</h3>
+            <p class="file-meta">{format!("单位：{}　{}", f.units.join("、"), exported)}</p>
+            <ul class="file-counts">
+                {counts
+                    .into_iter()
+                    .map(|(key, label, n)| {
+                        view! {
+                            <li data-kind=key data-count=n>
+                                {label}
+                                "："
+                                <strong>{n}</strong>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {(!f.invalid.is_empty())
+                .then(|| {
+                    view! {
+                        <details open>
+                            <summary>"无效记录（将被跳过）"</summary>
+                            <ul class="invalid-list">
+                                {f
+                                    .invalid
+                                    .iter()
+                                    .map(|i| view! { <li>{i.to_string()}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </details>
+                    }
+                })}
+            {(!f.conflicts.is_empty())
+                .then(|| {
+                    view! {
+                        <details open>
+                            <summary>"冲突：同一单位、同一任务两边都有修改，以较新的为准"</summary>
+                            <table class="conflicts">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"单位"</th>
+                                        <th scope="col">"任务"</th>
+                                        <th scope="col">"浏览器中"</th>
+                                        <th scope="col">"文件中"</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {f
+                                        .conflicts
+                                        .iter()
+                                        .map(|x| {
+                                            view! {
+                                                <tr>
+                                                    <td>{x.unit.clone()}</td>
+                                                    <td>{x.task.clone()}</td>
+                                                    <td class:wins=!x.incoming_wins>{entry_text(&x.current)}</td>
+                                                    <td class:wins=x.incoming_wins>{entry_text(&x.incoming)}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </details>
+                    }
+                })}
+            {(!f.newer.is_empty() || !f.new.is_empty())
+                .then(|| {
+                    let items: Vec<&PreviewItem> = f.new.iter().chain(f.newer.iter()).collect();
+                    view! {
+                        <details>
+                            <summary>{format!("将导入的 {} 条记录", items.len())}</summary>
+                            <ul class="change-list">
+                                {items
+                                    .into_iter()
+                                    .map(|i| {
+                                        view! {
+                                            <li>{format!("{} · {}：{}", i.unit, i.task, entry_text(&i.incoming))}</li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </details>
+                    }
+                })}
+        </article>
+    }
+}
+
+fn entry_text(e: &Entry) -> String {
+    let when = e.updated_at.to_local_display(CHINA_OFFSET_MINUTES);
+    if e.note.is_empty() {
+        format!("{}（{when}）", e.status.label())
+    } else {
+        format!("{}，{}（{when}）", e.status.label(), e.note)
+    }
+}

@@ -1,0 +1,98 @@
+//! The masthead's tools: switch between the task table and the central view (汇总), import
+//! files, export every unit kept in this browser, and the current view as CSV for Excel.
+
+use crate::app::ctx;
+use crate::data::table;
+use crate::import::ImportButton;
+use crate::{edit, files};
+use gk_core::{csv, statefile};
+use leptos::prelude::*;
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <nav class="toolbar no-print" aria-label="功能">
+            <div class="view-switch" role="group" aria-label="视图">
+                <button
+                    type="button"
+                    aria-pressed=move || (!c.summary.get()).to_string()
+                    on:click=move |_| c.summary.set(false)
+                >
+                    "任务表"
+                </button>
+                <button
+                    type="button"
+                    aria-pressed=move || c.summary.get().to_string()
+                    on:click=move |_| c.summary.set(true)
+                >
+                    "汇总"
+                </button>
+            </div>
+            <ImportButton />
+            <button type="button" on:click=move |_| export_all()>
+                "导出全部单位"
+            </button>
+            <button type="button" on:click=move |_| export_csv()>
+                "导出 CSV"
+            </button>
+        </nav>
+    }
+}
+
+/// One file with every unit's checklist kept in this browser: for the office, or a county
+/// passing a merged file up.
+fn export_all() {
+    let c = ctx();
+    let t = table();
+    let now = edit::now();
+    let units: Vec<String> = c
+        .checklists
+        .with_untracked(|cl| cl.units().map(|(u, _)| u.to_string()).collect());
+    if units.is_empty() {
+        c.notices
+            .update(|n| n.push("浏览器中还没有任何单位的进度记录，无需导出。".into()));
+        return;
+    }
+    let names: Vec<&str> = units.iter().map(String::as_str).collect();
+    let text = c
+        .checklists
+        .with_untracked(|cl| statefile::export(cl, &t.dataset.id, &names, now));
+    let name = statefile::export_file_name(&t.dataset.id, &names, now);
+    if files::download(&name, "application/json", &text) {
+        c.checklists.update(|cl| {
+            for u in &names {
+                cl.mark_exported(u, now);
+            }
+        });
+        for u in &names {
+            edit::save(u, now);
+        }
+    } else {
+        download_failed();
+    }
+}
+
+/// The current filtered view as CSV (UTF-8 with BOM, for Excel and WPS): one row per task and
+/// unit shown.
+fn export_csv() {
+    let c = ctx();
+    let t = table();
+    let unit = c.unit.get_untracked();
+    let rows: Vec<(usize, Option<&str>)> = c
+        .shown
+        .with_untracked(|s| s.iter().map(|&i| (i, unit.as_deref())).collect());
+    let text = c.checklists.with_untracked(|cl| csv::csv(t, &rows, cl));
+    let who = unit.as_deref().unwrap_or("全部单位");
+    let date = edit::now().date_compact_in(gk_core::timestamp::CHINA_OFFSET_MINUTES);
+    let name = format!("{}-{}-{}.csv", t.dataset.id, who, date);
+    if !files::download(&name, "text/csv;charset=utf-8", &text) {
+        download_failed();
+    }
+}
+
+fn download_failed() {
+    ctx()
+        .notices
+        .update(|n| n.push("浏览器未能下载导出文件，请重试或换用其他浏览器。".into()));
+}

@@ -1,0 +1,189 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { table, watch, openApp, taskRows, expectedIds, hashOf } from './helpers.mjs';
+
+const stateFile = (entries, extra = {}) =>
+  Buffer.from(
+    JSON.stringify({ format: 'gk-checklist', version: 1, dataset: 'taian-2017', exported_at: '2017-06-30T08:00:00Z', entries, ...extra }, null, 2),
+  );
+const entry = (unit, task, status, note, updated_at) => ({ unit, task, status, note, updated_at });
+const file = (name, buffer) => ({ name, mimeType: 'application/json', buffer });
+const stored = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('gk:taian-2017:unit:')).map((k) => [k, localStorage.getItem(k)])),
+  );
+const counts = (page, name) =>
+  page.locator(`.file-preview[data-file="${name}"] .file-counts li`).evaluateAll((lis) =>
+    Object.fromEntries(lis.map((li) => [li.dataset.kind, Number(li.dataset.count)])),
+  );
+const statusOf = (page, id) => page.locator(`tr[data-task-id="${id}"]`).getByLabel('状态');
+
+const czFile = stateFile([
+  entry('市财政局', '1.1.1', 'done', '已在网站公开', '2017-06-29T10:00:00Z'),
+  entry('市财政局', '1.1.2', 'doing', '', '2017-06-29T11:00:00Z'),
+  entry('市财政局', '1.1.5', 'done', '每月在市财政局网站公开', '2017-06-29T12:00:00Z'),
+]);
+const xtFile = stateFile([
+  entry('新泰市', '1.1.1', 'done', '', '2017-06-28T10:00:00Z'),
+  entry('新泰市', '2.1.1', 'na', '不涉及', '2017-06-28T10:00:00Z'),
+]);
+
+test('import two units’ files: preview, apply, the central view, and undo', async ({ page }) => {
+  const w = watch(page);
+  await openApp(page, hashOf({ unit: '市财政局' }));
+  // An edit of our own that the import will conflict with (it is newer, so it wins).
+  await statusOf(page, '1.1.2').selectOption('na');
+  const before = await stored(page);
+
+  await page.locator('#import-files').setInputFiles([file('cz.json', czFile), file('xt.json', xtFile)]);
+  const preview = page.getByRole('region', { name: '导入预览' });
+  await expect(preview).toBeVisible();
+  expect(await counts(page, 'cz.json')).toEqual({ new: 2, newer: 0, older: 1, identical: 0, invalid: 0, conflicts: 1 });
+  expect(await counts(page, 'xt.json')).toEqual({ new: 2, newer: 0, older: 0, identical: 0, invalid: 0, conflicts: 0 });
+  // The conflict shows both values.
+  await expect(preview.locator('table.conflicts')).toContainText('不适用');
+  await expect(preview.locator('table.conflicts')).toContainText('进行中');
+  // Nothing has changed yet.
+  expect(await stored(page)).toEqual(before);
+
+  await preview.getByRole('button', { name: '应用导入' }).click();
+  await expect(page.locator('.import-result')).toContainText('新增 4 条');
+  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
+  await expect(statusOf(page, '1.1.2')).toHaveValue('na');
+  await expect(statusOf(page, '1.1.5')).toHaveValue('done');
+  const after = await stored(page);
+  expect(JSON.parse(after['gk:taian-2017:unit:新泰市']).entries['2.1.1'].status).toBe('na');
+
+  // The central view.
+  await page.getByRole('button', { name: '汇总', exact: true }).click();
+  const cz = page.locator('table.matrix tr[data-unit="市财政局"]');
+  const czTotal = expectedIds({ unit: '市财政局' }).length;
+  await expect(cz.locator('td.total')).toHaveText(`2/${czTotal - 1}（${Math.floor((200) / (czTotal - 1))}%）`);
+  await expect(cz.locator('td.reported')).toContainText('已报送');
+  await expect(page.locator('.not-reported')).not.toContainText('市财政局');
+  await expect(page.locator('.not-reported')).toContainText('东平县');
+  // Each task lists every unit involved, leads first.
+  const t111 = page.locator('.task-statuses li[data-task-id="1.1.1"]');
+  await t111.locator('summary').click();
+  const units = await t111.locator('.unit-statuses li .u').allTextContents();
+  expect(units.slice(0, 5)).toEqual(table.tasks[0].lead);
+  await expect(t111.locator('.unit-statuses li', { hasText: '新泰市' })).toHaveAttribute('data-status', 'done');
+  // Clicking a cell opens the filtered table.
+  await page.locator('table.matrix tr[data-unit="新泰市"] button.cell').first().click();
+  await expect(page.locator('#unit')).toHaveValue('新泰市');
+  await expect(taskRows(page)).toHaveCount(expectedIds({ unit: '新泰市', pillar: 1 }).length);
+
+  // Undo puts back exactly what was stored before.
+  await page.getByRole('button', { name: '撤销上次导入' }).click();
+  await expect(page.locator('.import-result')).toContainText('已撤销');
+  const undone = await stored(page);
+  expect(Object.keys(undone).sort()).toEqual(Object.keys(before).concat(['gk:taian-2017:unit:新泰市']).sort());
+  expect(undone['gk:taian-2017:unit:市财政局']).toEqual(before['gk:taian-2017:unit:市财政局']);
+  expect(JSON.parse(undone['gk:taian-2017:unit:新泰市']).entries).toEqual({});
+  w.expectClean();
+});
+
+const bad = [
+  ['not-json.json', Buffer.from('这不是 JSON {'), '不是有效的 JSON 文件'],
+  ['other.json', Buffer.from(JSON.stringify({ hello: 'world' })), '不是本系统的进度文件'],
+  ['dataset.json', stateFile([], { dataset: 'jinan-2017' }), '属于任务表“jinan-2017”'],
+  ['newer.json', stateFile([], { version: 2 }), '第 2 版格式'],
+  ['big.json', Buffer.alloc(5 * 1024 * 1024 + 10, 32), '太大'],
+];
+
+for (const [name, buffer, message] of bad) {
+  test(`a bad file (${name}) gets a message naming it and changes nothing`, async ({ page }) => {
+    await openApp(page, hashOf({ unit: '市财政局' }));
+    await statusOf(page, '1.1.1').selectOption('done');
+    const before = await stored(page);
+    await page.locator('#import-files').setInputFiles([file(name, buffer)]);
+    const errors = page.getByRole('region', { name: '导入预览' }).locator('.file-errors');
+    await expect(errors).toContainText(`文件“${name}”`);
+    await expect(errors).toContainText(message);
+    await expect(page.getByRole('button', { name: '应用导入' })).toBeDisabled();
+    expect(await stored(page)).toEqual(before);
+  });
+}
+
+test('a partly bad file: the preview lists what is skipped and the rest can be applied', async ({ page }) => {
+  await openApp(page, hashOf({ unit: '市财政局' }));
+  const mixed = stateFile([
+    entry('市财政局', '1.1.1', 'done', '', '2017-06-29T10:00:00Z'),
+    entry('市财政局', '9.9.9', 'done', '', '2017-06-29T10:00:00Z'),
+    entry('不存在局', '1.1.1', 'done', '', '2017-06-29T10:00:00Z'),
+    entry('市财政局', '1.1.2', 'finished', '', '2017-06-29T10:00:00Z'),
+    entry('市财政局', '1.1.3', 'done', '', '昨天'),
+  ]);
+  const before = await stored(page);
+  await page.locator('#import-files').setInputFiles([file('mixed.json', mixed)]);
+  expect(await counts(page, 'mixed.json')).toMatchObject({ new: 1, invalid: 4 });
+  const invalid = page.locator('.file-preview[data-file="mixed.json"] .invalid-list li');
+  await expect(invalid).toHaveCount(4);
+  await expect(invalid.nth(0)).toContainText('9.9.9');
+  await expect(invalid.nth(1)).toContainText('不存在局');
+  await expect(invalid.nth(2)).toContainText('finished');
+  await expect(invalid.nth(3)).toContainText('昨天');
+  expect(await stored(page)).toEqual(before);
+  await page.getByRole('button', { name: '应用导入' }).click();
+  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
+  await expect(statusOf(page, '1.1.2')).toHaveValue('todo');
+});
+
+test('files dropped on the page are previewed too', async ({ page }) => {
+  await openApp(page);
+  const dt = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, xtFile.toString());
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await expect(page.locator('.file-preview[data-file="dropped.json"]')).toBeVisible();
+  expect(await counts(page, 'dropped.json')).toMatchObject({ new: 2 });
+});
+
+test('export of all units in this browser, re-imported elsewhere, gives the same records', async ({ page, browser }) => {
+  await openApp(page, hashOf({ unit: '市财政局' }));
+  await statusOf(page, '1.1.1').selectOption('done');
+  await page.locator('#unit').selectOption('泰山区');
+  await statusOf(page, '1.1.1').selectOption('doing');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出全部单位' }).click();
+  const f = await download;
+  expect(f.suggestedFilename()).toMatch(/^taian-2017-全部单位-\d{8}\.json$/);
+  const text = readFileSync(await f.path(), 'utf8');
+  const data = JSON.parse(text);
+  expect(data.entries.map((e) => [e.unit, e.task, e.status])).toEqual([
+    ['市财政局', '1.1.1', 'done'],
+    ['泰山区', '1.1.1', 'doing'],
+  ].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  // The office imports it in its own browser.
+  const office = await browser.newPage();
+  await openApp(office);
+  await office.locator('#import-files').setInputFiles([file('all.json', Buffer.from(text))]);
+  await office.getByRole('button', { name: '应用导入' }).click();
+  await office.getByRole('button', { name: '汇总', exact: true }).click();
+  await expect(office.locator('table.matrix tr[data-unit="泰山区"] td.reported')).toBeVisible();
+  await expect(office.locator('table.matrix tr[data-unit="市财政局"] td.total')).toContainText('1/');
+  await office.close();
+});
+
+test('CSV of the filtered view: UTF-8 with BOM, one row per task and unit shown', async ({ page }) => {
+  await openApp(page, hashOf({ unit: '市财政局', pillar: 1 }));
+  await statusOf(page, '1.1.5').selectOption('done');
+  await page.locator('tr[data-task-id="1.1.5"]').getByLabel('备注').fill('每月公开, 含"预算"');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  const f = await download;
+  expect(f.suggestedFilename()).toMatch(/^taian-2017-市财政局-\d{8}\.csv$/);
+  const bytes = readFileSync(await f.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8').slice(1);
+  const lines = text.split('\r\n').filter(Boolean);
+  expect(lines[0]).toBe('编号,支柱,分项,工作任务及要求,牵头单位,责任单位,单位,状态,备注,更新时间');
+  const ids = expectedIds({ unit: '市财政局', pillar: 1 });
+  const dataLines = lines.slice(1);
+  expect(dataLines.length).toBe(ids.length);
+  expect(dataLines.map((l) => l.split(',')[0])).toEqual(ids);
+  const row = dataLines.find((l) => l.startsWith('1.1.5,'));
+  expect(row).toContain(',市财政局,已完成,"每月公开, 含""预算""",');
+});
