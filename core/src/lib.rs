@@ -1,5 +1,6 @@
 pub mod checklist;
 pub mod csv;
+pub mod describe;
 pub mod filter;
 pub mod hash;
 pub mod layout;

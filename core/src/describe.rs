@@ -1,0 +1,53 @@
+//! The view in words, for the top of a printed ledger (台账):
+//! `单位：市财政局（牵头） 支柱：稳增长 共 12 项`.
+//!
+//! Parts, in this order, each only when it narrows the view: 单位 (with the role when one is
+//! chosen), 支柱 (short name), 分项, 时限要求, 状态, 搜索; then the number of tasks shown. Role and
+//! status are left out without a unit, as the filter ignores them then (see [`Filter`]); so is
+//! a search term of only whitespace. A view that narrows nothing reads `全部任务 共 139 项`.
+
+use crate::filter::Filter;
+use crate::model::Table;
+use crate::search;
+
+/// The view `filter` shows of `table`, in words, with `shown` the number of tasks it shows.
+/// An id the table does not know (a pillar, a section) is written as it is.
+pub fn describe(table: &Table, filter: &Filter, shown: usize) -> String {
+    let mut out = String::new();
+    let mut part = |label: &str, value: &str| {
+        out.push_str(label);
+        out.push('：');
+        out.push_str(value);
+        out.push(' ');
+    };
+    if let Some(unit) = &filter.unit {
+        match filter.role {
+            Some(role) => part("单位", &format!("{unit}（{}）", role.label())),
+            None => part("单位", unit),
+        }
+    }
+    if let Some(p) = filter.pillar {
+        match table.pillar(p) {
+            Some(p) => part("支柱", &p.short),
+            None => part("支柱", &p.to_string()),
+        }
+    }
+    if let Some(s) = &filter.section {
+        part("分项", table.section(s).map_or(s, |s| &s.name));
+    }
+    if let Some(t) = filter.time {
+        part("时限要求", t.label());
+    }
+    if let (Some(_), Some(s)) = (&filter.unit, filter.status) {
+        part("状态", s.label());
+    }
+    let query = filter.query.trim();
+    if !search::normalize(query).is_empty() {
+        part("搜索", &format!("“{query}”"));
+    }
+    if out.is_empty() {
+        out.push_str("全部任务 ");
+    }
+    out.push_str(&format!("共 {shown} 项"));
+    out
+}

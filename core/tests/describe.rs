@@ -1,0 +1,143 @@
+//! The view in words (`gk_core::describe`), on the small fixture table and the real one.
+
+#[path = "filter_fixture.rs"]
+mod fixture;
+
+use gk_core::describe::describe;
+use gk_core::filter::{Filter, Index};
+use gk_core::model::TimeTag;
+use gk_core::status::Status;
+use gk_core::units::Role;
+
+fn unit(name: &str) -> Filter {
+    Filter {
+        unit: Some(name.into()),
+        ..Filter::default()
+    }
+}
+
+#[test]
+fn the_whole_table() {
+    let t = fixture::table();
+    assert_eq!(describe(&t, &Filter::default(), 6), "全部任务 共 6 项");
+}
+
+#[test]
+fn the_example_of_the_issue() {
+    let t = fixture::table();
+    let f = Filter {
+        role: Some(Role::Lead),
+        pillar: Some(1),
+        ..unit("市财政局")
+    };
+    assert_eq!(
+        describe(&t, &f, 12),
+        "单位：市财政局（牵头） 支柱：稳增长 共 12 项"
+    );
+}
+
+#[test]
+fn every_part_in_order() {
+    let t = fixture::table();
+    let f = Filter {
+        role: Some(Role::Responsible),
+        pillar: Some(1),
+        section: Some("1.2".into()),
+        time: Some(TimeTag::Quarterly),
+        status: Some(Status::Doing),
+        query: " 工作进展 ".into(),
+        ..unit("市财政局")
+    };
+    assert_eq!(
+        describe(&t, &f, 1),
+        "单位：市财政局（责任） 支柱：稳增长 分项：（二）推进统计信息公开 时限要求：按季度 \
+         状态：进行中 搜索：“工作进展” 共 1 项"
+    );
+}
+
+#[test]
+fn a_unit_without_a_role_is_named_alone() {
+    let t = fixture::table();
+    assert_eq!(describe(&t, &unit("新泰市"), 2), "单位：新泰市 共 2 项");
+}
+
+#[test]
+fn role_and_status_without_a_unit_are_left_out_as_the_filter_ignores_them() {
+    let t = fixture::table();
+    let f = Filter {
+        role: Some(Role::Lead),
+        status: Some(Status::Done),
+        time: Some(TimeTag::Yearly),
+        ..Filter::default()
+    };
+    assert_eq!(describe(&t, &f, 2), "时限要求：每年 共 2 项");
+}
+
+#[test]
+fn a_blank_search_is_left_out() {
+    let t = fixture::table();
+    let f = Filter {
+        query: " \u{3000} ".into(),
+        ..Filter::default()
+    };
+    assert_eq!(describe(&t, &f, 6), "全部任务 共 6 项");
+}
+
+#[test]
+fn ids_the_table_does_not_know_are_written_as_they_are() {
+    let t = fixture::table();
+    let f = Filter {
+        pillar: Some(9),
+        section: Some("9.9".into()),
+        ..Filter::default()
+    };
+    assert_eq!(describe(&t, &f, 0), "支柱：9 分项：9.9 共 0 项");
+}
+
+#[test]
+fn every_status_and_time_tag_reads_as_its_label() {
+    let t = fixture::table();
+    for s in Status::ALL {
+        let f = Filter {
+            status: Some(s),
+            ..unit("市财政局")
+        };
+        assert!(describe(&t, &f, 1).contains(&format!("状态：{} ", s.label())));
+    }
+    for tag in TimeTag::ALL {
+        let f = Filter {
+            time: Some(tag),
+            ..Filter::default()
+        };
+        assert_eq!(
+            describe(&t, &f, 3),
+            format!("时限要求：{} 共 3 项", tag.label())
+        );
+    }
+}
+
+#[test]
+fn views_of_the_real_table() {
+    let t = fixture::real();
+    let index = Index::new(&t);
+    let f = Filter {
+        pillar: Some(6),
+        ..unit("市政府办公室")
+    };
+    let n = index.shown(&f, |_| Status::Todo).len();
+    assert_eq!(
+        describe(&t, &f, n),
+        format!("单位：市政府办公室 支柱：增强实效 共 {n} 项")
+    );
+    let f = Filter {
+        section: Some("4.2".into()),
+        pillar: Some(4),
+        ..Filter::default()
+    };
+    let name = &t.section("4.2").unwrap().name;
+    assert_eq!(
+        describe(&t, &f, 5),
+        format!("支柱：惠民生 分项：{name} 共 5 项")
+    );
+    assert_eq!(describe(&t, &Filter::default(), 139), "全部任务 共 139 项");
+}
