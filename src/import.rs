@@ -247,9 +247,11 @@ fn preview_view(p: Pending) -> impl IntoView {
             {(!p.errors.is_empty())
                 .then(|| {
                     view! {
-                        <ul class="file-errors" role="alert">
-                            {p.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}
-                        </ul>
+                        <div role="alert">
+                            <ul class="file-errors">
+                                {p.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}
+                            </ul>
+                        </div>
                     }
                 })}
             {p.preview.files.iter().map(file_view).collect_view()}

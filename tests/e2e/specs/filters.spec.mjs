@@ -164,9 +164,20 @@ test('every control works from the keyboard with a visible focus', async ({ page
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-for (const hash of ['', hashOf({ unit: '市财政局', q: '公开' })]) {
-  test(`axe-core finds no serious or critical violation (${hash || 'all tasks'})`, async ({ page }) => {
-    await openApp(page, hash);
+const screens = [
+  ['all tasks', async () => {}],
+  ['a unit with a search', async (page) => page.goto(`./#${hashOf({ unit: '市财政局', q: '公开' })}`)],
+  ['the central view', async (page) => page.getByRole('button', { name: '汇总', exact: true }).click()],
+  ['an import preview', async (page) => {
+    await page.locator('#import-files').setInputFiles([{ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') }]);
+    await expect(page.getByRole('region', { name: '导入预览' })).toBeVisible();
+  }],
+];
+for (const [name, open] of screens) {
+  test(`axe-core finds no serious or critical violation (${name})`, async ({ page }) => {
+    await openApp(page);
+    await open(page);
+    await expect(page.locator('h1')).toBeVisible();
     await page.addScriptTag({ content: axeSource });
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const bad = result.violations
