@@ -114,12 +114,6 @@ pub fn App() -> impl IntoView {
             notices.update(|n| n.extend(problems.into_iter().map(|p| p.message)));
         }
     });
-    // Remember the chosen unit (the link still wins when it names one).
-    Effect::new(move |_| {
-        if let Some(u) = unit.get() {
-            store.save_my_unit(&u);
-        }
-    });
     // Another tab saved a unit's checklist: take its entries in, without a reload.
     store.on_other_tab_save(move |doc| {
         edit::take_in(checklists, doc);

@@ -71,8 +71,7 @@ fn UnitPicker() -> impl IntoView {
             .iter()
             .find(|u| search::normalize(u).contains(&q));
         if let Some(u) = first {
-            let u = u.clone();
-            set_filter(move |f| f.unit = Some(u));
+            choose_unit(u.clone());
         }
     };
     view! {
@@ -101,7 +100,11 @@ fn UnitPicker() -> impl IntoView {
                 prop:value=move || unit.get().unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    set_filter(move |f| f.unit = (!v.is_empty()).then_some(v));
+                    if v.is_empty() {
+                        set_filter(|f| f.unit = None);
+                    } else {
+                        choose_unit(v);
+                    }
                 }
             >
                 <option value="" selected=move || unit.with(Option::is_none)>
@@ -125,6 +128,13 @@ fn UnitPicker() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The user chose their unit: show its tasks and remember it as "my unit" (a unit that only
+/// came with a link is not remembered).
+fn choose_unit(unit: String) {
+    ctx().store.save_my_unit(&unit);
+    set_filter(move |f| f.unit = Some(unit));
 }
 
 fn unit_option(

@@ -65,6 +65,10 @@ test('the chosen unit is remembered, and a link’s unit overrides it', async ({
   await page.goto(`./#${hashOf({ unit: '东平县' })}`);
   await page.reload();
   await expect(page.locator('#unit')).toHaveValue('东平县');
+  // A unit that only came with a link is not remembered as "my unit".
+  await page.goto('./');
+  await page.reload();
+  await expect(page.locator('#unit')).toHaveValue('市财政局');
 });
 
 test('status filter links show exactly the tasks with that status', async ({ page }) => {
