@@ -10,7 +10,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 ## Serve the app with live reload at http://127.0.0.1:8080
 serve:
 	scripts/tools.sh build
-	trunk serve --offline
+	trunk serve --offline --dist target/serve-dist
 
 ## Release build into dist/, for any static web server (relative paths: works under any sub-path)
 dist:
