@@ -4,7 +4,7 @@
 # so a second run takes seconds.
 #
 #   scripts/tools.sh build   # wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/tools.sh test    # the above + Chromium, chromedriver, CJK fonts, Node packages
+#   scripts/tools.sh test    # the above + Chromium, chromedriver, CJK fonts, poppler-utils, Node packages
 #
 # Versions are pinned here; wasm-bindgen-cli follows the `=` pin of the wasm-bindgen crate.
 set -euo pipefail
@@ -56,6 +56,8 @@ chromium() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
+  # pdfinfo, pdftotext, pdftoppm: the print tests read back the PDFs Chromium prints.
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   [ ${#missing[@]} -eq 0 ] && return
   say "installing from Debian: ${missing[*]}"
   local sudo=""

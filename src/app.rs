@@ -6,6 +6,7 @@ use crate::data::{index, table};
 use crate::filters::FilterBar;
 use crate::import::{enable_drop, provide_import_ctx, ImportPanel};
 use crate::notices::{Notices, StorageBanner};
+use crate::print::{PrintHead, SignOff};
 use crate::progress::ProgressPanel;
 use crate::rows::TaskTable;
 use crate::storage::{Health, Store};
@@ -131,8 +132,10 @@ pub fn App() -> impl IntoView {
         <Show when=move || !summary.get() fallback=|| view! { <main id="main"><Central /></main> }>
             <FilterBar />
             <main id="main">
+                <PrintHead />
                 <ProgressPanel />
                 <TaskTable />
+                <SignOff />
             </main>
         </Show>
     }

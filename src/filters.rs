@@ -3,6 +3,7 @@
 
 use crate::app::ctx;
 use crate::data::{index, table};
+use crate::print::PrintButton;
 use gk_core::filter::Filter;
 use gk_core::model::{TimeKind, TimeTag};
 use gk_core::search;
@@ -39,6 +40,7 @@ pub fn FilterBar() -> impl IntoView {
                 >
                     "清除全部筛选"
                 </button>
+                <PrintButton />
             </div>
         </section>
     }

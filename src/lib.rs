@@ -9,6 +9,7 @@ mod files;
 mod filters;
 mod import;
 mod notices;
+mod print;
 mod progress;
 mod rows;
 pub mod storage;

@@ -3,7 +3,7 @@
 
 use crate::app::ctx;
 use crate::data::{index, table};
-use crate::edit;
+use crate::{edit, print};
 use gk_core::layout::{rows, Row};
 use gk_core::model::Task;
 use gk_core::search;
@@ -26,7 +26,11 @@ pub fn TaskTable() -> impl IntoView {
                     <th scope="col" class="col-units">"牵头单位"</th>
                     <th scope="col" class="col-units">"责任单位"</th>
                     <Show when=has_unit>
-                        <th scope="col" class="col-mine">"本单位"</th>
+                        <th scope="col" class="col-mine">
+                            <span class="no-print">"本单位"</span>
+                            <span class="print-only">"状态"</span>
+                        </th>
+                        <th scope="col" class="col-note print-only">"备注"</th>
                     </Show>
                 </tr>
             </thead>
@@ -55,37 +59,36 @@ fn heading_colspan() -> impl Fn() -> &'static str + Copy {
 
 fn row_view(row: Row) -> AnyView {
     let t = table();
-    let colspan = heading_colspan();
     match row {
         Row::Pillar(p) => {
             let p = &t.pillars[p];
-            view! {
-                <tr class="pillar-row">
-                    <th colspan=colspan scope="colgroup">
-                        <h2>{format!("{}、{}", chinese_numeral(p.id), p.name)}</h2>
-                    </th>
-                </tr>
-            }
-            .into_any()
+            heading(
+                "pillar-row",
+                view! { <h2>{format!("{}、{}", chinese_numeral(p.id), p.name)}</h2> },
+            )
         }
-        Row::Section(s) => view! {
-            <tr class="section-row">
-                <th colspan=colspan scope="colgroup">
-                    <h3>{highlighted(&t.sections[s].name)}</h3>
-                </th>
-            </tr>
-        }
-        .into_any(),
-        Row::Item(i) => view! {
-            <tr class="item-row">
-                <th colspan=colspan scope="colgroup">
-                    <h4>{highlighted(&t.tasks[i].item)}</h4>
-                </th>
-            </tr>
-        }
-        .into_any(),
+        Row::Section(s) => heading(
+            "section-row",
+            view! { <h3>{highlighted(&t.sections[s].name)}</h3> },
+        ),
+        Row::Item(i) => heading(
+            "item-row",
+            view! { <h4>{highlighted(&t.tasks[i].item)}</h4> },
+        ),
         Row::Task(i) => task_row(i, &t.tasks[i]).into_any(),
     }
+}
+
+/// A heading row across the table. The empty print-only cell fills the 备注 column, which
+/// only print has (so the heading's colspan is the screen's column count).
+fn heading(class: &'static str, h: impl IntoView + 'static) -> AnyView {
+    view! {
+        <tr class=class>
+            <th colspan=heading_colspan() scope="colgroup">{h}</th>
+            <td class="print-only fill"></td>
+        </tr>
+    }
+    .into_any()
 }
 
 fn task_row(i: usize, task: &'static Task) -> impl IntoView {
@@ -102,7 +105,9 @@ fn task_row(i: usize, task: &'static Task) -> impl IntoView {
                 <td class="col-mine" data-label="本单位">
                     {move || mine(i)}
                     {move || c.unit.get().map(|u| checklist_controls(u, task))}
+                    {print::status_text(&task.id)}
                 </td>
+                {print::note_cell(&task.id)}
             </Show>
         </tr>
     }
