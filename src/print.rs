@@ -1,12 +1,11 @@
 //! Printing: the view on screen prints as an A4 ledger (台账). The layout is `public/print.css`;
 //! here are the parts that only print (class `print-only`): the heading with the view in words
-//! and the date, each row's status and note as text, and the sign-off lines. Also the 打印
-//! button with its page orientation.
+//! and the date, each row's note as text, and the sign-off lines. Also the 打印 button with its
+//! page orientation. (A row's status prints from the `data-status` of its checklist, by CSS.)
 
 use crate::app::ctx;
 use crate::data::table;
 use gk_core::describe::describe;
-use gk_core::status::Status;
 use leptos::prelude::*;
 
 /// Today in the browser's time zone, e.g. 2017年6月29日.
@@ -46,49 +45,26 @@ pub fn PrintHead() -> impl IntoView {
 #[component]
 pub fn SignOff() -> impl IntoView {
     let c = ctx();
-    let line = |label: &'static str, value: AnyView| {
-        view! {
-            <p>
-                <span class="sign-label">{label}</span>
-                <span class="sign-line">{value}</span>
-            </p>
-        }
-    };
     view! {
         <section class="print-only sign-off">
-            {line("填报单位：", (move || c.unit.get()).into_any())}
-            {line("填报人：", ().into_any())}
-            {line("审核人：", ().into_any())}
-            {line("日期：", "　　　　年　　月　　日".into_any())}
+            <p>"填报单位：" <span>{move || c.unit.get()}</span></p>
+            <p>"填报人：" <span></span></p>
+            <p>"审核人：" <span></span></p>
+            <p>"日期：" <span>"　　　　年　　月　　日"</span></p>
         </section>
-    }
-}
-
-/// The chosen unit's status of a task as printed text; 未开始 gets an empty box to tick on paper.
-pub fn status_text(id: &'static str) -> impl IntoView {
-    let c = ctx();
-    view! {
-        <span class="print-only print-status">
-            {move || {
-                c.unit
-                    .with(|u| u.as_deref().map(|u| c.checklists.with(|cl| cl.status_of(u, id))))
-                    .map(|s| if s == Status::Todo { "☐ 未开始" } else { s.label() })
-            }}
-        </span>
     }
 }
 
 /// The print-only 备注 cell of a task: the chosen unit's note as text.
 pub fn note_cell(id: &'static str) -> impl IntoView {
     let c = ctx();
-    view! {
-        <td class="print-only col-note">
-            {move || {
-                c.unit
-                    .with(|u| u.as_deref().map(|u| c.checklists.with(|cl| cl.note_of(u, id).to_string())))
-            }}
-        </td>
-    }
+    let note = move || {
+        c.unit.with(|u| {
+            let u = u.as_deref()?;
+            Some(c.checklists.with(|cl| cl.note_of(u, id).to_string()))
+        })
+    };
+    view! { <td class="print-only col-note">{note}</td> }
 }
 
 /// Prints the page (the browser's own print), portrait or landscape. The orientation is kept
@@ -98,25 +74,28 @@ pub fn PrintButton() -> impl IntoView {
     let root = document().document_element();
     let landscape = root
         .as_ref()
-        .and_then(|r| r.get_attribute("data-orient"))
-        .is_some_and(|o| o == "landscape");
+        .is_some_and(|r| r.has_attribute("data-orient"));
     view! {
         <span class="print-tools">
             <button type="button" on:click=|_| _ = window().print()>
                 "打印"
             </button>
-            <select
-                aria-label="打印方向"
-                title="打印方向：较宽的内容可横向打印"
-                on:change=move |ev| {
-                    if let Some(r) = &root {
-                        _ = r.set_attribute("data-orient", &event_target_value(&ev));
+            <label title="较宽的内容可横向打印">
+                <input
+                    type="checkbox"
+                    prop:checked=landscape
+                    on:change=move |ev| {
+                        if let Some(r) = &root {
+                            _ = if event_target_checked(&ev) {
+                                r.set_attribute("data-orient", "landscape")
+                            } else {
+                                r.remove_attribute("data-orient")
+                            };
+                        }
                     }
-                }
-            >
-                <option value="portrait" selected=!landscape>"纵向"</option>
-                <option value="landscape" selected=landscape>"横向"</option>
-            </select>
+                />
+                "横向"
+            </label>
         </span>
     }
 }

@@ -105,7 +105,6 @@ fn task_row(i: usize, task: &'static Task) -> impl IntoView {
                 <td class="col-mine" data-label="本单位">
                     {move || mine(i)}
                     {move || c.unit.get().map(|u| checklist_controls(u, task))}
-                    {print::status_text(&task.id)}
                 </td>
                 {print::note_cell(&task.id)}
             </Show>

@@ -14,40 +14,44 @@ use crate::search;
 /// An id the table does not know (a pillar, a section) is written as it is.
 pub fn describe(table: &Table, filter: &Filter, shown: usize) -> String {
     let mut out = String::new();
-    let mut part = |label: &str, value: &str| {
-        out.push_str(label);
-        out.push('：');
-        out.push_str(value);
-        out.push(' ');
-    };
     if let Some(unit) = &filter.unit {
         match filter.role {
-            Some(role) => part("单位", &format!("{unit}（{}）", role.label())),
-            None => part("单位", unit),
+            Some(role) => part(&mut out, "单位", &[unit, "（", role.label(), "）"]),
+            None => part(&mut out, "单位", &[unit]),
         }
     }
     if let Some(p) = filter.pillar {
         match table.pillar(p) {
-            Some(p) => part("支柱", &p.short),
-            None => part("支柱", &p.to_string()),
+            Some(p) => part(&mut out, "支柱", &[&p.short]),
+            None => part(&mut out, "支柱", &[&p.to_string()]),
         }
     }
     if let Some(s) = &filter.section {
-        part("分项", table.section(s).map_or(s, |s| &s.name));
+        part(&mut out, "分项", &[table.section(s).map_or(s, |s| &s.name)]);
     }
     if let Some(t) = filter.time {
-        part("时限要求", t.label());
+        part(&mut out, "时限要求", &[t.label()]);
     }
     if let (Some(_), Some(s)) = (&filter.unit, filter.status) {
-        part("状态", s.label());
+        part(&mut out, "状态", &[s.label()]);
     }
     let query = filter.query.trim();
     if !search::normalize(query).is_empty() {
-        part("搜索", &format!("“{query}”"));
+        part(&mut out, "搜索", &["“", query, "”"]);
     }
     if out.is_empty() {
         out.push_str("全部任务 ");
     }
-    out.push_str(&format!("共 {shown} 项"));
+    out.push_str("共 ");
+    out.push_str(&shown.to_string());
+    out.push_str(" 项");
     out
+}
+
+/// Appends `label：value… ` to `out`.
+fn part(out: &mut String, label: &str, value: &[&str]) {
+    out.push_str(label);
+    out.push('：');
+    value.iter().for_each(|v| out.push_str(v));
+    out.push(' ');
 }

@@ -219,7 +219,7 @@ test('the 打印 button prints; 横向 prints on landscape A4 for the rest of th
   expect(await page.evaluate(() => window.printed)).toBe(1);
 
   const portrait = await print(page, 'portrait');
-  await page.getByLabel('打印方向').selectOption('横向');
+  await page.getByLabel('横向').check();
   const landscape = await print(page, 'landscape');
   pngs(landscape, 'landscape', 1, 1);
   expect(landscape.pages.length).toBeLessThanOrEqual(portrait.pages.length);
@@ -227,8 +227,20 @@ test('the 打印 button prints; 横向 prints on landscape A4 for the rest of th
   // Kept while the page is open: after the central view and back, the same orientation.
   await page.getByRole('button', { name: '汇总' }).click();
   await page.getByRole('button', { name: '任务表' }).click();
-  await expect(page.getByLabel('打印方向')).toHaveValue('landscape');
+  await expect(page.getByLabel('横向')).toBeChecked();
   const again = await print(page, 'landscape-again');
   expect(again.width).toBeGreaterThan(again.height);
   w.expectClean();
+});
+
+test('the print date is the day of printing, even when the page was opened the day before', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2017-06-29T23:50:00+08:00'));
+  await openApp(page, hashOf({ unit: '市财政局', pillar: 6 }));
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.print-date')).toHaveText('打印日期：2017年6月29日');
+  await page.emulateMedia({ media: null }); // (screen would print with the screen's styles)
+  await page.clock.setFixedTime(new Date('2017-06-30T00:10:00+08:00'));
+  const path = out('print-date.pdf');
+  await page.pdf({ path, format: 'A4', preferCSSPageSize: true });
+  expect(poppler('pdftotext', ['-layout', path, '-'])).toContain('打印日期：2017年6月30日');
 });
