@@ -65,6 +65,7 @@ test('import two units’ files: preview, apply, the central view, and undo', as
   // Each task lists every unit involved, leads first.
   const t111 = page.locator('.task-statuses li[data-task-id="1.1.1"]');
   await t111.locator('summary').click();
+  await expect(t111.locator('.unit-statuses li').first()).toBeVisible();
   const units = await t111.locator('.unit-statuses li .u').allTextContents();
   expect(units.slice(0, 5)).toEqual(table.tasks[0].lead);
   await expect(t111.locator('.unit-statuses li', { hasText: '新泰市' })).toHaveAttribute('data-status', 'done');
