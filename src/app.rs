@@ -129,7 +129,7 @@ pub fn App() -> impl IntoView {
         <StorageBanner />
         <Notices />
         <ImportPanel />
-        <Show when=move || !summary.get() fallback=|| view! { <main id="main"><Central /></main> }>
+        <Show when=move || !summary.get() fallback=|| view! { <main id="main"><PrintHead view="汇总：各单位完成情况" /><Central /></main> }>
             <FilterBar />
             <main id="main">
                 <PrintHead />

@@ -19,9 +19,10 @@ fn today() -> String {
     )
 }
 
-/// The ledger's heading: the table's title, the view in words, and the print date.
+/// The ledger's heading: the table's title, the view in words (or `view`, for a page that is
+/// not a filtered table, such as 汇总), and the print date.
 #[component]
-pub fn PrintHead() -> impl IntoView {
+pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView {
     let c = ctx();
     let t = table();
     // The page may have stayed open since another day.
@@ -33,7 +34,10 @@ pub fn PrintHead() -> impl IntoView {
             <p class="print-title">{t.dataset.title.clone()}</p>
             <p class="print-meta">
                 <span class="print-view">
-                    {move || c.filter.with(|f| describe(t, f, c.shown.with(Vec::len)))}
+                    {move || match view {
+                        Some(v) => v.to_string(),
+                        None => c.filter.with(|f| describe(t, f, c.shown.with(Vec::len))),
+                    }}
                 </span>
                 <span class="print-date">"打印日期：" {move || date.get()}</span>
             </p>

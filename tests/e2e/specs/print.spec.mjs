@@ -244,3 +244,16 @@ test('the print date is the day of printing, even when the page was opened the d
   await page.pdf({ path, format: 'A4', preferCSSPageSize: true });
   expect(poppler('pdftotext', ['-layout', path, '-'])).toContain('打印日期：2017年6月30日');
 });
+
+test('the central view (汇总) prints with the ledger heading and without screen controls', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: '汇总', exact: true }).click();
+  await expect(page.locator('table.matrix')).toBeVisible();
+  const pdf = await print(page, 'central');
+  pngs(pdf, 'central', 1, 1);
+  expect(pdf.pages[0]).toContain('2017年泰安市政务公开重点工作任务分解表');
+  expect(pdf.pages[0]).toContain('汇总：各单位完成情况');
+  expect(pdf.text).toContain('市财政局');
+  expect(pdf.text).toContain('未报送');
+  for (const control of ['导入进度文件', '导出全部单位', '导出 CSV', '清除全部筛选']) expect(pdf.text).not.toContain(control);
+});
