@@ -4,7 +4,7 @@
 use crate::app::ctx;
 use crate::data::{index, table};
 use crate::print::PrintButton;
-use gk_core::filter::Filter;
+use gk_core::filter::{Facets, Filter};
 use gk_core::model::{TimeKind, TimeTag};
 use gk_core::search;
 use gk_core::status::Status;
@@ -172,71 +172,78 @@ fn unit_option(
 
 #[component]
 fn RoleSelect() -> impl IntoView {
-    let c = ctx();
-    let no_unit = move || c.filter.with(|f| f.unit.is_none());
-    let role = Memo::new(move |_| c.filter.with(|f| f.role));
-    view! {
-        <div class="field">
-            <label for="role">"角色"</label>
-            <select
-                id="role"
-                prop:value=move || role.get().map(Role::key).unwrap_or_default()
-                disabled=no_unit
-                title=move || if no_unit() { "先选择单位" } else { "" }
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    set_filter(move |f| f.role = Role::from_key(&v));
-                }
-            >
-                <option value="" selected=move || role.get().is_none()>
-                    "牵头和责任"
-                </option>
-                {Role::ALL
-                    .into_iter()
-                    .map(|r| {
-                        view! {
-                            <option value=r.key() selected=move || role.get() == Some(r)>
-                                {move || {
-                                    format!("{}（{}）", r.label(), c.facets.with(|f| f.role(r)))
-                                }}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
+    unit_facet(
+        UnitFacet {
+            id: "role",
+            label: "角色",
+            all: "牵头和责任",
+            options: Role::ALL.map(|r| (r.key(), r.label())).to_vec(),
+        },
+        |f| f.role.map(Role::key),
+        |f, k| f.role = Role::from_key(k),
+        |x, k| Role::from_key(k).map_or(0, |r| x.role(r)),
+    )
 }
 
 #[component]
 fn StatusFilter() -> impl IntoView {
+    unit_facet(
+        UnitFacet {
+            id: "status-filter",
+            label: "完成状态",
+            all: "全部状态",
+            options: Status::ALL.map(|s| (s.key(), s.label())).to_vec(),
+        },
+        |f| f.status.map(Status::key),
+        |f, k| f.status = Status::from_key(k),
+        |x, k| Status::from_key(k).map_or(0, |s| x.status(s)),
+    )
+}
+
+/// A facet that only applies once a unit is chosen (role, status): its select and options.
+struct UnitFacet {
+    id: &'static str,
+    label: &'static str,
+    /// The option for "any".
+    all: &'static str,
+    /// (key, label) of every option.
+    options: Vec<(&'static str, &'static str)>,
+}
+
+/// The select of a [`UnitFacet`], disabled until a unit is chosen; each option with its count.
+/// Not generic, so that one copy serves both facets.
+fn unit_facet(
+    facet: UnitFacet,
+    current: fn(&Filter) -> Option<&'static str>,
+    set: fn(&mut Filter, &str),
+    count: fn(&Facets, &str) -> usize,
+) -> impl IntoView {
     let c = ctx();
     let no_unit = move || c.filter.with(|f| f.unit.is_none());
-    let status = Memo::new(move |_| c.filter.with(|f| f.status));
+    let value = Memo::new(move |_| c.filter.with(current));
     view! {
         <div class="field">
-            <label for="status-filter">"完成状态"</label>
+            <label for=facet.id>{facet.label}</label>
             <select
-                id="status-filter"
-                prop:value=move || status.get().map(Status::key).unwrap_or_default()
+                id=facet.id
+                prop:value=move || value.get().unwrap_or_default()
                 disabled=no_unit
                 title=move || if no_unit() { "先选择单位" } else { "" }
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    set_filter(move |f| f.status = Status::from_key(&v));
+                    set_filter(move |f| set(f, &v));
                 }
             >
-                <option value="" selected=move || status.get().is_none()>
-                    "全部状态"
+                <option value="" selected=move || value.get().is_none()>
+                    {facet.all}
                 </option>
-                {Status::ALL
+                {facet
+                    .options
                     .into_iter()
-                    .map(|s| {
+                    .map(|(key, label)| {
                         view! {
-                            <option value=s.key() selected=move || status.get() == Some(s)>
-                                {move || {
-                                    format!("{}（{}）", s.label(), c.facets.with(|f| f.status(s)))
-                                }}
+                            <option value=key selected=move || value.get() == Some(key)>
+                                {move || format!("{label}（{}）", c.facets.with(|x| count(x, key)))}
                             </option>
                         }
                     })

@@ -186,3 +186,19 @@ for (const [name, open] of screens) {
     expect(bad).toEqual([]);
   });
 }
+
+test('the role and status selects apply once a unit is chosen, with counts', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByLabel('角色')).toBeDisabled();
+  await expect(page.getByLabel('完成状态')).toBeDisabled();
+  await page.locator('#unit').selectOption('市财政局');
+  const lead = expectedIds({ unit: '市财政局', role: 'lead' });
+  await expect(page.locator('#role option[value="lead"]')).toHaveText(`牵头（${lead.length}）`);
+  await page.getByLabel('角色').selectOption('lead');
+  expect(await shownIds(page)).toEqual(lead);
+  expect(new URL(page.url()).hash).toContain('role=lead');
+  await expect(page.locator('#status-filter option[value="todo"]')).toHaveText(`未开始（${lead.length}）`);
+  await page.getByLabel('完成状态').selectOption('done');
+  await expect(taskRows(page)).toHaveCount(0);
+  await expect(page.getByText('没有符合条件的任务')).toBeVisible();
+});
