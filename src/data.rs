@@ -6,11 +6,22 @@ use std::sync::OnceLock;
 
 const JSON: &str = include_str!("../data/taian-2017.json");
 
-/// The table, parsed once on first use. The embedded JSON is checked by the native tests
+/// The table as embedded. The embedded JSON is checked by the native tests
 /// (`core/tests/data.rs`), so parsing cannot fail at run time.
+pub fn embedded_table() -> Table {
+    Table::from_json(JSON).expect("the embedded task table is valid JSON")
+}
+
+/// The table, parsed once on first use. Built with the `synthetic-10k` feature (benchmark
+/// builds only), it is a synthetic table of 10,000 tasks made from the real one.
 pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Table::from_json(JSON).expect("the embedded task table is valid JSON"))
+    TABLE.get_or_init(|| {
+        let t = embedded_table();
+        #[cfg(feature = "synthetic-10k")]
+        let t = gk_core::bench::synthetic_table(&t, 10_000);
+        t
+    })
 }
 
 /// The search and filter index of the table, built once.

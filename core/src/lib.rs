@@ -1,3 +1,4 @@
+pub mod bench;
 pub mod checklist;
 pub mod csv;
 pub mod describe;

@@ -1,0 +1,238 @@
+//! Workloads for the benchmark (`make bench`, `scripts/bench.sh`): a synthetic table of many
+//! tasks made from the real one, and the import and merge of many units' state files.
+//!
+//! Nothing here is used by the app as shipped: the app builds the synthetic table only with
+//! its `synthetic-10k` feature (bench builds), and link-time optimisation leaves this module
+//! out of the release wasm.
+
+use crate::checklist::{Checklists, Entry};
+use crate::merge::merge_into;
+use crate::model::{Table, UnitKind};
+use crate::statefile::{self, ParsedFile};
+use crate::status::Status;
+use crate::timestamp::Timestamp;
+
+/// A table of `n` tasks made from `real` by repeating its tasks: the same pillars, sections
+/// and units, the tasks of each section kept together and in order (the task list is
+/// section by section), copy `k > 0` of task `P.S.N` numbered `P.S.(N + 1000·k)` and its item
+/// heading marked `（k+1）`, so that ids and heading keys stay unique. The first copy is the
+/// real table; copies are added section by section until there are `n` tasks.
+pub fn synthetic_table(real: &Table, n: usize) -> Table {
+    let per_copy = real.tasks.len();
+    let copies = n.div_ceil(per_copy.max(1));
+    // The runs of consecutive tasks of one section, in table order.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, task) in real.tasks.iter().enumerate() {
+        match runs.last_mut() {
+            Some((_, end)) if real.tasks[*end - 1].section == task.section => *end = i + 1,
+            _ => runs.push((i, i + 1)),
+        }
+    }
+    let mut tasks = Vec::with_capacity(n);
+    for &(start, end) in &runs {
+        for k in 0..copies {
+            for (j, task) in real.tasks.iter().enumerate().take(end).skip(start) {
+                if k * per_copy + j >= n {
+                    continue;
+                }
+                let mut t = task.clone();
+                if k > 0 {
+                    let number: usize = task
+                        .id
+                        .rsplit('.')
+                        .next()
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(j);
+                    t.id = format!("{}.{}", task.section, number + 1000 * k);
+                    if !t.item.is_empty() {
+                        t.item = format!("{}（{}）", t.item, k + 1);
+                    }
+                }
+                tasks.push(t);
+            }
+        }
+    }
+    Table {
+        tasks,
+        ..real.clone()
+    }
+}
+
+/// The units that can have a checklist (not groups), in table order.
+fn pickable_units(table: &Table) -> Vec<&str> {
+    table
+        .units
+        .iter()
+        .filter(|u| u.kind != UnitKind::Group)
+        .map(|u| u.name.as_str())
+        .collect()
+}
+
+const NOTES: [&str; 4] = [
+    "",
+    "已在政府网站“政务公开”专栏发布",
+    "正在起草解读材料，预计下月公开",
+    "本单位无此项职能",
+];
+
+/// `files` state files (name, text) of `entries` entries each, as units export them: file `i`
+/// is unit `i` of the table's pickable units (a file beyond their number is a later export of
+/// the same unit), with an entry for each of the first `entries` tasks (cycling when
+/// `entries` exceeds the tasks), statuses and notes varied, stamped in June 2017.
+pub fn state_files(table: &Table, files: usize, entries: usize) -> Vec<(String, String)> {
+    let units = pickable_units(table);
+    let june = Timestamp::parse("2017-06-01T08:00:00+08:00").expect("a valid timestamp");
+    (0..files)
+        .map(|i| {
+            let unit = units[i % units.len()];
+            let mut cl = Checklists::new();
+            for j in 0..entries {
+                let task = &table.tasks[j % table.tasks.len()].id;
+                let entry = Entry::new(
+                    Status::ALL[(i + j) % 4],
+                    NOTES[(i * 7 + j) % 4],
+                    june.plus_millis(((i * 1000 + j) * 60_000) as i64),
+                );
+                cl.put(unit, task, entry);
+            }
+            let now = june.plus_millis(((i + 1) * 86_400_000) as i64);
+            let name = statefile::export_file_name(&table.dataset.id, &[unit], now);
+            (
+                name,
+                statefile::export(&cl, &table.dataset.id, &[unit], now),
+            )
+        })
+        .collect()
+}
+
+/// The checklists a central office holds before the import: older entries for half of the
+/// tasks of every other unit of the files, so that the import adds, updates and leaves
+/// entries unchanged.
+pub fn existing_checklists(table: &Table) -> Checklists {
+    let units = pickable_units(table);
+    let may = Timestamp::parse("2017-05-02T08:00:00+08:00").expect("a valid timestamp");
+    let mut cl = Checklists::new();
+    for unit in units.iter().step_by(2) {
+        for task in table.tasks.iter().step_by(2) {
+            cl.put(unit, &task.id, Entry::new(Status::Doing, "", may));
+        }
+    }
+    cl
+}
+
+/// Times of one import of many files, in milliseconds, measured by `clock` (a millisecond
+/// clock: `performance.now()` in the browser, `Instant` natively).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MergeTimes {
+    /// Reading and checking every file (`statefile::parse`).
+    pub parse: f64,
+    /// The preview the app shows before applying (`statefile::preview`).
+    pub preview: f64,
+    /// Applying the import (`statefile::apply`: merge by the rule, undo kept).
+    pub apply: f64,
+    /// Merging the files' checklists with `merge::merge_into`, one file after another.
+    pub merge_into: f64,
+    /// The entries read, over all files.
+    pub entries: usize,
+    /// Entries of the checklists after the import.
+    pub result_entries: usize,
+}
+
+impl MergeTimes {
+    /// What the user waits for in the app: reading, previewing and applying.
+    pub fn import_total(&self) -> f64 {
+        self.parse + self.preview + self.apply
+    }
+
+    /// Reading every file and merging it in with `merge_into`.
+    pub fn parse_and_merge(&self) -> f64 {
+        self.parse + self.merge_into
+    }
+}
+
+/// Imports `files` into `current` as the app does (parse, preview, apply) and, separately,
+/// merges the parsed files into `current` with `merge_into`; returns the times. Panics when a
+/// file does not read (generated files always do).
+pub fn import_and_merge(
+    table: &Table,
+    current: &Checklists,
+    files: &[(String, String)],
+    clock: impl Fn() -> f64,
+) -> MergeTimes {
+    let t0 = clock();
+    let parsed: Vec<ParsedFile> = files
+        .iter()
+        .map(|(name, text)| {
+            statefile::parse(text, name, table).expect("a generated state file reads")
+        })
+        .collect();
+    let t1 = clock();
+    let preview = statefile::preview(current, &parsed);
+    let t2 = clock();
+    let (next, undo) = statefile::apply(current, &parsed);
+    let t3 = clock();
+    let mut merged = current.clone();
+    let t4 = clock();
+    for file in &parsed {
+        let mut incoming = Checklists::new();
+        for fe in &file.entries {
+            incoming.put(&fe.unit, &fe.task, fe.entry.clone());
+        }
+        merge_into(&mut merged, &incoming);
+    }
+    let t5 = clock();
+    debug_assert_eq!(merged, next);
+    std::hint::black_box((&preview, &undo));
+    MergeTimes {
+        parse: t1 - t0,
+        preview: t2 - t1,
+        apply: t3 - t2,
+        merge_into: t5 - t4,
+        entries: parsed.iter().map(|p| p.entries.len()).sum(),
+        result_entries: next.entry_count(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::rows;
+    use std::collections::HashSet;
+
+    fn real() -> Table {
+        Table::from_json(include_str!("../../data/taian-2017.json")).unwrap()
+    }
+
+    #[test]
+    fn the_synthetic_table_has_n_tasks_unique_ids_and_unique_row_keys() {
+        let real = real();
+        let big = synthetic_table(&real, 10_000);
+        assert_eq!(big.tasks.len(), 10_000);
+        assert_eq!(big.units, real.units);
+        assert_eq!(big.sections, real.sections);
+        let ids: HashSet<&str> = big.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids.len(), 10_000);
+        // The real tasks are all there, unchanged.
+        for t in &real.tasks {
+            assert_eq!(big.task(&t.id), Some(t));
+        }
+        let all: Vec<usize> = (0..big.tasks.len()).collect();
+        let keys: Vec<String> = rows(&big, &all).iter().map(|r| r.key(&big)).collect();
+        let unique: HashSet<&String> = keys.iter().collect();
+        assert_eq!(unique.len(), keys.len(), "row keys must be unique");
+        // A small n gives a prefix of the real table's order.
+        assert_eq!(synthetic_table(&real, 139).tasks, real.tasks);
+    }
+
+    #[test]
+    fn generated_files_import_and_both_merges_agree() {
+        let real = real();
+        let files = state_files(&real, 50, 139);
+        assert_eq!(files.len(), 50);
+        let current = existing_checklists(&real);
+        let times = import_and_merge(&real, &current, &files, || 0.0);
+        assert_eq!(times.entries, 50 * 139);
+        // 47 units with an entry for each task (files 48–50 are later exports).
+        assert_eq!(times.result_entries, 47 * 139);
+    }
+}
