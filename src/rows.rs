@@ -4,6 +4,7 @@
 use crate::app::ctx;
 use crate::data::{index, table};
 use crate::{edit, print};
+use gk_core::filter::Filter;
 use gk_core::layout::{rows, Row};
 use gk_core::model::Task;
 use gk_core::search;
@@ -11,12 +12,49 @@ use gk_core::status::Status;
 use gk_core::units::Role;
 use leptos::prelude::*;
 
+/// A view of more rows than this is rendered a block at a time (the real table, about 210 rows
+/// at most, always renders whole).
+const LONG_VIEW: usize = 600;
+/// The rows of a block: more than fill a screen.
+const BLOCK: usize = 100;
+
 #[component]
 pub fn TaskTable() -> impl IntoView {
     let c = ctx();
     let t = table();
     let rows = Memo::new(move |_| c.shown.with(|s| rows(t, s)));
     let has_unit = move || c.unit.with(Option::is_some);
+    // A long view renders its first block, and the next ones as the reader nears the end, so
+    // that a filter change costs what is on screen, not the whole view. `more` is the number of
+    // rows added for one filter; another filter starts again from the first block.
+    let more = RwSignal::new((Filter::default(), 0usize));
+    let limit = move || {
+        let extra = more.with(|(f, n)| if c.filter.with(|cur| cur == f) { *n } else { 0 });
+        let total = rows.with(Vec::len);
+        if total > LONG_VIEW {
+            BLOCK + extra
+        } else {
+            total
+        }
+    };
+    let rendered = move || {
+        let n = limit();
+        rows.with(|r| r[..n.min(r.len())].to_vec())
+    };
+    let hidden_tasks = Memo::new(move |_| {
+        let n = limit();
+        rows.with(|r| {
+            r.iter()
+                .skip(n)
+                .filter(|r| matches!(r, Row::Task(_)))
+                .count()
+        })
+    });
+    let load_more = move || {
+        // The next block: `limit` becomes `BLOCK + n`.
+        let n = untrack(limit);
+        more.set((c.filter.get_untracked(), n));
+    };
     view! {
         <table class="tasks" class:with-unit=has_unit>
             <thead>
@@ -35,15 +73,61 @@ pub fn TaskTable() -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                <For each=move || rows.get() key=move |r| r.key(t) let:row>
+                <For each=rendered key=move |r| r.key(t) let:row>
                     {row_view(row)}
                 </For>
             </tbody>
         </table>
+        <Show when=move || hidden_tasks.get() != 0>
+            <MoreRows hidden=hidden_tasks load_more=load_more />
+        </Show>
         <Show when=move || c.shown.with(Vec::is_empty)>
             <p class="empty">"没有符合条件的任务。可以放宽筛选条件，或点击“清除全部筛选”。"</p>
         </Show>
     }
+}
+
+/// Below a long view's rendered rows: a button for the next block, pressed by itself when it
+/// scrolls near the screen.
+#[component]
+fn MoreRows(hidden: Memo<usize>, load_more: impl Fn() + Copy + 'static) -> impl IntoView {
+    let button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(el) = button.get() {
+            observe_near_screen(&el, load_more);
+        }
+    });
+    view! {
+        <p class="more-rows no-print">
+            <button type="button" node_ref=button on:click=move |_| load_more()>
+                {move || format!("显示更多（还有 {} 项任务）", hidden.get())}
+            </button>
+        </p>
+    }
+}
+
+/// Calls `f` whenever `el` comes within a screen's height of the viewport.
+fn observe_near_screen(el: &web_sys::Element, f: impl Fn() + 'static) {
+    use wasm_bindgen::prelude::*;
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let near = entries.iter().any(|e| {
+            e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                .is_intersecting()
+        });
+        if near {
+            f();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    if let Ok(observer) =
+        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
+    {
+        observer.observe(el);
+        on_cleanup(move || observer.disconnect());
+    }
+    // Lives as long as the page (one per long view shown).
+    callback.forget();
 }
 
 fn heading_colspan() -> impl Fn() -> &'static str + Copy {
@@ -104,7 +188,7 @@ fn task_row(i: usize, task: &'static Task) -> impl IntoView {
             <Show when=move || c.unit.with(Option::is_some)>
                 <td class="col-mine" data-label="本单位">
                     {move || mine(i)}
-                    {move || c.unit.get().map(|u| checklist_controls(u, task))}
+                    {checklist_controls(task)}
                 </td>
                 {print::note_cell(&task.id)}
             </Show>
@@ -112,16 +196,26 @@ fn task_row(i: usize, task: &'static Task) -> impl IntoView {
     }
 }
 
-/// The unit's status and note for the task: saved at once on every change.
-fn checklist_controls(unit: String, task: &'static Task) -> impl IntoView {
+/// The chosen unit's status and note for the task: saved at once on every change. Built once
+/// per row: choosing another unit updates the values, it does not rebuild the controls.
+fn checklist_controls(task: &'static Task) -> impl IntoView {
     let c = ctx();
     let id: &'static str = &task.id;
-    let u = unit.clone();
-    let status = Memo::new(move |_| c.checklists.with(|cl| cl.status_of(&u, id)));
-    let u = unit.clone();
-    let note = Memo::new(move |_| c.checklists.with(|cl| cl.note_of(&u, id).to_string()));
-    let u = unit.clone();
-    let u2 = unit;
+    let status = Memo::new(move |_| {
+        c.unit.with(|u| {
+            u.as_deref().map_or_else(Status::default, |u| {
+                c.checklists.with(|cl| cl.status_of(u, id))
+            })
+        })
+    });
+    let note = Memo::new(move |_| {
+        c.unit.with(|u| {
+            u.as_deref().map_or_else(String::new, |u| {
+                c.checklists.with(|cl| cl.note_of(u, id).to_string())
+            })
+        })
+    });
+    let with_unit = move |f: &dyn Fn(&str)| c.unit.with_untracked(|u| u.as_deref().map(f));
     view! {
         <div class="checklist" data-status=move || status.get().key()>
             <label class="mini">
@@ -131,7 +225,7 @@ fn checklist_controls(unit: String, task: &'static Task) -> impl IntoView {
                     prop:value=move || status.get().key()
                     on:change=move |ev| {
                         if let Some(s) = Status::from_key(&event_target_value(&ev)) {
-                            edit::set_status(&u, id, s);
+                            with_unit(&|u| edit::set_status(u, id, s));
                         }
                     }
                 >
@@ -154,7 +248,10 @@ fn checklist_controls(unit: String, task: &'static Task) -> impl IntoView {
                     rows="2"
                     placeholder="如：公开位置、时间或链接"
                     prop:value=move || note.get()
-                    on:input=move |ev| edit::set_note(&u2, id, &event_target_value(&ev))
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        with_unit(&|u| edit::set_note(u, id, &v));
+                    }
                 ></textarea>
             </label>
         </div>
