@@ -18,9 +18,42 @@ const LONG_VIEW: usize = 600;
 /// The rows of a block: more than fill a screen.
 const BLOCK: usize = 100;
 
+/// The chosen unit and the search term for the rows, as signals that notify only when they
+/// change. `Ctx::unit` and `Ctx::query` are memos of the filter: every filter change wakes each
+/// of their readers to check whether they changed, and the rows have thousands of readers (one
+/// per highlighted text, several per row). These wake them only on a real change.
+#[derive(Clone, Copy)]
+struct RowCtx {
+    unit: ReadSignal<Option<String>>,
+    query: ReadSignal<String>,
+}
+
+fn row_ctx() -> RowCtx {
+    expect_context::<RowCtx>()
+}
+
+/// A signal that follows `source` and notifies its readers only when the value changes.
+fn settled<T>(source: impl Fn() -> T + 'static) -> ReadSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let (read, write) = signal(untrack(&source));
+    Effect::new(move |_| {
+        let v = source();
+        if read.with_untracked(|cur| *cur != v) {
+            write.set(v);
+        }
+    });
+    read
+}
+
 #[component]
 pub fn TaskTable() -> impl IntoView {
     let c = ctx();
+    provide_context(RowCtx {
+        unit: settled(move || c.unit.get()),
+        query: settled(move || c.query.get()),
+    });
     let t = table();
     let rows = Memo::new(move |_| c.shown.with(|s| rows(t, s)));
     let has_unit = move || c.unit.with(Option::is_some);
@@ -131,7 +164,7 @@ fn observe_near_screen(el: &web_sys::Element, f: impl Fn() + 'static) {
 }
 
 fn heading_colspan() -> impl Fn() -> &'static str + Copy {
-    let c = ctx();
+    let c = row_ctx();
     move || {
         if c.unit.with(Option::is_some) {
             "5"
@@ -176,7 +209,7 @@ fn heading(class: &'static str, h: impl IntoView + 'static) -> AnyView {
 }
 
 fn task_row(i: usize, task: &'static Task) -> impl IntoView {
-    let c = ctx();
+    let c = row_ctx();
     view! {
         <tr class="task-row" data-task-id=task.id.clone()>
             <td class="col-id" data-label="编号">{task.id.clone()}</td>
@@ -200,22 +233,23 @@ fn task_row(i: usize, task: &'static Task) -> impl IntoView {
 /// per row: choosing another unit updates the values, it does not rebuild the controls.
 fn checklist_controls(task: &'static Task) -> impl IntoView {
     let c = ctx();
+    let unit = row_ctx().unit;
     let id: &'static str = &task.id;
     let status = Memo::new(move |_| {
-        c.unit.with(|u| {
+        unit.with(|u| {
             u.as_deref().map_or_else(Status::default, |u| {
                 c.checklists.with(|cl| cl.status_of(u, id))
             })
         })
     });
     let note = Memo::new(move |_| {
-        c.unit.with(|u| {
+        unit.with(|u| {
             u.as_deref().map_or_else(String::new, |u| {
                 c.checklists.with(|cl| cl.note_of(u, id).to_string())
             })
         })
     });
-    let with_unit = move |f: &dyn Fn(&str)| c.unit.with_untracked(|u| u.as_deref().map(f));
+    let with_unit = move |f: &dyn Fn(&str)| unit.with_untracked(|u| u.as_deref().map(f));
     view! {
         <div class="checklist" data-status=move || status.get().key()>
             <label class="mini">
@@ -260,7 +294,7 @@ fn checklist_controls(task: &'static Task) -> impl IntoView {
 
 /// The chosen unit's role in task `i`, and the group it comes through, e.g. 责任 · 市政府各部门.
 fn mine(i: usize) -> impl IntoView {
-    let c = ctx();
+    let c = row_ctx();
     let a = c
         .unit
         .with(|u| u.as_deref().and_then(|u| index().assignment(i, u)));
@@ -294,7 +328,7 @@ fn units(names: &'static [String]) -> impl IntoView {
 
 /// `text` with every match of the search term in `<mark>`.
 fn highlighted(text: &'static str) -> impl IntoView {
-    let c = ctx();
+    let c = row_ctx();
     move || {
         let ranges = c.query.with(|q| search::find(text, q));
         if ranges.is_empty() {
