@@ -16,6 +16,7 @@ use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
 use gk_core::hash;
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// The state every component reads, provided as context.
 #[derive(Clone, Copy)]
@@ -99,11 +100,27 @@ pub fn App() -> impl IntoView {
     // Filter → URL. The first write (e.g. the remembered unit) and a new search term replace
     // the history entry; any other change pushes one, so back and forward move between views.
     let last_query = StoredValue::new(filter.with_untracked(|f| f.query.clone()));
+    let writes = StoredValue::new(0u32);
     Effect::new(move |prev: Option<()>| {
         let (h, query) = filter.with(|f| (hash::format(f), f.query.clone()));
         let push = prev.is_some() && last_query.with_value(|q| *q == query);
         last_query.set_value(query);
-        url::write_hash(&h, push);
+        // Written after the next paint: the address is not what the user waits to see, and
+        // changing it costs the browser a few milliseconds (Chromium even fetches the icon
+        // again). Only the latest change is written, and none when the address was changed
+        // meanwhile by a navigation (its hashchange brings the filter in line).
+        writes.update_value(|n| *n += 1);
+        let (n, seen) = (writes.get_value(), url::read_hash());
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if writes.get_value() == n && url::read_hash() == seen {
+                        url::write_hash(&h, push);
+                    }
+                },
+                Duration::ZERO,
+            )
+        });
     });
     // URL → filter, on back/forward or a hand-edited hash.
     url::on_hash_change(move |h| {

@@ -53,7 +53,7 @@ test('typing in the search box narrows the rows and highlights the matches', asy
   await expect(taskRows(page)).toHaveCount(expected.length);
   expect(await shownIds(page)).toEqual(expected);
   await expect(page.locator('tr[data-task-id] mark').first()).toHaveText('预算');
-  expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#q=预算');
+  await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toBe('#q=预算');
   // Full-width digits and spaces are ignored the same way: "２０１７年 底前" finds 2017年底前.
   await page.getByLabel('搜索').fill('２０１７年 底前');
   await expect(taskRows(page)).toHaveCount(expectedIds({ q: '2017年底前' }).length);
@@ -69,7 +69,7 @@ test('pillar chips filter, show counts and toggle', async ({ page }) => {
   await expect(chip).toHaveAttribute('aria-pressed', 'true');
   await expect(taskRows(page)).toHaveCount(expected.length);
   expect(await shownIds(page)).toEqual(expected);
-  expect(new URL(page.url()).hash).toContain('pillar=4');
+  await expect.poll(() => new URL(page.url()).hash).toContain('pillar=4');
   // The section select now offers only the sections of 惠民生.
   const sections = await page.locator('#section option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
   expect(sections).toEqual(table.sections.filter((s) => s.pillar === 4).map((s) => s.id));
@@ -80,10 +80,14 @@ test('pillar chips filter, show counts and toggle', async ({ page }) => {
 
 test('back and forward move between views', async ({ page }) => {
   await openApp(page);
+  // The address follows the view just after it is painted: wait for it before going back.
+  const hash = () => new URL(page.url()).hash;
   await page.getByRole('button', { name: /^促改革/ }).click();
   await expect(taskRows(page)).toHaveCount(expectedIds({ pillar: 2 }).length);
+  await expect.poll(hash).toBe('#pillar=2');
   await page.getByRole('button', { name: /^调结构/ }).click();
   await expect(taskRows(page)).toHaveCount(expectedIds({ pillar: 3 }).length);
+  await expect.poll(hash).toBe('#pillar=3');
   await page.goBack();
   await expect(taskRows(page)).toHaveCount(expectedIds({ pillar: 2 }).length);
   await expect(page.getByRole('button', { name: /^促改革/ })).toHaveAttribute('aria-pressed', 'true');
@@ -132,7 +136,7 @@ test('clearing all filters shows every task and empties the link', async ({ page
   await expect(page.locator('#unit')).toHaveValue('');
   await expect(page.locator('#time')).toHaveValue('');
   await expect(page.getByLabel('搜索')).toHaveValue('');
-  expect(new URL(page.url()).hash).toBe('');
+  await expect.poll(() => new URL(page.url()).hash).toBe('');
   await expect(page.getByRole('button', { name: '清除全部筛选' })).toBeDisabled();
 });
 
@@ -196,7 +200,7 @@ test('the role and status selects apply once a unit is chosen, with counts', asy
   await expect(page.locator('#role option[value="lead"]')).toHaveText(`牵头（${lead.length}）`);
   await page.getByLabel('角色').selectOption('lead');
   expect(await shownIds(page)).toEqual(lead);
-  expect(new URL(page.url()).hash).toContain('role=lead');
+  await expect.poll(() => new URL(page.url()).hash).toContain('role=lead');
   await expect(page.locator('#status-filter option[value="todo"]')).toHaveText(`未开始（${lead.length}）`);
   await page.getByLabel('完成状态').selectOption('done');
   await expect(taskRows(page)).toHaveCount(0);
