@@ -60,3 +60,37 @@ pub fn rows(table: &Table, shown: &[usize]) -> Vec<Row> {
     }
     out
 }
+
+/// Which of `all`, the rows of every task (`rows(table, &[0, 1, …])`), a view of the `shown`
+/// tasks has: exactly the rows of `rows(table, shown)`, each heading found as the last heading
+/// of its kind above its first shown task. For a view that keeps every row in the page and
+/// hides the others.
+pub fn visible(table: &Table, all: &[Row], shown: &[usize]) -> Vec<bool> {
+    // For each task: its row, and the last pillar, section and item heading above it.
+    let mut at = vec![[0usize; 4]; table.tasks.len()];
+    let mut last = [0usize; 3];
+    for (k, row) in all.iter().enumerate() {
+        match *row {
+            Row::Pillar(_) => last[0] = k,
+            Row::Section(_) => last[1] = k,
+            Row::Item(_) => last[2] = k,
+            Row::Task(t) => at[t] = [k, last[0], last[1], last[2]],
+        }
+    }
+    let mut out = vec![false; all.len()];
+    let (mut pillar, mut section) = (false, false);
+    for row in rows(table, shown) {
+        match row {
+            Row::Pillar(_) => pillar = true,
+            Row::Section(_) => section = true,
+            Row::Item(t) => out[at[t][3]] = true,
+            Row::Task(t) => {
+                let [own, p, s, _] = at[t];
+                out[own] = true;
+                out[p] |= std::mem::take(&mut pillar);
+                out[s] |= std::mem::take(&mut section);
+            }
+        }
+    }
+    out
+}
