@@ -5,15 +5,15 @@ use crate::app::ctx;
 use crate::data::{index, table};
 use crate::{edit, print};
 use gk_core::filter::Filter;
-use gk_core::layout::{rows, Row};
+use gk_core::layout::{rows, visible, Row};
 use gk_core::model::Task;
 use gk_core::search;
 use gk_core::status::Status;
 use gk_core::units::Role;
 use leptos::prelude::*;
 
-/// A view of more rows than this is rendered a block at a time (the real table, about 210 rows
-/// at most, always renders whole).
+/// A table of more rows than this renders a block of shown rows at a time (the real table has
+/// about 210 rows and keeps them all in the page).
 const LONG_VIEW: usize = 600;
 /// The rows of a block: more than fill a screen.
 const BLOCK: usize = 100;
@@ -55,20 +55,74 @@ pub fn TaskTable() -> impl IntoView {
         query: settled(move || c.query.get()),
     });
     let t = table();
-    let rows = Memo::new(move |_| c.shown.with(|s| rows(t, s)));
+    let every: Vec<usize> = (0..t.tasks.len()).collect();
+    let all = rows(t, &every);
     let has_unit = move || c.unit.with(Option::is_some);
-    // A long view renders its first block, and the next ones as the reader nears the end, so
-    // that a filter change costs what is on screen, not the whole view. `more` is the number of
-    // rows added for one filter; another filter starts again from the first block.
+    let (body, after) = if all.len() > LONG_VIEW {
+        long_body()
+    } else {
+        (whole_body(all), ().into_any())
+    };
+    view! {
+        <table class="tasks" class:with-unit=has_unit>
+            <thead>
+                <tr>
+                    <th scope="col" class="col-id">"编号"</th>
+                    <th scope="col" class="col-text">"工作任务及要求"</th>
+                    <th scope="col" class="col-units">"牵头单位"</th>
+                    <th scope="col" class="col-units">"责任单位"</th>
+                    <Show when=has_unit>
+                        <th scope="col" class="col-mine">
+                            <span class="no-print">"本单位"</span>
+                            <span class="print-only">"状态"</span>
+                        </th>
+                        <th scope="col" class="col-note print-only">"备注"</th>
+                    </Show>
+                </tr>
+            </thead>
+            {body}
+        </table>
+        {after}
+        <Show when=move || c.shown.with(Vec::is_empty)>
+            <p class="empty">"没有符合条件的任务。可以放宽筛选条件，或点击“清除全部筛选”。"</p>
+        </Show>
+    }
+}
+
+/// The real table: every row stays in the page and a filter change only hides and shows rows,
+/// which costs far less than building them again (and rows off screen are not laid out, see
+/// style.css).
+fn whole_body(all: Vec<Row>) -> AnyView {
+    let c = ctx();
+    let t = table();
+    let shown = Memo::new({
+        let all = all.clone();
+        move |_| c.shown.with(|s| visible(t, &all, s))
+    });
+    view! {
+        <tbody>
+            {all
+                .into_iter()
+                .enumerate()
+                .map(|(k, row)| row_view(row, Signal::derive(move || !shown.with(|v| v[k]))))
+                .collect_view()}
+        </tbody>
+    }
+    .into_any()
+}
+
+/// A table of more than `LONG_VIEW` rows (only the benchmark's synthetic one) renders the shown
+/// rows, its first block and the next ones as the reader nears the end, so that a filter change
+/// costs what is on screen, not the whole view. `more` is the number of rows added for one
+/// filter; another filter starts again from the first block.
+fn long_body() -> (AnyView, AnyView) {
+    let c = ctx();
+    let t = table();
+    let rows = Memo::new(move |_| c.shown.with(|s| rows(t, s)));
     let more = RwSignal::new((Filter::default(), 0usize));
     let limit = move || {
         let extra = more.with(|(f, n)| if c.filter.with(|cur| cur == f) { *n } else { 0 });
-        let total = rows.with(Vec::len);
-        if total > LONG_VIEW {
-            BLOCK + extra
-        } else {
-            total
-        }
+        BLOCK + extra
     };
     let rendered = move || {
         let n = limit();
@@ -88,36 +142,19 @@ pub fn TaskTable() -> impl IntoView {
         let n = untrack(limit);
         more.set((c.filter.get_untracked(), n));
     };
-    view! {
-        <table class="tasks" class:with-unit=has_unit>
-            <thead>
-                <tr>
-                    <th scope="col" class="col-id">"编号"</th>
-                    <th scope="col" class="col-text">"工作任务及要求"</th>
-                    <th scope="col" class="col-units">"牵头单位"</th>
-                    <th scope="col" class="col-units">"责任单位"</th>
-                    <Show when=has_unit>
-                        <th scope="col" class="col-mine">
-                            <span class="no-print">"本单位"</span>
-                            <span class="print-only">"状态"</span>
-                        </th>
-                        <th scope="col" class="col-note print-only">"备注"</th>
-                    </Show>
-                </tr>
-            </thead>
-            <tbody>
-                <For each=rendered key=move |r| r.key(t) let:row>
-                    {row_view(row)}
-                </For>
-            </tbody>
-        </table>
+    let body = view! {
+        <tbody>
+            <For each=rendered key=move |r| r.key(t) let:row>
+                {row_view(row, Signal::stored(false))}
+            </For>
+        </tbody>
+    };
+    let after = view! {
         <Show when=move || hidden_tasks.get() != 0>
             <MoreRows hidden=hidden_tasks load_more=load_more />
         </Show>
-        <Show when=move || c.shown.with(Vec::is_empty)>
-            <p class="empty">"没有符合条件的任务。可以放宽筛选条件，或点击“清除全部筛选”。"</p>
-        </Show>
-    }
+    };
+    (body.into_any(), after.into_any())
 }
 
 /// Below a long view's rendered rows: a button for the next block, pressed by itself when it
@@ -174,33 +211,37 @@ fn heading_colspan() -> impl Fn() -> &'static str + Copy {
     }
 }
 
-fn row_view(row: Row) -> AnyView {
+/// One row; `hidden` while the filter leaves it out.
+fn row_view(row: Row, hidden: Signal<bool>) -> AnyView {
     let t = table();
     match row {
         Row::Pillar(p) => {
             let p = &t.pillars[p];
             heading(
                 "pillar-row",
+                hidden,
                 view! { <h2>{format!("{}、{}", chinese_numeral(p.id), p.name)}</h2> },
             )
         }
         Row::Section(s) => heading(
             "section-row",
+            hidden,
             view! { <h3>{highlighted(&t.sections[s].name)}</h3> },
         ),
         Row::Item(i) => heading(
             "item-row",
+            hidden,
             view! { <h4>{highlighted(&t.tasks[i].item)}</h4> },
         ),
-        Row::Task(i) => task_row(i, &t.tasks[i]).into_any(),
+        Row::Task(i) => task_row(i, &t.tasks[i], hidden).into_any(),
     }
 }
 
 /// A heading row across the table. The empty print-only cell fills the 备注 column, which
 /// only print has (so the heading's colspan is the screen's column count).
-fn heading(class: &'static str, h: impl IntoView + 'static) -> AnyView {
+fn heading(class: &'static str, hidden: Signal<bool>, h: impl IntoView + 'static) -> AnyView {
     view! {
-        <tr class=class>
+        <tr class=class hidden=hidden>
             <th colspan=heading_colspan() scope="colgroup">{h}</th>
             <td class="print-only fill"></td>
         </tr>
@@ -208,10 +249,10 @@ fn heading(class: &'static str, h: impl IntoView + 'static) -> AnyView {
     .into_any()
 }
 
-fn task_row(i: usize, task: &'static Task) -> impl IntoView {
+fn task_row(i: usize, task: &'static Task, hidden: Signal<bool>) -> impl IntoView {
     let c = row_ctx();
     view! {
-        <tr class="task-row" data-task-id=task.id.clone()>
+        <tr class="task-row" data-task-id=task.id.clone() hidden=hidden>
             <td class="col-id" data-label="编号">{task.id.clone()}</td>
             <td class="col-text" data-label="工作任务及要求">
                 {task.text.split('\n').map(|p| view! { <p>{highlighted(p)}</p> }).collect_view()}

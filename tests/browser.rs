@@ -12,7 +12,9 @@ fn document() -> web_sys::Document {
 #[wasm_bindgen_test]
 fn app_mounts_and_renders_every_task() {
     gk_app::start();
-    let rows = document().query_selector_all("tr[data-task-id]").unwrap();
+    let rows = document()
+        .query_selector_all("tr[data-task-id]:not([hidden])")
+        .unwrap();
     assert_eq!(rows.length() as usize, gk_app::data::table().tasks.len());
     assert_eq!(rows.length(), 139);
     let title = document().query_selector("h1").unwrap().unwrap();

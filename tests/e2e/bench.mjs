@@ -106,7 +106,7 @@ function pageProbe(expected) {
   const check = () => {
     if (window.__probe.rowsAt !== null) return;
     const tbody = document.querySelector('table.tasks tbody');
-    const n = tbody ? tbody.querySelectorAll('tr[data-task-id]').length : 0;
+    const n = tbody ? tbody.querySelectorAll('tr[data-task-id]:not([hidden])').length : 0;
     if (n >= expected) {
       window.__probe.rowsAt = performance.now();
       window.__probe.rows = n;
@@ -221,7 +221,7 @@ function installHarness() {
     await frame();
     await new Promise((r) => setTimeout(r, 20));
   };
-  const rows = () => document.querySelectorAll('table.tasks tbody tr[data-task-id]').length;
+  const rows = () => document.querySelectorAll('table.tasks tbody tr[data-task-id]:not([hidden])').length;
   const actions = {
     pillar(p) {
       document.querySelector(`button.chip[data-pillar="${p}"]`).click();

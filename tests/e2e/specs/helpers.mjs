@@ -37,7 +37,7 @@ export async function openApp(page, hash = '') {
   await expect(page.locator('table.tasks')).toBeVisible();
 }
 
-export const taskRows = (page) => page.locator('tr[data-task-id]');
+export const taskRows = (page) => page.locator('tr[data-task-id]:not([hidden])');
 
 // An independent reading of the table's units, groups and roles (domain.md), from the JSON alone.
 const groups = new Map(table.units.filter((u) => u.kind === 'group').map((u) => [u.name, u.members]));
