@@ -1,17 +1,15 @@
-//! The page: masthead, banners, filters, the unit's progress and the task table, around one
-//! shared state.
+//! The task-table page (a unit's page): masthead, banners, filters, the unit's progress and the
+//! task table; and the state it shares with the office page (`office.rs`).
 
-use crate::central::Central;
 use crate::data::{index, table};
 use crate::filters::FilterBar;
-use crate::import::{enable_drop, provide_import_ctx, ImportPanel};
 use crate::notices::{Notices, StorageBanner};
 use crate::print::{PrintHead, SignOff};
 use crate::progress::ProgressPanel;
 use crate::rows::TaskTable;
 use crate::storage::{Health, Store};
 use crate::toolbar::Toolbar;
-use crate::{edit, url};
+use crate::{edit, files, url};
 use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
 use gk_core::hash;
@@ -36,16 +34,16 @@ pub struct Ctx {
     /// Whether browser storage is keeping our records (drives a persistent banner).
     pub health: RwSignal<Health>,
     pub store: &'static Store,
-    /// Whether the central view (汇总) is shown instead of the task table.
-    pub summary: RwSignal<bool>,
 }
 
 pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// Loads the view from the link and the records from storage, then makes the signals (never
+/// the other way round: nothing is written before it is loaded), provides them as context and
+/// keeps them in step with other tabs.
+pub fn provide_state() -> Ctx {
     let t = table();
     let idx = index();
 
@@ -81,8 +79,7 @@ pub fn App() -> impl IntoView {
         })
     });
     let unit = Memo::new(move |_| filter.with(|f| f.unit.clone()));
-    let summary = RwSignal::new(false);
-    provide_context(Ctx {
+    let c = Ctx {
         filter,
         checklists,
         shown,
@@ -92,10 +89,23 @@ pub fn App() -> impl IntoView {
         notices,
         health,
         store,
-        summary,
+    };
+    provide_context(c);
+    // Another tab saved a unit's checklist: take its entries in, without a reload.
+    store.on_other_tab_save(move |doc| {
+        edit::take_in(checklists, doc);
+        health.set(store.health());
     });
-    provide_import_ctx();
-    enable_drop();
+    c
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let t = table();
+    let Ctx {
+        filter, notices, ..
+    } = provide_state();
+    files::refuse_drop(notices);
 
     // Filter → URL. The first write (e.g. the remembered unit) and a new search term replace
     // the history entry; any other change pushes one, so back and forward move between views.
@@ -132,12 +142,6 @@ pub fn App() -> impl IntoView {
             notices.update(|n| n.extend(problems.into_iter().map(|p| p.message)));
         }
     });
-    // Another tab saved a unit's checklist: take its entries in, without a reload.
-    store.on_other_tab_save(move |doc| {
-        edit::take_in(checklists, doc);
-        health.set(store.health());
-    });
-
     view! {
         <header class="masthead">
             <h1>{t.dataset.title.clone()}</h1>
@@ -145,15 +149,12 @@ pub fn App() -> impl IntoView {
         </header>
         <StorageBanner />
         <Notices />
-        <ImportPanel />
-        <Show when=move || !summary.get() fallback=|| view! { <main id="main"><PrintHead view="汇总：各单位完成情况" /><Central /></main> }>
-            <FilterBar />
-            <main id="main">
-                <PrintHead />
-                <ProgressPanel />
-                <TaskTable />
-                <SignOff />
-            </main>
-        </Show>
+        <FilterBar />
+        <main id="main">
+            <PrintHead />
+            <ProgressPanel />
+            <TaskTable />
+            <SignOff />
+        </main>
     }
 }

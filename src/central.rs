@@ -1,11 +1,13 @@
 //! The central view (汇总) for the municipal government office: every unit's progress by
 //! pillar, who has reported and when, and each task's status in every unit involved in it.
-//! Clicking a unit or a cell opens the task table filtered to it.
+//! Clicking a unit or a cell opens the task table filtered to it. The office page (`office.rs`)
+//! shows it.
 
 use crate::app::ctx;
 use crate::data::{index, table};
 use gk_core::checklist::{percent, Checklists};
 use gk_core::filter::Filter;
+use gk_core::hash;
 use gk_core::status::Status;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use gk_core::units::Role;
@@ -30,15 +32,16 @@ fn unit_tasks() -> &'static [(String, Vec<usize>)] {
     })
 }
 
-/// Opens the task table for `unit` (and `pillar`).
+/// Opens the task table (the page above this one) for `unit` (and `pillar`).
 fn open(unit: &str, pillar: Option<u8>) {
-    let c = ctx();
-    c.filter.set(Filter {
+    let f = Filter {
         unit: Some(unit.to_string()),
         pillar,
         ..Filter::default()
-    });
-    c.summary.set(false);
+    };
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_href(&format!("../#{}", hash::format(&f)));
+    }
 }
 
 #[component]

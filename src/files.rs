@@ -1,4 +1,5 @@
-//! Files: downloading what the app writes (state files, CSV).
+//! Files: downloading what the app writes (state files, CSV); on the task-table page, a file
+//! dropped by mistake is refused with a pointer to the page that imports.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,4 +37,26 @@ fn try_download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
         w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
     }
     Ok(())
+}
+
+/// Keeps a file dropped on the task-table page from replacing the page (the browser's default:
+/// it would open the file and leave the app), and says where files are imported.
+pub fn refuse_drop(notices: leptos::prelude::RwSignal<Vec<String>>) {
+    use leptos::prelude::Update;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let over = Closure::<dyn Fn(web_sys::DragEvent)>::new(|ev: web_sys::DragEvent| {
+        ev.prevent_default();
+    });
+    let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        notices.update(|n| {
+            n.push("本页不导入文件：请打开“汇总与导入”页面，在那里导入进度文件。".into())
+        });
+    });
+    let _ = doc.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+    over.forget();
+    drop.forget();
 }

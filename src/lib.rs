@@ -9,6 +9,7 @@ mod files;
 mod filters;
 mod import;
 mod notices;
+mod office;
 mod print;
 mod progress;
 mod rows;
@@ -18,11 +19,21 @@ pub mod url;
 
 use leptos::prelude::*;
 
-/// Starts the app: replaces the static boot notice of `index.html` with the live page.
+/// Starts the task-table page: replaces the static boot notice of `index.html` with it.
 pub fn start() {
+    unboot();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// Starts the office page (汇总与导入, `public/office.html`).
+pub fn start_office() {
+    unboot();
+    leptos::mount::mount_to_body(office::Office);
+}
+
+fn unboot() {
     console_error_panic_hook::set_once();
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
-    leptos::mount::mount_to_body(app::App);
 }

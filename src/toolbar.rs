@@ -1,5 +1,7 @@
-//! The masthead's tools: switch between the task table and the central view (汇总), import
-//! files, export every unit kept in this browser, and the current view as CSV for Excel.
+//! The mastheads' tools. Two pages: the task table (a unit's page) and 汇总与导入 (the office's
+//! page, in `office/`, so that units do not download its code). The task table exports the
+//! current view as CSV for Excel; the office page imports files and exports every unit kept in
+//! this browser.
 
 use crate::app::ctx;
 use crate::data::table;
@@ -8,33 +10,42 @@ use crate::{edit, files};
 use gk_core::{csv, statefile};
 use leptos::prelude::*;
 
+/// Links between the two pages, the current one marked.
+fn page_switch(office: bool) -> impl IntoView {
+    let (table_href, office_href) = if office {
+        ("../", "./")
+    } else {
+        ("./", "office/")
+    };
+    let current = |yes: bool| yes.then_some("page");
+    view! {
+        <div class="view-switch" role="group" aria-label="页面">
+            <a href=table_href aria-current=current(!office)>"任务表"</a>
+            <a href=office_href aria-current=current(office)>"汇总与导入"</a>
+        </div>
+    }
+}
+
 #[component]
 pub fn Toolbar() -> impl IntoView {
-    let c = ctx();
     view! {
         <nav class="toolbar no-print" aria-label="功能">
-            <div class="view-switch" role="group" aria-label="视图">
-                <button
-                    type="button"
-                    aria-pressed=move || (!c.summary.get()).to_string()
-                    on:click=move |_| c.summary.set(false)
-                >
-                    "任务表"
-                </button>
-                <button
-                    type="button"
-                    aria-pressed=move || c.summary.get().to_string()
-                    on:click=move |_| c.summary.set(true)
-                >
-                    "汇总"
-                </button>
-            </div>
+            {page_switch(false)}
+            <button type="button" on:click=move |_| export_csv()>
+                "导出 CSV"
+            </button>
+        </nav>
+    }
+}
+
+#[component]
+pub fn OfficeToolbar() -> impl IntoView {
+    view! {
+        <nav class="toolbar no-print" aria-label="功能">
+            {page_switch(true)}
             <ImportButton />
             <button type="button" on:click=move |_| export_all()>
                 "导出全部单位"
-            </button>
-            <button type="button" on:click=move |_| export_csv()>
-                "导出 CSV"
             </button>
         </nav>
     }

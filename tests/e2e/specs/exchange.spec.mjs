@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { table, watch, openApp, taskRows, expectedIds, hashOf } from './helpers.mjs';
+import { table, watch, openApp, openOffice, taskRows, expectedIds, hashOf } from './helpers.mjs';
 
 const stateFile = (entries, extra = {}) =>
   Buffer.from(
@@ -28,13 +28,17 @@ const xtFile = stateFile([
   entry('新泰市', '2.1.1', 'na', '不涉及', '2017-06-28T10:00:00Z'),
 ]);
 
-test('import two units’ files: preview, apply, the central view, and undo', async ({ page }) => {
+const entriesOf = (stored, unit) => JSON.parse(stored[`gk:taian-2017:unit:${unit}`]).entries;
+
+test('import two units’ files on the office page: preview, apply, the central view, and undo', async ({ page }) => {
   const w = watch(page);
   await openApp(page, hashOf({ unit: '市财政局' }));
   // An edit of our own that the import will conflict with (it is newer, so it wins).
   await statusOf(page, '1.1.2').selectOption('na');
   const before = await stored(page);
 
+  await page.getByRole('link', { name: '汇总与导入' }).click();
+  await expect(page.locator('table.matrix')).toBeVisible();
   await page.locator('#import-files').setInputFiles([file('cz.json', czFile), file('xt.json', xtFile)]);
   const preview = page.getByRole('region', { name: '导入预览' });
   await expect(preview).toBeVisible();
@@ -48,14 +52,13 @@ test('import two units’ files: preview, apply, the central view, and undo', as
 
   await preview.getByRole('button', { name: '应用导入' }).click();
   await expect(page.locator('.import-result')).toContainText('新增 4 条');
-  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
-  await expect(statusOf(page, '1.1.2')).toHaveValue('na');
-  await expect(statusOf(page, '1.1.5')).toHaveValue('done');
   const after = await stored(page);
-  expect(JSON.parse(after['gk:taian-2017:unit:新泰市']).entries['2.1.1'].status).toBe('na');
+  expect(entriesOf(after, '市财政局')['1.1.1'].status).toBe('done');
+  expect(entriesOf(after, '市财政局')['1.1.2'].status).toBe('na');
+  expect(entriesOf(after, '市财政局')['1.1.5'].status).toBe('done');
+  expect(entriesOf(after, '新泰市')['2.1.1'].status).toBe('na');
 
-  // The central view.
-  await page.getByRole('button', { name: '汇总', exact: true }).click();
+  // The central view, on the same page.
   const cz = page.locator('table.matrix tr[data-unit="市财政局"]');
   const czTotal = expectedIds({ unit: '市财政局' }).length;
   await expect(cz.locator('td.total')).toHaveText(`2/${czTotal - 1}（${Math.floor((200) / (czTotal - 1))}%）`);
@@ -69,10 +72,6 @@ test('import two units’ files: preview, apply, the central view, and undo', as
   const units = await t111.locator('.unit-statuses li .u').allTextContents();
   expect(units.slice(0, 5)).toEqual(table.tasks[0].lead);
   await expect(t111.locator('.unit-statuses li', { hasText: '新泰市' })).toHaveAttribute('data-status', 'done');
-  // Clicking a cell opens the filtered table.
-  await page.locator('table.matrix tr[data-unit="新泰市"] button.cell').first().click();
-  await expect(page.locator('#unit')).toHaveValue('新泰市');
-  await expect(taskRows(page)).toHaveCount(expectedIds({ unit: '新泰市', pillar: 1 }).length);
 
   // Undo puts back exactly what was stored before.
   await page.getByRole('button', { name: '撤销上次导入' }).click();
@@ -80,7 +79,15 @@ test('import two units’ files: preview, apply, the central view, and undo', as
   const undone = await stored(page);
   expect(Object.keys(undone).sort()).toEqual(Object.keys(before).concat(['gk:taian-2017:unit:新泰市']).sort());
   expect(undone['gk:taian-2017:unit:市财政局']).toEqual(before['gk:taian-2017:unit:市财政局']);
-  expect(JSON.parse(undone['gk:taian-2017:unit:新泰市']).entries).toEqual({});
+  expect(entriesOf(undone, '新泰市')).toEqual({});
+  await expect(cz.locator('td.reported')).toContainText('已报送'); // (our own edit of 1.1.2)
+
+  // Clicking a cell opens the task table filtered to it.
+  await page.locator('table.matrix tr[data-unit="新泰市"] button.cell').first().click();
+  await expect(page.locator('#unit')).toHaveValue('新泰市');
+  await expect(taskRows(page)).toHaveCount(expectedIds({ unit: '新泰市', pillar: 1 }).length);
+  await page.getByRole('link', { name: '汇总与导入' }).click();
+  await expect(page.locator('table.matrix')).toBeVisible();
   w.expectClean();
 });
 
@@ -97,6 +104,7 @@ for (const [name, buffer, message] of bad) {
     await openApp(page, hashOf({ unit: '市财政局' }));
     await statusOf(page, '1.1.1').selectOption('done');
     const before = await stored(page);
+    await openOffice(page);
     await page.locator('#import-files').setInputFiles([file(name, buffer)]);
     const errors = page.getByRole('region', { name: '导入预览' }).locator('.file-errors');
     await expect(errors).toContainText(`文件“${name}”`);
@@ -107,7 +115,7 @@ for (const [name, buffer, message] of bad) {
 }
 
 test('a partly bad file: the preview lists what is skipped and the rest can be applied', async ({ page }) => {
-  await openApp(page, hashOf({ unit: '市财政局' }));
+  await openOffice(page);
   const mixed = stateFile([
     entry('市财政局', '1.1.1', 'done', '', '2017-06-29T10:00:00Z'),
     entry('市财政局', '9.9.9', 'done', '', '2017-06-29T10:00:00Z'),
@@ -126,20 +134,39 @@ test('a partly bad file: the preview lists what is skipped and the rest can be a
   await expect(invalid.nth(3)).toContainText('昨天');
   expect(await stored(page)).toEqual(before);
   await page.getByRole('button', { name: '应用导入' }).click();
+  await expect(page.locator('.import-result')).toContainText('新增 1 条');
+  await openApp(page, hashOf({ unit: '市财政局' }));
   await expect(statusOf(page, '1.1.1')).toHaveValue('done');
   await expect(statusOf(page, '1.1.2')).toHaveValue('todo');
 });
 
-test('files dropped on the page are previewed too', async ({ page }) => {
-  await openApp(page);
-  const dt = await page.evaluateHandle((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
-    return dt;
-  }, xtFile.toString());
+const dropFile = async (page, name, text) => {
+  const dt = await page.evaluateHandle(
+    ([name, text]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'application/json' }));
+      return dt;
+    },
+    [name, text],
+  );
   await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+};
+
+test('files dropped on the office page are previewed too', async ({ page }) => {
+  await openOffice(page);
+  await dropFile(page, 'dropped.json', xtFile.toString());
   await expect(page.locator('.file-preview[data-file="dropped.json"]')).toBeVisible();
   expect(await counts(page, 'dropped.json')).toMatchObject({ new: 2 });
+});
+
+test('a file dropped on the task table is refused with a pointer to the office page, and the page stays', async ({ page }) => {
+  await openApp(page, hashOf({ unit: '市财政局' }));
+  const before = await stored(page);
+  await dropFile(page, 'dropped.json', xtFile.toString());
+  await expect(page.locator('.notices')).toContainText('请打开“汇总与导入”页面');
+  await expect(page.locator('table.tasks')).toBeVisible();
+  await expect(page.locator('#import-files')).toHaveCount(0);
+  expect(await stored(page)).toEqual(before);
 });
 
 test('export of all units in this browser, re-imported elsewhere, gives the same records', async ({ page, browser }) => {
@@ -147,6 +174,7 @@ test('export of all units in this browser, re-imported elsewhere, gives the same
   await statusOf(page, '1.1.1').selectOption('done');
   await page.locator('#unit').selectOption('泰山区');
   await statusOf(page, '1.1.1').selectOption('doing');
+  await openOffice(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出全部单位' }).click();
   const f = await download;
@@ -159,12 +187,14 @@ test('export of all units in this browser, re-imported elsewhere, gives the same
   ].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
   // The office imports it in its own browser.
   const office = await browser.newPage();
-  await openApp(office);
+  await openOffice(office);
   await office.locator('#import-files').setInputFiles([file('all.json', Buffer.from(text))]);
   await office.getByRole('button', { name: '应用导入' }).click();
-  await office.getByRole('button', { name: '汇总', exact: true }).click();
   await expect(office.locator('table.matrix tr[data-unit="泰山区"] td.reported')).toBeVisible();
   await expect(office.locator('table.matrix tr[data-unit="市财政局"] td.total')).toContainText('1/');
+  // And in its task table.
+  await openApp(office, hashOf({ unit: '泰山区' }));
+  await expect(statusOf(office, '1.1.1')).toHaveValue('doing');
   await office.close();
 });
 

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { table, watch, openApp, taskRows, expectedIds, shownIds, hashOf, roleOf } from './helpers.mjs';
+import { table, watch, openApp, openOffice, taskRows, expectedIds, shownIds, hashOf, roleOf } from './helpers.mjs';
 
 const views = [
   { unit: '市财政局' },
@@ -171,8 +171,9 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const screens = [
   ['all tasks', async () => {}],
   ['a unit with a search', async (page) => page.goto(`./#${hashOf({ unit: '市财政局', q: '公开' })}`)],
-  ['the central view', async (page) => page.getByRole('button', { name: '汇总', exact: true }).click()],
+  ['the office page', async (page) => openOffice(page)],
   ['an import preview', async (page) => {
+    await openOffice(page);
     await page.locator('#import-files').setInputFiles([{ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{') }]);
     await expect(page.getByRole('region', { name: '导入预览' })).toBeVisible();
   }],

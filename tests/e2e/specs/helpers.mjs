@@ -37,6 +37,12 @@ export async function openApp(page, hash = '') {
   await expect(page.locator('table.tasks')).toBeVisible();
 }
 
+/** Opens the office page (汇总与导入, dist/office/) and waits until the central view is rendered. */
+export async function openOffice(page) {
+  await page.goto('./office/');
+  await expect(page.locator('table.matrix')).toBeVisible();
+}
+
 export const taskRows = (page) => page.locator('tr[data-task-id]:not([hidden])');
 
 // An independent reading of the table's units, groups and roles (domain.md), from the JSON alone.
