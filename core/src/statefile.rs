@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::checklist::{Checklists, Entry};
 use crate::merge::{cmp_entries, merge_entry_into, Outcome};
 use crate::model::{Table, UnitKind};
+use crate::sort::sort_by;
 use crate::status::Status;
 use crate::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
 
@@ -71,7 +72,7 @@ pub fn cmp_task_ids(a: &str, b: &str) -> Ordering {
 /// order) then task id ([`cmp_task_ids`]). A unit without entries adds none; a unit named
 /// twice counts once.
 pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Timestamp) -> String {
-    let wanted: BTreeSet<&str> = units.iter().copied().collect();
+    let wanted = distinct(units.iter().copied());
     let mut entries: Vec<EntryOut> = wanted
         .iter()
         .filter_map(|unit| checklists.unit(unit).map(|u| (*unit, u)))
@@ -85,7 +86,7 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
             })
         })
         .collect();
-    entries.sort_by(|a, b| {
+    sort_by(&mut entries, |a, b| {
         a.unit
             .cmp(b.unit)
             .then_with(|| cmp_task_ids(a.task, b.task))
@@ -105,9 +106,8 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
 /// A file name for an export: `<dataset>-<unit>-<YYYYMMDD>.json` with the China-time date,
 /// `全部单位` in place of the unit when there is not exactly one.
 pub fn export_file_name(dataset_id: &str, units: &[&str], now: Timestamp) -> String {
-    let distinct: BTreeSet<&str> = units.iter().copied().collect();
-    let who = match distinct.len() {
-        1 => distinct.into_iter().next().unwrap_or_default(),
+    let who = match units {
+        [first, rest @ ..] if rest.iter().all(|u| u == first) => first,
         _ => "全部单位",
     };
     let who: String = who
@@ -257,9 +257,20 @@ pub struct ParsedFile {
 impl ParsedFile {
     /// The units the file has entries for, in code point order.
     pub fn units(&self) -> Vec<String> {
-        let set: BTreeSet<&str> = self.entries.iter().map(|e| e.unit.as_str()).collect();
-        set.into_iter().map(str::to_string).collect()
+        distinct(self.entries.iter().map(|e| e.unit.as_str()))
+            .into_iter()
+            .map(str::to_string)
+            .collect()
     }
+}
+
+/// The distinct names, in code point order. (Not a `BTreeSet` collect: that sorts with an
+/// instantiation of its own, see [`crate::sort`].)
+fn distinct<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = names.collect();
+    sort_by(&mut names, |a, b| a.cmp(b));
+    names.dedup();
+    names
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -433,8 +444,8 @@ pub fn parse(
             }
         }
     }
-    invalid.sort_by_key(|i| i.index);
-    entries.sort_by_key(|e| e.index);
+    sort_by(&mut invalid, |a, b| a.index.cmp(&b.index));
+    sort_by(&mut entries, |a, b| a.index.cmp(&b.index));
     Ok(ParsedFile {
         file_name: file(),
         dataset,
@@ -699,8 +710,8 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
     let clashes = versions
         .into_iter()
         .filter(|(_, vs)| {
-            let files: BTreeSet<usize> = vs.iter().map(|(fi, _)| *fi).collect();
-            files.len() > 1 && vs.iter().any(|(_, e)| !e.same_value(vs[0].1))
+            let in_several_files = vs.iter().any(|(fi, _)| *fi != vs[0].0);
+            in_several_files && vs.iter().any(|(_, e)| !e.same_value(vs[0].1))
         })
         .map(|((unit, task), vs)| {
             let winner = vs
