@@ -639,21 +639,20 @@ impl Preview {
     }
 }
 
+/// The winning version of a unit and task by the merge rule: the greatest entry, from the
+/// last of the files where it is (entries that compare equal are the same entry).
+fn winner<'e>(versions: &[(usize, &'e Entry)]) -> (usize, &'e Entry) {
+    let greatest = versions.iter().max_by(|a, b| cmp_entries(a.1, b.1));
+    *greatest.expect("every unit and task has a version")
+}
+
 /// What importing `files` into `current` would do; changes nothing.
 pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
-    // The winning entry over all files, per unit and task, with every file's version.
-    let mut best: BTreeMap<(&str, &str), &Entry> = BTreeMap::new();
+    // Every file's version, per unit and task, in file order.
     let mut versions: BTreeMap<(&str, &str), Vec<(usize, &Entry)>> = BTreeMap::new();
     for (fi, file) in files.iter().enumerate() {
         for fe in &file.entries {
             let key = (fe.unit.as_str(), fe.task.as_str());
-            best.entry(key)
-                .and_modify(|b| {
-                    if cmp_entries(&fe.entry, b) == Ordering::Greater {
-                        *b = &fe.entry;
-                    }
-                })
-                .or_insert(&fe.entry);
             versions.entry(key).or_default().push((fi, &fe.entry));
         }
     }
@@ -694,7 +693,7 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
             }
             let beats_current =
                 current.is_none_or(|cur| cmp_entries(&fe.entry, cur) == Ordering::Greater);
-            let overall = best[&(fe.unit.as_str(), fe.task.as_str())];
+            let (_, overall) = winner(&versions[&(fe.unit.as_str(), fe.task.as_str())]);
             let list = match current {
                 Some(cur) if *cur == fe.entry => &mut fp.identical,
                 Some(_) if !beats_current => &mut fp.older,
@@ -708,29 +707,23 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
     }
 
     let clashes = versions
-        .into_iter()
+        .iter()
         .filter(|(_, vs)| {
             let in_several_files = vs.iter().any(|(fi, _)| *fi != vs[0].0);
             in_several_files && vs.iter().any(|(_, e)| !e.same_value(vs[0].1))
         })
-        .map(|((unit, task), vs)| {
-            let winner = vs
-                .iter()
-                .max_by(|a, b| cmp_entries(a.1, b.1))
-                .map(|(fi, _)| *fi)
-                .unwrap_or_default();
-            FileClash {
-                unit: unit.to_string(),
-                task: task.to_string(),
-                versions: vs.into_iter().map(|(fi, e)| (fi, e.clone())).collect(),
-                winner,
-            }
+        .map(|((unit, task), vs)| FileClash {
+            unit: unit.to_string(),
+            task: task.to_string(),
+            versions: vs.iter().map(|&(fi, e)| (fi, e.clone())).collect(),
+            winner: winner(vs).0,
         })
         .collect();
 
     let mut added = 0;
     let mut updated = 0;
-    for ((unit, task), entry) in &best {
+    for ((unit, task), vs) in &versions {
+        let (_, entry) = winner(vs);
         match current.get(unit, task) {
             None => added += 1,
             Some(cur) if cmp_entries(entry, cur) == Ordering::Greater => updated += 1,
