@@ -3,7 +3,7 @@
 //! preview and application of an import.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -264,10 +264,10 @@ impl ParsedFile {
     }
 }
 
-/// The distinct names, in code point order. (Not a `BTreeSet` collect: that sorts with an
-/// instantiation of its own, see [`crate::sort`].)
-fn distinct<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut names: Vec<&str> = names.collect();
+/// The distinct names, in code point order. (Not a `BTreeSet`: that is B-tree code of its own,
+/// and collecting into one sorts with a sort instantiation of its own, see [`crate::sort`].)
+fn distinct<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = names.into_iter().collect();
     sort_by(&mut names, |a, b| a.cmp(b));
     names.dedup();
     names
@@ -763,17 +763,17 @@ impl ImportUndo {
 /// never removing one); returns it and the undo. Export times are not touched.
 pub fn apply(current: &Checklists, files: &[ParsedFile]) -> (Checklists, ImportUndo) {
     let mut next = current.clone();
-    let mut units = BTreeSet::new();
+    let mut changed = Vec::new();
     for file in files {
         for fe in &file.entries {
             if merge_entry_into(&mut next, &fe.unit, &fe.task, &fe.entry) != Outcome::Unchanged {
-                units.insert(fe.unit.clone());
+                changed.push(fe.unit.as_str());
             }
         }
     }
     let undo = ImportUndo {
         previous: current.clone(),
-        units: units.into_iter().collect(),
+        units: distinct(changed).into_iter().map(str::to_string).collect(),
     };
     (next, undo)
 }
