@@ -220,12 +220,12 @@ fn TaskStatuses() -> impl IntoView {
 
 /// The units involved in task `i`: (unit, role), leads first, each in table order.
 fn involved(i: usize) -> Vec<(&'static str, Role)> {
-    let mut v: Vec<(&'static str, Role)> = unit_tasks()
+    let (mut leads, others): (Vec<_>, Vec<_>) = unit_tasks()
         .iter()
         .filter_map(|(u, _)| index().assignment(i, u).map(|a| (u.as_str(), a.role)))
-        .collect();
-    v.sort_by_key(|&(_, r)| r != Role::Lead);
-    v
+        .partition(|&(_, r)| r == Role::Lead);
+    leads.extend(others);
+    leads
 }
 
 fn task_status(i: usize) -> impl IntoView {

@@ -225,7 +225,8 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
         f.query = q;
     }
     // Report in key order, whatever the reason.
-    problems.sort_by_key(|p| KEYS.iter().position(|&k| k == p.key));
+    let rank = |key: &str| KEYS.iter().position(|&k| k == key);
+    crate::sort::sort_by(&mut problems, |a, b| rank(a.key).cmp(&rank(b.key)));
     (f, problems)
 }
 

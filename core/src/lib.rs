@@ -8,6 +8,7 @@ pub mod layout;
 pub mod merge;
 pub mod model;
 pub mod search;
+pub mod sort;
 pub mod statefile;
 pub mod status;
 pub mod stored;

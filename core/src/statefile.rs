@@ -3,7 +3,7 @@
 //! preview and application of an import.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::checklist::{Checklists, Entry};
 use crate::merge::{cmp_entries, merge_entry_into, Outcome};
 use crate::model::{Table, UnitKind};
+use crate::sort::sort_by;
 use crate::status::Status;
 use crate::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
 
@@ -71,7 +72,7 @@ pub fn cmp_task_ids(a: &str, b: &str) -> Ordering {
 /// order) then task id ([`cmp_task_ids`]). A unit without entries adds none; a unit named
 /// twice counts once.
 pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Timestamp) -> String {
-    let wanted: BTreeSet<&str> = units.iter().copied().collect();
+    let wanted = distinct(units.iter().copied());
     let mut entries: Vec<EntryOut> = wanted
         .iter()
         .filter_map(|unit| checklists.unit(unit).map(|u| (*unit, u)))
@@ -85,7 +86,7 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
             })
         })
         .collect();
-    entries.sort_by(|a, b| {
+    sort_by(&mut entries, |a, b| {
         a.unit
             .cmp(b.unit)
             .then_with(|| cmp_task_ids(a.task, b.task))
@@ -105,9 +106,8 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
 /// A file name for an export: `<dataset>-<unit>-<YYYYMMDD>.json` with the China-time date,
 /// `全部单位` in place of the unit when there is not exactly one.
 pub fn export_file_name(dataset_id: &str, units: &[&str], now: Timestamp) -> String {
-    let distinct: BTreeSet<&str> = units.iter().copied().collect();
-    let who = match distinct.len() {
-        1 => distinct.into_iter().next().unwrap_or_default(),
+    let who = match units {
+        [first, rest @ ..] if rest.iter().all(|u| u == first) => first,
         _ => "全部单位",
     };
     let who: String = who
@@ -257,9 +257,20 @@ pub struct ParsedFile {
 impl ParsedFile {
     /// The units the file has entries for, in code point order.
     pub fn units(&self) -> Vec<String> {
-        let set: BTreeSet<&str> = self.entries.iter().map(|e| e.unit.as_str()).collect();
-        set.into_iter().map(str::to_string).collect()
+        distinct(self.entries.iter().map(|e| e.unit.as_str()))
+            .into_iter()
+            .map(str::to_string)
+            .collect()
     }
+}
+
+/// The distinct names, in code point order. (Not a `BTreeSet`: that is B-tree code of its own,
+/// and collecting into one sorts with a sort instantiation of its own, see [`crate::sort`].)
+fn distinct<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = names.into_iter().collect();
+    sort_by(&mut names, |a, b| a.cmp(b));
+    names.dedup();
+    names
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -433,8 +444,8 @@ pub fn parse(
             }
         }
     }
-    invalid.sort_by_key(|i| i.index);
-    entries.sort_by_key(|e| e.index);
+    sort_by(&mut invalid, |a, b| a.index.cmp(&b.index));
+    sort_by(&mut entries, |a, b| a.index.cmp(&b.index));
     Ok(ParsedFile {
         file_name: file(),
         dataset,
@@ -628,21 +639,20 @@ impl Preview {
     }
 }
 
+/// The winning version of a unit and task by the merge rule: the greatest entry, from the
+/// last of the files where it is (entries that compare equal are the same entry).
+fn winner<'e>(versions: &[(usize, &'e Entry)]) -> (usize, &'e Entry) {
+    let greatest = versions.iter().max_by(|a, b| cmp_entries(a.1, b.1));
+    *greatest.expect("every unit and task has a version")
+}
+
 /// What importing `files` into `current` would do; changes nothing.
 pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
-    // The winning entry over all files, per unit and task, with every file's version.
-    let mut best: BTreeMap<(&str, &str), &Entry> = BTreeMap::new();
+    // Every file's version, per unit and task, in file order.
     let mut versions: BTreeMap<(&str, &str), Vec<(usize, &Entry)>> = BTreeMap::new();
     for (fi, file) in files.iter().enumerate() {
         for fe in &file.entries {
             let key = (fe.unit.as_str(), fe.task.as_str());
-            best.entry(key)
-                .and_modify(|b| {
-                    if cmp_entries(&fe.entry, b) == Ordering::Greater {
-                        *b = &fe.entry;
-                    }
-                })
-                .or_insert(&fe.entry);
             versions.entry(key).or_default().push((fi, &fe.entry));
         }
     }
@@ -683,7 +693,7 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
             }
             let beats_current =
                 current.is_none_or(|cur| cmp_entries(&fe.entry, cur) == Ordering::Greater);
-            let overall = best[&(fe.unit.as_str(), fe.task.as_str())];
+            let (_, overall) = winner(&versions[&(fe.unit.as_str(), fe.task.as_str())]);
             let list = match current {
                 Some(cur) if *cur == fe.entry => &mut fp.identical,
                 Some(_) if !beats_current => &mut fp.older,
@@ -697,29 +707,23 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
     }
 
     let clashes = versions
-        .into_iter()
+        .iter()
         .filter(|(_, vs)| {
-            let files: BTreeSet<usize> = vs.iter().map(|(fi, _)| *fi).collect();
-            files.len() > 1 && vs.iter().any(|(_, e)| !e.same_value(vs[0].1))
+            let in_several_files = vs.iter().any(|(fi, _)| *fi != vs[0].0);
+            in_several_files && vs.iter().any(|(_, e)| !e.same_value(vs[0].1))
         })
-        .map(|((unit, task), vs)| {
-            let winner = vs
-                .iter()
-                .max_by(|a, b| cmp_entries(a.1, b.1))
-                .map(|(fi, _)| *fi)
-                .unwrap_or_default();
-            FileClash {
-                unit: unit.to_string(),
-                task: task.to_string(),
-                versions: vs.into_iter().map(|(fi, e)| (fi, e.clone())).collect(),
-                winner,
-            }
+        .map(|((unit, task), vs)| FileClash {
+            unit: unit.to_string(),
+            task: task.to_string(),
+            versions: vs.iter().map(|&(fi, e)| (fi, e.clone())).collect(),
+            winner: winner(vs).0,
         })
         .collect();
 
     let mut added = 0;
     let mut updated = 0;
-    for ((unit, task), entry) in &best {
+    for ((unit, task), vs) in &versions {
+        let (_, entry) = winner(vs);
         match current.get(unit, task) {
             None => added += 1,
             Some(cur) if cmp_entries(entry, cur) == Ordering::Greater => updated += 1,
@@ -759,17 +763,17 @@ impl ImportUndo {
 /// never removing one); returns it and the undo. Export times are not touched.
 pub fn apply(current: &Checklists, files: &[ParsedFile]) -> (Checklists, ImportUndo) {
     let mut next = current.clone();
-    let mut units = BTreeSet::new();
+    let mut changed = Vec::new();
     for file in files {
         for fe in &file.entries {
             if merge_entry_into(&mut next, &fe.unit, &fe.task, &fe.entry) != Outcome::Unchanged {
-                units.insert(fe.unit.clone());
+                changed.push(fe.unit.as_str());
             }
         }
     }
     let undo = ImportUndo {
         previous: current.clone(),
-        units: units.into_iter().collect(),
+        units: distinct(changed).into_iter().map(str::to_string).collect(),
     };
     (next, undo)
 }
