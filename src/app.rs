@@ -23,6 +23,9 @@ pub struct Ctx {
     pub filter: RwSignal<Filter>,
     /// Every unit's checklist kept in this browser.
     pub checklists: RwSignal<Checklists>,
+    /// Counts the changes of `checklists` that came from elsewhere (another tab), which the
+    /// task table's controls have not shown yet; its own edits are in its controls already.
+    pub outside: RwSignal<u32>,
     /// Indices of the shown tasks, in source order.
     pub shown: Memo<Vec<usize>>,
     pub facets: Memo<Facets>,
@@ -82,6 +85,7 @@ pub fn provide_state() -> Ctx {
     let c = Ctx {
         filter,
         checklists,
+        outside: RwSignal::new(0),
         shown,
         facets,
         unit,
@@ -94,6 +98,7 @@ pub fn provide_state() -> Ctx {
     // Another tab saved a unit's checklist: take its entries in, without a reload.
     store.on_other_tab_save(move |doc| {
         edit::take_in(checklists, doc);
+        c.outside.update(|n| *n += 1);
         health.set(store.health());
     });
     c

@@ -59,18 +59,6 @@ pub fn SignOff() -> impl IntoView {
     }
 }
 
-/// The print-only 备注 cell of a task: the chosen unit's note as text.
-pub fn note_cell(id: &'static str) -> impl IntoView {
-    let c = ctx();
-    let note = move || {
-        c.unit.with(|u| {
-            let u = u.as_deref()?;
-            Some(c.checklists.with(|cl| cl.note_of(u, id).to_string()))
-        })
-    };
-    view! { <td class="print-only col-note">{note}</td> }
-}
-
 /// Prints the page (the browser's own print), portrait or landscape. The orientation is kept
 /// on the root element (`data-orient`, read by `print.css`) for as long as the page is open.
 #[component]

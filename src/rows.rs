@@ -1,67 +1,47 @@
-//! The task table: pillar, section and item headings and one row per shown task, keyed so that
-//! a filter change only adds or removes the rows it touches. Search matches are highlighted.
+//! The task table: the header, and the rows of the shown tasks under their pillar, section and
+//! item headings, made as one HTML string by `gk_core::rows_html` (see there why) and put into
+//! the `<tbody>`.
+//!
+//! The real table (about 210 rows) keeps every row in the page: a filter change only hides and
+//! shows rows, and choosing another unit fills in its role and controls and reuses the ones
+//! already there. The rows are made again only for a new search term (its highlights). A much
+//! longer table (the benchmark's synthetic one) renders the shown rows a block at a time.
+//!
+//! The status and note controls save every change (one listener on the `<tbody>`); what the
+//! user changes stays in the controls, so typing is never interrupted by a redraw. Changes from
+//! elsewhere (another tab) are brought into the controls.
 
 use crate::app::ctx;
 use crate::data::{index, table};
-use crate::{edit, print};
+use crate::edit;
+use gk_core::checklist::Checklists;
 use gk_core::filter::Filter;
 use gk_core::layout::{rows, visible, Row};
-use gk_core::model::Task;
-use gk_core::search;
+use gk_core::rows_html::{mine_html, note_of, role_html, rows_html, RowsView};
 use gk_core::status::Status;
-use gk_core::units::Role;
+use leptos::html::Tbody;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-/// A table of more rows than this renders a block of shown rows at a time (the real table has
-/// about 210 rows and keeps them all in the page).
+/// A table of more rows than this renders a block of shown rows at a time.
 const LONG_VIEW: usize = 600;
 /// The rows of a block: more than fill a screen.
 const BLOCK: usize = 100;
 
-/// The chosen unit and the search term for the rows, as signals that notify only when they
-/// change. `Ctx::unit` and `Ctx::query` are memos of the filter: every filter change wakes each
-/// of their readers to check whether they changed, and the rows have thousands of readers (one
-/// per highlighted text, several per row). These wake them only on a real change.
-#[derive(Clone, Copy)]
-struct RowCtx {
-    unit: ReadSignal<Option<String>>,
-    query: ReadSignal<String>,
-}
-
-fn row_ctx() -> RowCtx {
-    expect_context::<RowCtx>()
-}
-
-/// A signal that follows `source` and notifies its readers only when the value changes.
-fn settled<T>(source: impl Fn() -> T + 'static) -> ReadSignal<T>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    let (read, write) = signal(untrack(&source));
-    Effect::new(move |_| {
-        let v = source();
-        if read.with_untracked(|cur| *cur != v) {
-            write.set(v);
-        }
-    });
-    read
-}
-
 #[component]
 pub fn TaskTable() -> impl IntoView {
     let c = ctx();
-    provide_context(RowCtx {
-        unit: settled(move || c.unit.get()),
-        query: settled(move || c.query.get()),
-    });
     let t = table();
     let every: Vec<usize> = (0..t.tasks.len()).collect();
     let all = rows(t, &every);
     let has_unit = move || c.unit.with(Option::is_some);
-    let (body, after) = if all.len() > LONG_VIEW {
-        long_body()
+    let tbody = NodeRef::<Tbody>::new();
+    let after = if all.len() > LONG_VIEW {
+        long_view(tbody)
     } else {
-        (whole_body(all), ().into_any())
+        whole_view(tbody, all);
+        ().into_any()
     };
     view! {
         <table class="tasks" class:with-unit=has_unit>
@@ -80,7 +60,11 @@ pub fn TaskTable() -> impl IntoView {
                     </Show>
                 </tr>
             </thead>
-            {body}
+            <tbody
+                node_ref=tbody
+                on:change=move |ev| edited(ev.target(), false)
+                on:input=move |ev| edited(ev.target(), true)
+            ></tbody>
         </table>
         {after}
         <Show when=move || c.shown.with(Vec::is_empty)>
@@ -89,33 +73,147 @@ pub fn TaskTable() -> impl IntoView {
     }
 }
 
-/// The real table: every row stays in the page and a filter change only hides and shows rows,
-/// which costs far less than building them again (and rows off screen are not laid out, see
-/// style.css).
-fn whole_body(all: Vec<Row>) -> AnyView {
+fn view_of<'a>(cl: &'a Checklists, unit: Option<&'a str>, query: &'a str) -> RowsView<'a> {
+    RowsView {
+        table: table(),
+        index: index(),
+        unit,
+        query,
+        checklists: cl,
+        empty_unit_cells: false,
+    }
+}
+
+/// The rows of the real table in the page: what is there, to update in place.
+struct Rendered {
+    query: String,
+    unit: Option<String>,
+    outside: u32,
+    /// Every row, in the order of `all`, and whether it is shown.
+    rows: Vec<Element>,
+    shown: Vec<bool>,
+}
+
+/// Every row in the page, kept in step with the filter, the unit and the search term.
+fn whole_view(tbody: NodeRef<Tbody>, all: Vec<Row>) {
     let c = ctx();
     let t = table();
     let shown = Memo::new({
         let all = all.clone();
         move |_| c.shown.with(|s| visible(t, &all, s))
     });
-    view! {
-        <tbody>
-            {all
-                .into_iter()
-                .enumerate()
-                .map(|(k, row)| row_view(row, Signal::derive(move || !shown.with(|v| v[k]))))
-                .collect_view()}
-        </tbody>
-    }
-    .into_any()
+    let state = StoredValue::new_local(None::<Rendered>);
+    Effect::new(move |_| {
+        let Some(tb) = tbody.get() else {
+            return;
+        };
+        let query = c.query.get();
+        let unit = c.unit.get();
+        let outside = c.outside.get();
+        state.update_value(|st| {
+            // A new search term (or the first run): the rows again, all shown, no unit.
+            if st.as_ref().is_none_or(|r| r.query != query) {
+                let html = c.checklists.with_untracked(|cl| {
+                    let mut v = view_of(cl, None, &query);
+                    v.empty_unit_cells = true;
+                    rows_html(&v, &all)
+                });
+                tb.set_inner_html(&html);
+                let list = tb.children();
+                *st = Some(Rendered {
+                    query: query.clone(),
+                    unit: None,
+                    outside,
+                    rows: (0..list.length()).filter_map(|k| list.item(k)).collect(),
+                    shown: vec![true; all.len()],
+                });
+                mark_rendered();
+            }
+            let Some(r) = st.as_mut() else {
+                return;
+            };
+            if r.unit != unit || r.outside != outside {
+                fill_unit(r, &all, unit.as_deref());
+                r.unit = unit;
+                r.outside = outside;
+            }
+            shown.with(|want| {
+                for (k, (&w, have)) in want.iter().zip(r.shown.iter_mut()).enumerate() {
+                    if w != *have {
+                        r.rows[k].toggle_attribute_with_force("hidden", !w).ok();
+                        *have = w;
+                    }
+                }
+            });
+        });
+    });
 }
 
-/// A table of more than `LONG_VIEW` rows (only the benchmark's synthetic one) renders the shown
-/// rows, its first block and the next ones as the reader nears the end, so that a filter change
-/// costs what is on screen, not the whole view. `more` is the number of rows added for one
-/// filter; another filter starts again from the first block.
-fn long_body() -> (AnyView, AnyView) {
+/// Puts `unit`'s role, status and note into the rows of its tasks (the others are hidden
+/// while a unit is chosen), reusing the controls a row already has; and the headings' width.
+fn fill_unit(r: &Rendered, all: &[Row], unit: Option<&str>) {
+    let c = ctx();
+    let span = if unit.is_some() { "5" } else { "4" };
+    c.checklists.with_untracked(|cl| {
+        let v = view_of(cl, unit, "");
+        for (row, el) in all.iter().zip(&r.rows) {
+            let Row::Task(i) = *row else {
+                if let Some(th) = el.first_element_child() {
+                    th.set_attribute("colspan", span).ok();
+                }
+                continue;
+            };
+            let Some(u) = unit else { continue };
+            if index().assignment(i, u).is_none() {
+                continue;
+            }
+            let (Some(mine), Some(note_cell)) = (el.children().item(4), el.children().item(5))
+            else {
+                continue;
+            };
+            let note = note_of(&v, i);
+            note_cell.set_text_content(Some(note));
+            let status = cl.status_of(u, &table().tasks[i].id);
+            match mine.query_selector(".checklist").ok().flatten() {
+                None => mine.set_inner_html(&mine_html(&v, i)),
+                Some(boxed) => {
+                    if let Some(role) = mine.first_element_child() {
+                        role.set_outer_html(&role_html(&v, i));
+                    }
+                    boxed.set_attribute("data-status", status.key()).ok();
+                    if let Some(s) = select_in(&boxed) {
+                        s.set_value(status.key());
+                    }
+                    if let Some(n) = note_in(&boxed) {
+                        if n.value() != note {
+                            n.set_value(note);
+                        }
+                    }
+                }
+            }
+        }
+    });
+}
+
+fn select_in(el: &Element) -> Option<web_sys::HtmlSelectElement> {
+    el.query_selector("select").ok()??.dyn_into().ok()
+}
+
+fn note_in(el: &Element) -> Option<web_sys::HtmlTextAreaElement> {
+    el.query_selector("textarea").ok()??.dyn_into().ok()
+}
+
+/// `make bench` measures time to table by this mark: the rows are in the page.
+fn mark_rendered() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("table-rendered");
+    }
+}
+
+/// A long table renders the shown rows, its first block and the next ones as the reader nears
+/// the end, so that a filter change costs what is on screen, not the whole view. `more` is the
+/// number of rows added for one filter; another filter starts again from the first block.
+fn long_view(tbody: NodeRef<Tbody>) -> AnyView {
     let c = ctx();
     let t = table();
     let rows = Memo::new(move |_| c.shown.with(|s| rows(t, s)));
@@ -124,10 +222,21 @@ fn long_body() -> (AnyView, AnyView) {
         let extra = more.with(|(f, n)| if c.filter.with(|cur| cur == f) { *n } else { 0 });
         BLOCK + extra
     };
-    let rendered = move || {
+    Effect::new(move |_| {
         let n = limit();
-        rows.with(|r| r[..n.min(r.len())].to_vec())
-    };
+        c.outside.track();
+        let (unit, query) = (c.unit.get(), c.query.get());
+        let html = rows.with(|r| {
+            c.checklists.with_untracked(|cl| {
+                let v = view_of(cl, unit.as_deref(), &query);
+                rows_html(&v, &r[..n.min(r.len())])
+            })
+        });
+        if let Some(tb) = tbody.get() {
+            tb.set_inner_html(&html);
+            mark_rendered();
+        }
+    });
     let hidden_tasks = Memo::new(move |_| {
         let n = limit();
         rows.with(|r| {
@@ -142,19 +251,46 @@ fn long_body() -> (AnyView, AnyView) {
         let n = untrack(limit);
         more.set((c.filter.get_untracked(), n));
     };
-    let body = view! {
-        <tbody>
-            <For each=rendered key=move |r| r.key(t) let:row>
-                {row_view(row, Signal::stored(false))}
-            </For>
-        </tbody>
-    };
-    let after = view! {
+    view! {
         <Show when=move || hidden_tasks.get() != 0>
             <MoreRows hidden=hidden_tasks load_more=load_more />
         </Show>
+    }
+    .into_any()
+}
+
+/// A status or note control in a row changed: save it for the chosen unit, and bring the
+/// row's status colour and printed note in line.
+fn edited(target: Option<web_sys::EventTarget>, typing: bool) {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
     };
-    (body.into_any(), after.into_any())
+    let Some(row) = el.closest("tr[data-task-id]").ok().flatten() else {
+        return;
+    };
+    let (Some(id), Some(unit)) = (
+        row.get_attribute("data-task-id"),
+        ctx().unit.get_untracked(),
+    ) else {
+        return;
+    };
+    if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        // (`input` fires before `change` on a select: save once, on `change`.)
+        if let (false, Some(s)) = (typing, Status::from_key(&select.value())) {
+            if let Some(box_) = el.closest(".checklist").ok().flatten() {
+                let _ = box_.set_attribute("data-status", s.key());
+            }
+            edit::set_status(&unit, &id, s);
+        }
+    } else if let Some(note) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        if typing {
+            let v = note.value();
+            if let Some(cell) = row.query_selector(".col-note").ok().flatten() {
+                cell.set_text_content(Some(&v));
+            }
+            edit::set_note(&unit, &id, &v);
+        }
+    }
 }
 
 /// Below a long view's rendered rows: a button for the next block, pressed by itself when it
@@ -198,201 +334,4 @@ fn observe_near_screen(el: &web_sys::Element, f: impl Fn() + 'static) {
     }
     // Lives as long as the page (one per long view shown).
     callback.forget();
-}
-
-fn heading_colspan() -> impl Fn() -> &'static str + Copy {
-    let c = row_ctx();
-    move || {
-        if c.unit.with(Option::is_some) {
-            "5"
-        } else {
-            "4"
-        }
-    }
-}
-
-/// One row; `hidden` while the filter leaves it out.
-fn row_view(row: Row, hidden: Signal<bool>) -> AnyView {
-    let t = table();
-    match row {
-        Row::Pillar(p) => {
-            let p = &t.pillars[p];
-            heading(
-                "pillar-row",
-                hidden,
-                view! { <h2>{format!("{}、{}", chinese_numeral(p.id), p.name)}</h2> },
-            )
-        }
-        Row::Section(s) => heading(
-            "section-row",
-            hidden,
-            view! { <h3>{highlighted(&t.sections[s].name)}</h3> },
-        ),
-        Row::Item(i) => heading(
-            "item-row",
-            hidden,
-            view! { <h4>{highlighted(&t.tasks[i].item)}</h4> },
-        ),
-        Row::Task(i) => task_row(i, &t.tasks[i], hidden).into_any(),
-    }
-}
-
-/// A heading row across the table. The empty print-only cell fills the 备注 column, which
-/// only print has (so the heading's colspan is the screen's column count).
-fn heading(class: &'static str, hidden: Signal<bool>, h: impl IntoView + 'static) -> AnyView {
-    view! {
-        <tr class=class hidden=hidden>
-            <th colspan=heading_colspan() scope="colgroup">{h}</th>
-            <td class="print-only fill"></td>
-        </tr>
-    }
-    .into_any()
-}
-
-fn task_row(i: usize, task: &'static Task, hidden: Signal<bool>) -> impl IntoView {
-    let c = row_ctx();
-    view! {
-        <tr class="task-row" data-task-id=task.id.clone() hidden=hidden>
-            <td class="col-id" data-label="编号">{task.id.clone()}</td>
-            <td class="col-text" data-label="工作任务及要求">
-                {task.text.split('\n').map(|p| view! { <p>{highlighted(p)}</p> }).collect_view()}
-            </td>
-            <td class="col-units" data-label="牵头单位">{units(&task.lead)}</td>
-            <td class="col-units" data-label="责任单位">{units(&task.responsible)}</td>
-            <Show when=move || c.unit.with(Option::is_some)>
-                <td class="col-mine" data-label="本单位">
-                    {move || mine(i)}
-                    {checklist_controls(task)}
-                </td>
-                {print::note_cell(&task.id)}
-            </Show>
-        </tr>
-    }
-}
-
-/// The chosen unit's status and note for the task: saved at once on every change. Built once
-/// per row: choosing another unit updates the values, it does not rebuild the controls.
-fn checklist_controls(task: &'static Task) -> impl IntoView {
-    let c = ctx();
-    let unit = row_ctx().unit;
-    let id: &'static str = &task.id;
-    let status = Memo::new(move |_| {
-        unit.with(|u| {
-            u.as_deref().map_or_else(Status::default, |u| {
-                c.checklists.with(|cl| cl.status_of(u, id))
-            })
-        })
-    });
-    let note = Memo::new(move |_| {
-        unit.with(|u| {
-            u.as_deref().map_or_else(String::new, |u| {
-                c.checklists.with(|cl| cl.note_of(u, id).to_string())
-            })
-        })
-    });
-    let with_unit = move |f: &dyn Fn(&str)| unit.with_untracked(|u| u.as_deref().map(f));
-    view! {
-        <div class="checklist" data-status=move || status.get().key()>
-            <label class="mini">
-                <span>"状态"</span>
-                <select
-                    class="status"
-                    prop:value=move || status.get().key()
-                    on:change=move |ev| {
-                        if let Some(s) = Status::from_key(&event_target_value(&ev)) {
-                            with_unit(&|u| edit::set_status(u, id, s));
-                        }
-                    }
-                >
-                    {Status::ALL
-                        .into_iter()
-                        .map(|s| {
-                            view! {
-                                <option value=s.key() selected=move || status.get() == s>
-                                    {s.label()}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-            <label class="mini">
-                <span>"备注"</span>
-                <textarea
-                    class="note"
-                    rows="2"
-                    placeholder="如：公开位置、时间或链接"
-                    prop:value=move || note.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        with_unit(&|u| edit::set_note(u, id, &v));
-                    }
-                ></textarea>
-            </label>
-        </div>
-    }
-}
-
-/// The chosen unit's role in task `i`, and the group it comes through, e.g. 责任 · 市政府各部门.
-fn mine(i: usize) -> impl IntoView {
-    let c = row_ctx();
-    let a = c
-        .unit
-        .with(|u| u.as_deref().and_then(|u| index().assignment(i, u)));
-    a.map(|a| {
-        let class = match a.role {
-            Role::Lead => "role role-lead",
-            Role::Responsible => "role role-responsible",
-        };
-        let hint = a
-            .optional()
-            .then_some("有关部门的任务：与本单位无关时可标记为“不适用”");
-        view! {
-            <span class=class title=hint>
-                {a.label()}
-            </span>
-        }
-    })
-}
-
-fn units(names: &'static [String]) -> impl IntoView {
-    if names.is_empty() {
-        return view! { <span class="none">"—"</span> }.into_any();
-    }
-    view! {
-        <ul class="unit-list">
-            {names.iter().map(|n| view! { <li>{highlighted(n)}</li> }).collect_view()}
-        </ul>
-    }
-    .into_any()
-}
-
-/// `text` with every match of the search term in `<mark>`.
-fn highlighted(text: &'static str) -> impl IntoView {
-    let c = row_ctx();
-    move || {
-        let ranges = c.query.with(|q| search::find(text, q));
-        if ranges.is_empty() {
-            return text.into_any();
-        }
-        let mut parts = Vec::with_capacity(ranges.len() * 2 + 1);
-        let mut pos = 0;
-        for r in ranges {
-            parts.push(text[pos..r.start].into_any());
-            parts.push(view! { <mark>{&text[r.clone()]}</mark> }.into_any());
-            pos = r.end;
-        }
-        parts.push(text[pos..].into_any());
-        parts.into_any()
-    }
-}
-
-/// 1 → 一, … for the pillar headings, as in the source document.
-fn chinese_numeral(n: u8) -> &'static str {
-    [
-        "", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    ]
-    .get(n as usize)
-    .copied()
-    .unwrap_or("")
 }

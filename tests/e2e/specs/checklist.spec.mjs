@@ -53,6 +53,20 @@ test('each unit keeps its own checklist; switching never mixes them', async ({ p
   await expect(statusOf(page, '1.1.1')).toHaveValue('done');
   await page.locator('#unit').selectOption('新泰市');
   await expect(statusOf(page, '1.1.1')).toHaveValue('doing');
+  // Notes too, and the colour and printed note that go with them; also after a search redraws
+  // the rows.
+  await noteOf(page, '1.1.1').fill('新泰市的备注');
+  await page.locator('#unit').selectOption('市财政局');
+  await expect(noteOf(page, '1.1.1')).toHaveValue('');
+  await expect(row(page, '1.1.1').locator('.checklist')).toHaveAttribute('data-status', 'done');
+  await expect(row(page, '1.1.1').locator('td.col-note')).toHaveText('');
+  await page.locator('#q').fill('解读');
+  await page.locator('#unit').selectOption('新泰市');
+  await expect(statusOf(page, '1.1.1')).toHaveValue('doing');
+  await expect(noteOf(page, '1.1.1')).toHaveValue('新泰市的备注');
+  await expect(row(page, '1.1.1').locator('.checklist')).toHaveAttribute('data-status', 'doing');
+  await expect(row(page, '1.1.1').locator('td.col-note')).toHaveText('新泰市的备注');
+  await expect(row(page, '1.1.1').locator('mark').first()).toHaveText('解读');
 });
 
 test('the chosen unit is remembered, and a link’s unit overrides it', async ({ page }) => {
