@@ -7,6 +7,8 @@ set -euo pipefail
 case "${TRUNK_HTML_FILE:-}" in
   */office.html) exit 0 ;;
 esac
+# The benchmark's synthetic build has no use for it (scripts/bench.sh).
+[ -n "${GK_NO_OFFICE_PAGE:-}" ] && exit 0
 profile=()
 [ "${TRUNK_PROFILE:-debug}" = release ] && profile=(--release)
 exec trunk build public/office.html --offline --dist "$TRUNK_STAGING_DIR/office" "${profile[@]}"

@@ -144,12 +144,14 @@ function kind(url, resourceType) {
   return 'other';
 }
 
-async function weight(base, expected) {
+// `ready`: a selector to wait for instead of the task table (the office page).
+async function weight(base, expected, ready = null) {
   const { context, page } = await newPage(expected);
   const seen = [];
   page.on('requestfinished', (req) => seen.push(req));
   await page.goto(base);
-  await waitForTable(page);
+  if (ready) await page.waitForSelector(ready);
+  else await waitForTable(page);
   await page.waitForLoadState('networkidle');
   const files = [];
   for (const req of seen) {
@@ -403,6 +405,10 @@ try {
     const v = {};
     process.stderr.write(`[bench] ${name} tasks: weight\n`);
     v.weight = await weight(base, expected);
+    if (name === '139') {
+      // For reference (no budget): the office page (汇总与导入), which units do not load.
+      v.office_weight = await weight(`${base}office/`, expected, 'table.matrix');
+    }
     process.stderr.write(`[bench] ${name} tasks: loads\n`);
     v.load = await loadTimes(base, expected, name === '139' ? LOADS : Math.max(5, Math.round(LOADS / 3)));
     process.stderr.write(`[bench] ${name} tasks: interactions\n`);
@@ -455,6 +461,12 @@ row('---', '---:', '---:');
 for (const k of ['wasm', 'js', 'html', 'css', 'other']) row(k, kb(v139.weight.byKind[k].raw), kb(v139.weight.byKind[k].compressed));
 row('**total**', `**${kb(v139.weight.total.raw)}**`, `**${kb(v139.weight.total.compressed)}**`);
 row('data (JSON, inside the wasm)', kb(v139.weight.data.raw), kb(v139.weight.data.gzip));
+lines.push('');
+lines.push(
+  `For reference, the office page (汇总与导入, office/: import, the central view, export of all ` +
+    `units), which units never load: ${kb(v139.office_weight.total.raw)} kB raw, ` +
+    `${kb(v139.office_weight.total.compressed)} kB gzip (wasm ${kb(v139.office_weight.byKind.wasm.compressed)} kB).`,
+);
 lines.push('');
 lines.push(
   `Rows rendered at first: ${v139.load.rows_rendered.median} of 139 tasks; ` +
