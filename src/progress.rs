@@ -1,12 +1,12 @@
-//! The chosen unit's progress (done out of applicable, overall and per pillar), its
-//! unexported-changes indicator and the export buttons.
+//! The chosen unit's progress (done out of applicable, overall and per pillar: figures and
+//! bars made by `gk_core::progress_html`), its unexported-changes indicator and its export.
 
 use crate::app::ctx;
 use crate::data::{index, table};
 use crate::edit;
 use crate::files;
-use gk_core::checklist::percent;
 use gk_core::filter::Filter;
+use gk_core::progress_html::progress_html;
 use gk_core::statefile;
 use gk_core::status::Status;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
@@ -59,41 +59,7 @@ fn UnitProgress(unit: String) -> impl IntoView {
         <section class="progress" aria-label="本单位进度">
             <div class="progress-main">
                 <h2>{unit.clone()}" 的进度"</h2>
-                {move || {
-                    let p = progress.get();
-                    let pct = p.percent();
-                    view! {
-                        <p class="progress-total">
-                            "已完成 " <strong>{p.done}</strong> " / " {p.applicable} " 项"
-                            {pct.map(|v| format!("（{v}%）"))}
-                            <span class="progress-detail">
-                                {format!("进行中 {} 项 · 不适用 {} 项", p.doing, p.na)}
-                            </span>
-                        </p>
-                        <Bar done=p.done of=p.applicable label="全部".to_string() />
-                        <ul class="progress-pillars">
-                            {p
-                                .per_pillar
-                                .iter()
-                                .map(|pp| {
-                                    let name = t
-                                        .pillar(pp.pillar)
-                                        .map(|x| x.short.clone())
-                                        .unwrap_or_default();
-                                    view! {
-                                        <li>
-                                            <span class="pp-name">{name.clone()}</span>
-                                            <Bar done=pp.done of=pp.applicable label=name />
-                                            <span class="pp-n">
-                                                {format!("{}/{}", pp.done, pp.applicable)}
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                }}
+                <div class="progress-figures" inner_html=move || progress_html(t, &progress.get())></div>
             </div>
             <div class="export-box no-print">
                 <p class="export-state" class:unexported=move || unexported.get()>
@@ -119,24 +85,5 @@ fn UnitProgress(unit: String) -> impl IntoView {
                 </button>
             </div>
         </section>
-    }
-}
-
-/// A small progress bar with its numbers for screen readers.
-#[component]
-fn Bar(done: usize, of: usize, label: String) -> impl IntoView {
-    let pct = percent(done, of).unwrap_or(0);
-    view! {
-        <span
-            class="bar"
-            role="progressbar"
-            aria-label=format!("{label}完成进度")
-            aria-valuemin="0"
-            aria-valuemax=of.to_string()
-            aria-valuenow=done.to_string()
-            aria-valuetext=format!("已完成 {done} / {of} 项")
-        >
-            <span class="bar-fill" style=format!("width: {pct}%")></span>
-        </span>
     }
 }
