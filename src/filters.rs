@@ -1,11 +1,13 @@
 //! The filter bar: unit (searchable), role, status, pillar chips, section, time, search, the
-//! visible count and one control that clears everything. Every option shows its facet count.
+//! visible count and one control that clears everything. Every option shows its facet count;
+//! the selects' options are HTML made by `gk_core::options_html`, refilled as the counts change.
 
 use crate::app::ctx;
 use crate::data::{index, table};
 use crate::print::PrintButton;
 use gk_core::filter::{Facets, Filter};
 use gk_core::model::{TimeKind, TimeTag};
+use gk_core::options_html::Options;
 use gk_core::search;
 use gk_core::status::Status;
 use gk_core::units::{unit_options, Role};
@@ -99,7 +101,25 @@ fn UnitPicker() -> impl IntoView {
             />
             <select
                 id="unit"
-                prop:value=move || unit.get().unwrap_or_default()
+                inner_html=move || {
+                    let q = search::normalize(&narrow.get());
+                    let current = unit.get();
+                    c.facets.with(|f| {
+                        let mut o = Options::new();
+                        o.option("", "全部单位", None, current.is_none());
+                        for g in &groups {
+                            o.group(g.heading);
+                            for name in &g.units {
+                                let chosen = current.as_deref() == Some(name.as_str());
+                                if chosen || search::normalize(name).contains(&q) {
+                                    o.option(name, name, Some(f.unit(name)), chosen);
+                                }
+                            }
+                            o.end_group();
+                        }
+                        o.into_html()
+                    })
+                }
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if v.is_empty() {
@@ -108,25 +128,7 @@ fn UnitPicker() -> impl IntoView {
                         choose_unit(v);
                     }
                 }
-            >
-                <option value="" selected=move || unit.with(Option::is_none)>
-                    "全部单位"
-                </option>
-                {groups
-                    .into_iter()
-                    .map(|g| {
-                        let names = g.units;
-                        view! {
-                            <optgroup label=g.heading>
-                                {names
-                                    .into_iter()
-                                    .map(|name| unit_option(name, narrow, unit))
-                                    .collect_view()}
-                            </optgroup>
-                        }
-                    })
-                    .collect_view()}
-            </select>
+            ></select>
             </div>
         </div>
     }
@@ -137,37 +139,6 @@ fn UnitPicker() -> impl IntoView {
 fn choose_unit(unit: String) {
     ctx().store.save_my_unit(&unit);
     set_filter(move |f| f.unit = Some(unit));
-}
-
-fn unit_option(
-    name: String,
-    narrow: RwSignal<String>,
-    unit: Memo<Option<String>>,
-) -> impl IntoView {
-    let c = ctx();
-    let folded = search::normalize(&name);
-    let n2 = name.clone();
-    let n3 = name.clone();
-    let hidden = move || {
-        let q = search::normalize(&narrow.get());
-        !folded.contains(&q) && unit.with(|u| u.as_deref() != Some(&n3))
-    };
-    view! {
-        <Show when=move || !hidden()>
-            <option
-                value=n2.clone()
-                selected={
-                    let n = n2.clone();
-                    move || unit.with(|u| u.as_deref() == Some(&n))
-                }
-            >
-                {
-                    let n = n2.clone();
-                    move || format!("{}（{}）", n, c.facets.with(|f| f.unit(&n)))
-                }
-            </option>
-        </Show>
-    }
 }
 
 #[component]
@@ -226,29 +197,24 @@ fn unit_facet(
             <label for=facet.id>{facet.label}</label>
             <select
                 id=facet.id
-                prop:value=move || value.get().unwrap_or_default()
                 disabled=no_unit
                 title=move || if no_unit() { "先选择单位" } else { "" }
+                inner_html=move || {
+                    let v = value.get();
+                    c.facets.with(|x| {
+                        let mut o = Options::new();
+                        o.option("", facet.all, None, v.is_none());
+                        for &(key, label) in &facet.options {
+                            o.option(key, label, Some(count(x, key)), v == Some(key));
+                        }
+                        o.into_html()
+                    })
+                }
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_filter(move |f| set(f, &v));
                 }
-            >
-                <option value="" selected=move || value.get().is_none()>
-                    {facet.all}
-                </option>
-                {facet
-                    .options
-                    .into_iter()
-                    .map(|(key, label)| {
-                        view! {
-                            <option value=key selected=move || value.get() == Some(key)>
-                                {move || format!("{label}（{}）", c.facets.with(|x| count(x, key)))}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
+            ></select>
         </div>
     }
 }
@@ -312,23 +278,37 @@ fn SectionSelect() -> impl IntoView {
     let c = ctx();
     let pillar = Memo::new(move |_| c.filter.with(|f| f.pillar));
     let section = Memo::new(move |_| c.filter.with(|f| f.section.clone()));
-    let option = move |s: &'static gk_core::model::Section| {
-        let id: &'static str = &s.id;
-        view! {
-            <option
-                value=id
-                selected=move || section.with(|cur| cur.as_deref() == Some(id))
-            >
-                {move || format!("{}（{}）", s.name, c.facets.with(|f| f.section(id)))}
-            </option>
-        }
+    let options = move || {
+        let t = table();
+        let current = section.get();
+        c.facets.with(|f| {
+            let mut o = Options::new();
+            o.option("", "全部分项", None, current.is_none());
+            let sections_of = |o: &mut Options, p: u8| {
+                for s in t.sections.iter().filter(|s| s.pillar == p) {
+                    let chosen = current.as_deref() == Some(s.id.as_str());
+                    o.option(&s.id, &s.name, Some(f.section(&s.id)), chosen);
+                }
+            };
+            match pillar.get() {
+                Some(p) => sections_of(&mut o, p),
+                None => {
+                    for p in &t.pillars {
+                        o.group(&p.short);
+                        sections_of(&mut o, p.id);
+                        o.end_group();
+                    }
+                }
+            }
+            o.into_html()
+        })
     };
     view! {
         <div class="field">
             <label for="section">"分项"</label>
             <select
                 id="section"
-                prop:value=move || section.get().unwrap_or_default()
+                inner_html=options
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_filter(move |f| {
@@ -338,42 +318,7 @@ fn SectionSelect() -> impl IntoView {
                         f.section = (!v.is_empty()).then_some(v);
                     })
                 }
-            >
-                <option value="" selected=move || section.with(Option::is_none)>
-                    "全部分项"
-                </option>
-                {move || {
-                    let t = table();
-                    match pillar.get() {
-                        Some(p) => {
-                            t.sections
-                                .iter()
-                                .filter(|s| s.pillar == p)
-                                .map(option)
-                                .collect_view()
-                                .into_any()
-                        }
-                        None => {
-                            t.pillars
-                                .iter()
-                                .map(|p| {
-                                    view! {
-                                        <optgroup label=p.short.clone()>
-                                            {t
-                                                .sections
-                                                .iter()
-                                                .filter(|s| s.pillar == p.id)
-                                                .map(option)
-                                                .collect_view()}
-                                        </optgroup>
-                                    }
-                                })
-                                .collect_view()
-                                .into_any()
-                        }
-                    }
-                }}
-            </select>
+            ></select>
         </div>
     }
 }
@@ -383,41 +328,37 @@ fn TimeSelect() -> impl IntoView {
     let c = ctx();
     let time = Memo::new(move |_| c.filter.with(|f| f.time));
     let tags = index().times();
-    let group = move |label: &'static str, kind: fn(TimeKind) -> bool| {
-        let tags: Vec<TimeTag> = tags.iter().copied().filter(|t| kind(t.kind())).collect();
-        view! {
-            <optgroup label=label>
-                {tags
-                    .into_iter()
-                    .map(|t| {
-                        view! {
-                            <option value=t.key() selected=move || time.get() == Some(t)>
-                                {move || format!("{}（{}）", t.label(), c.facets.with(|f| f.time(t)))}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </optgroup>
-        }
+    let groups = [
+        ("频次", TimeKind::Cadence),
+        ("期限", TimeKind::Deadline),
+        ("事后时限", TimeKind::Relative),
+    ];
+    let options = move || {
+        let current = time.get();
+        c.facets.with(|f| {
+            let mut o = Options::new();
+            o.option("", "全部", None, current.is_none());
+            for (label, kind) in groups {
+                o.group(label);
+                for &t in tags.iter().filter(|t| t.kind() == kind) {
+                    o.option(t.key(), t.label(), Some(f.time(t)), current == Some(t));
+                }
+                o.end_group();
+            }
+            o.into_html()
+        })
     };
     view! {
         <div class="field">
             <label for="time">"时限要求"</label>
             <select
                 id="time"
-                prop:value=move || time.get().map(TimeTag::key).unwrap_or_default()
+                inner_html=options
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_filter(move |f| f.time = TimeTag::from_key(&v));
                 }
-            >
-                <option value="" selected=move || time.get().is_none()>
-                    "全部"
-                </option>
-                {group("频次", |k| matches!(k, TimeKind::Cadence))}
-                {group("期限", |k| matches!(k, TimeKind::Deadline))}
-                {group("事后时限", |k| matches!(k, TimeKind::Relative))}
-            </select>
+            ></select>
         </div>
     }
 }

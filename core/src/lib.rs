@@ -7,6 +7,7 @@ pub mod hash;
 pub mod layout;
 pub mod merge;
 pub mod model;
+pub mod options_html;
 pub mod progress_html;
 pub mod rows_html;
 pub mod search;
