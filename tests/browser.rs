@@ -9,12 +9,32 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+/// Waits for the browser's next task (effects run after mounting, the rows are put in by one).
+async fn next_task() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn app_mounts_and_renders_every_task() {
+async fn app_mounts_and_renders_every_task() {
     gk_app::start();
-    let rows = document()
-        .query_selector_all("tr[data-task-id]:not([hidden])")
-        .unwrap();
+    let shown = || {
+        document()
+            .query_selector_all("tr[data-task-id]:not([hidden])")
+            .unwrap()
+    };
+    for _ in 0..50 {
+        if shown().length() > 0 {
+            break;
+        }
+        next_task().await;
+    }
+    let rows = shown();
     assert_eq!(rows.length() as usize, gk_app::data::table().tasks.len());
     assert_eq!(rows.length(), 139);
     let title = document().query_selector("h1").unwrap().unwrap();
