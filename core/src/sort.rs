@@ -55,7 +55,7 @@ mod tests {
         #[test]
         fn same_as_slice_sort_by(v in proptest::collection::vec((0u8..8, any::<u16>()), 0..200)) {
             let mut expected = v.clone();
-            expected.sort_by(|a, b| a.0.cmp(&b.0));
+            expected.sort_by_key(|a| a.0);
             let mut got = v;
             sort_by(&mut got, |a, b| a.0.cmp(&b.0));
             prop_assert_eq!(got, expected);
