@@ -160,7 +160,11 @@ fn read_v1(doc: &Value) -> Result<UnitDoc, String> {
         None => return Err("缺少条目 \"entries\"".into()),
     };
     let mut entries = BTreeMap::new();
-    for (task, e) in members {
+    // From the end, skipping a task already read: only the last of a repeated key counts.
+    for (task, e) in members.iter().rev() {
+        if entries.contains_key(task) {
+            continue;
+        }
         if !e.is_object() {
             return Err(format!("任务“{task}”的条目应为对象，却是{}", e.type_name()));
         }

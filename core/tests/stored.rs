@@ -337,10 +337,17 @@ fn decoding_reads_as_the_serde_derive_did() {
     let doc = decode_unit(raw).unwrap();
     assert_eq!(doc.checklist.exported_at, None);
     assert_eq!(
-        doc.checklist.entries.into_iter().collect::<Vec<_>>(),
+        doc.checklist
+            .entries
+            .clone()
+            .into_iter()
+            .collect::<Vec<_>>(),
         [(
             "1.1.5".to_string(),
             e(Status::Done, "b", "2017-06-29T11:00:00Z")
         )]
     );
+    // Even when the one it replaces is not valid.
+    let raw = raw.replace(r#""status":"todo""#, r#""status":"finished""#);
+    assert_eq!(decode_unit(&raw).unwrap(), doc);
 }
