@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 const JSON: &str = include_str!("../data/taian-2017.json");
 
 /// The table as embedded. The embedded JSON is checked by the native tests
-/// (`core/tests/data.rs`), so parsing cannot fail at run time. Read by hand from a JSON value,
-/// which keeps the derived deserializer out of the wasm (see `Table::from_json_value`).
+/// (`core/tests/data.rs`), so parsing cannot fail at run time. Read by hand from a
+/// `gk_core::json` value, which keeps serde_json and the derived deserializer out of the wasm
+/// (see `Table::from_json_value`).
 pub fn embedded_table() -> Table {
     Table::from_json_value(JSON).expect("the embedded task table is valid JSON")
 }

@@ -12,11 +12,10 @@
 //! is seen. When storage is blocked, missing or full, the app keeps working in memory and says so.
 
 use gk_core::checklist::Checklists;
+use gk_core::json::{self, Value};
 use gk_core::stored::{decode_unit, encode_unit, merge_docs, StoredError, UnitDoc};
 use gk_core::timestamp::Timestamp;
-use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
-use serde_json::value::RawValue;
 use std::sync::atomic::{AtomicU8, Ordering};
 use wasm_bindgen::prelude::*;
 
@@ -153,8 +152,12 @@ impl Store {
                     .push(keep_aside(&key, &raw, now, &reason, true)),
             }
         }
-        loaded.my_unit = LocalStorage::get::<String>(MY_UNIT)
-            .ok()
+        // Stored as a JSON string (as gloo-storage's typed `set` wrote it).
+        loaded.my_unit = get_raw(MY_UNIT)
+            .and_then(|raw| match json::parse(&raw) {
+                Ok(Value::String(u)) => Some(u),
+                _ => None,
+            })
             .filter(|u| !u.is_empty());
         loaded
     }
@@ -217,7 +220,7 @@ impl Store {
     /// Remembers the user's unit (best effort: the unit is also in the link).
     pub fn save_my_unit(&self, unit: &str) {
         if self.health() == Health::Ok && available() {
-            let _ = LocalStorage::set(MY_UNIT, unit);
+            let _ = set_raw(MY_UNIT, Value::from(unit).to_json());
         }
     }
 
@@ -276,14 +279,11 @@ fn keys() -> Vec<String> {
         .collect()
 }
 
-/// The raw stored text: typed access goes through gloo-storage; a value that is not JSON at
-/// all is read as it is so that it can be kept aside.
+/// The stored text as it is, JSON or not (a value that is not JSON is kept aside). Not
+/// gloo-storage's typed `get`, which would bring serde_json into the wasm: the callers read
+/// the text with `gk_core::json`.
 fn get_raw(key: &str) -> Option<String> {
-    match LocalStorage::get::<Box<RawValue>>(key) {
-        Ok(raw) => Some(raw.get().to_string()),
-        Err(StorageError::KeyNotFound(_)) => None,
-        Err(_) => LocalStorage::raw().get_item(key).ok().flatten(),
-    }
+    LocalStorage::raw().get_item(key).ok().flatten()
 }
 
 struct WriteError {

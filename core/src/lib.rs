@@ -4,6 +4,7 @@ pub mod csv;
 pub mod describe;
 pub mod filter;
 pub mod hash;
+pub mod json;
 pub mod layout;
 pub mod merge;
 pub mod model;

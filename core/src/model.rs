@@ -211,12 +211,12 @@ impl Table {
     }
 
     /// Parses the task-table JSON as [`from_json`](Self::from_json) does, by hand from a
-    /// `serde_json::Value`; `None` when it is not a table. The app uses this one: the derived
-    /// deserializer of the table's types is 25 KB of wasm (8 KB gzipped), while the `Value`
-    /// parser is in the wasm anyway (state files). A test checks both agree on the real table.
+    /// [`crate::json::Value`]; `None` when it is not a table. The app uses this one: serde_json and
+    /// the derived deserializer of the table's types would add tens of KB to the wasm. A test
+    /// checks both agree on the real table.
     pub fn from_json_value(json: &str) -> Option<Table> {
-        use serde_json::Value;
-        let v: Value = serde_json::from_str(json).ok()?;
+        use crate::json::{self, Value};
+        let v = json::parse(json).ok()?;
         fn text(v: &Value, key: &str) -> Option<String> {
             v.get(key)?.as_str().map(str::to_string)
         }

@@ -6,10 +6,10 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::checklist::{Checklists, Entry};
+use crate::json;
 use crate::merge::{cmp_entries, merge_entry_into, Outcome};
 use crate::model::{Table, UnitKind};
 use crate::sort::sort_by;
@@ -26,16 +26,6 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format: &'a str,
-    version: u64,
-    dataset: &'a str,
-    exported_at: Timestamp,
-    entries: Vec<EntryOut<'a>>,
-}
-
-#[derive(Serialize)]
 struct EntryOut<'a> {
     unit: &'a str,
     task: &'a str,
@@ -91,16 +81,27 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
             .cmp(b.unit)
             .then_with(|| cmp_task_ids(a.task, b.task))
     });
-    let file = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        dataset: dataset_id,
-        exported_at: now,
-        entries,
-    };
-    let mut json = serde_json::to_string_pretty(&file).expect("a state file always serializes");
-    json.push('\n');
-    json
+    let entries = entries.into_iter().map(|e| {
+        json::Value::object([
+            ("unit", e.unit.into()),
+            ("task", e.task.into()),
+            ("status", e.status.key().into()),
+            ("note", e.note.into()),
+            ("updated_at", e.updated_at.to_rfc3339().into()),
+        ])
+    });
+    let file = json::Value::object([
+        ("format", FORMAT.into()),
+        ("version", VERSION.into()),
+        ("dataset", dataset_id.into()),
+        ("exported_at", now.to_rfc3339().into()),
+        ("entries", json::Value::Array(entries.collect())),
+    ]);
+    // Written by `json` rather than serde_json, which the task-table page does without; the
+    // text is the same (a test compares them).
+    let mut text = file.to_json_pretty();
+    text.push('\n');
+    text
 }
 
 /// A file name for an export: `<dataset>-<unit>-<YYYYMMDD>.json` with the China-time date,

@@ -17,11 +17,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
 use crate::checklist::{Checklists, Entry, UnitChecklist};
+use crate::json::{self, Value};
 use crate::merge::merge_unit;
+use crate::status::Status;
 use crate::timestamp::Timestamp;
 
 /// The schema this code writes, and the newest it reads.
@@ -77,26 +76,29 @@ impl fmt::Display for StoredError {
 
 impl std::error::Error for StoredError {}
 
-/// The stored shape of schema 1 (field order is the written order).
-#[derive(Serialize, Deserialize)]
-struct V1 {
-    schema: u64,
-    dataset: String,
-    unit: String,
-    exported_at: Option<Timestamp>,
-    entries: BTreeMap<String, Entry>,
-}
-
-/// The stored text of a unit's checklist, in the current schema.
+/// The stored text of a unit's checklist, in the current schema (field order is the written
+/// order).
 pub fn encode_unit(doc: &UnitDoc) -> String {
-    let v1 = V1 {
-        schema: SCHEMA,
-        dataset: doc.dataset.clone(),
-        unit: doc.unit.clone(),
-        exported_at: doc.checklist.exported_at,
-        entries: doc.checklist.entries.clone(),
-    };
-    serde_json::to_string(&v1).expect("a unit document always serializes")
+    let timestamp = |t: Timestamp| Value::from(t.to_rfc3339());
+    let entries = doc.checklist.entries.iter().map(|(task, e)| {
+        let entry = Value::object([
+            ("status", e.status.key().into()),
+            ("note", e.note.as_str().into()),
+            ("updated_at", timestamp(e.updated_at)),
+        ]);
+        (task.clone(), entry)
+    });
+    Value::object([
+        ("schema", SCHEMA.into()),
+        ("dataset", doc.dataset.as_str().into()),
+        ("unit", doc.unit.as_str().into()),
+        (
+            "exported_at",
+            doc.checklist.exported_at.map_or(Value::Null, timestamp),
+        ),
+        ("entries", Value::Object(entries.collect())),
+    ])
+    .to_json()
 }
 
 /// One migration step: the document of schema `n` to schema `n + 1`.
@@ -119,34 +121,93 @@ pub fn migrate(schema: u64, mut doc: Value) -> Result<Value, StoredError> {
     for step in &MIGRATIONS[(schema - 1) as usize..] {
         doc = step(doc)?;
     }
-    if let Value::Object(map) = &mut doc {
-        map.insert("schema".into(), Value::from(SCHEMA));
-    }
+    doc.insert("schema", SCHEMA.into());
     Ok(doc)
 }
 
 /// Reads a stored unit document of any schema up to [`SCHEMA`].
 pub fn decode_unit(raw: &str) -> Result<UnitDoc, StoredError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| StoredError::Corrupt(format!("不是 JSON：{e}")))?;
+    let value = json::parse(raw).map_err(|e| StoredError::Corrupt(format!("不是 JSON：{e}")))?;
     let schema = match value.get("schema") {
         _ if !value.is_object() => return Err(StoredError::Corrupt("不是 JSON 对象".into())),
-        Some(Value::Number(n)) => n
+        Some(n @ Value::Number(_)) => n
             .as_u64()
             .ok_or_else(|| StoredError::Corrupt(format!("schema 不是正整数：{n}")))?,
         Some(other) => return Err(StoredError::Corrupt(format!("schema 不是正整数：{other}"))),
         None => return Err(StoredError::Corrupt("缺少 schema".into())),
     };
-    let current = migrate(schema, value)?;
-    let v1: V1 =
-        serde_json::from_value(current).map_err(|e| StoredError::Corrupt(e.to_string()))?;
+    read_v1(&migrate(schema, value)?).map_err(StoredError::Corrupt)
+}
+
+/// A document of schema 1, or what is wrong with it in Chinese. As the serde derive of its
+/// shape read it: unknown members are ignored, a missing or null `exported_at` is none, and
+/// of a repeated key the last counts.
+fn read_v1(doc: &Value) -> Result<UnitDoc, String> {
+    let dataset = text(doc, None, "dataset", "数据集")?.to_string();
+    let unit = text(doc, None, "unit", "单位")?.to_string();
+    let exported_at = match doc.get("exported_at") {
+        None | Some(Value::Null) => None,
+        Some(_) => Some(timestamp(doc, None, "exported_at", "导出时间")?),
+    };
+    let members = match doc.get("entries") {
+        Some(Value::Object(members)) => members,
+        Some(other) => {
+            return Err(format!(
+                "条目 \"entries\" 应为对象，却是{}",
+                other.type_name()
+            ))
+        }
+        None => return Err("缺少条目 \"entries\"".into()),
+    };
+    let mut entries = BTreeMap::new();
+    // From the end, skipping a task already read: only the last of a repeated key counts.
+    for (task, e) in members.iter().rev() {
+        if entries.contains_key(task) {
+            continue;
+        }
+        if !e.is_object() {
+            return Err(format!("任务“{task}”的条目应为对象，却是{}", e.type_name()));
+        }
+        let at = Some(task.as_str());
+        let key = text(e, at, "status", "状态")?;
+        let status = Status::from_key(key).ok_or_else(|| {
+            format!("任务“{task}”的状态“{key}”无效，应为 todo、doing、done 或 na")
+        })?;
+        let note = text(e, at, "note", "备注")?.to_string();
+        let updated_at = timestamp(e, at, "updated_at", "更新时间")?;
+        entries.insert(task.clone(), Entry::new(status, note, updated_at));
+    }
     Ok(UnitDoc {
-        dataset: v1.dataset,
-        unit: v1.unit,
+        dataset,
+        unit,
         checklist: UnitChecklist {
-            exported_at: v1.exported_at,
-            entries: v1.entries,
+            exported_at,
+            entries,
         },
+    })
+}
+
+/// The text member `key` (called `label` in messages) of the document, or of the entry of
+/// `task`.
+fn text<'a>(obj: &'a Value, task: Option<&str>, key: &str, label: &str) -> Result<&'a str, String> {
+    let of = task.map_or(String::new(), |t| format!("任务“{t}”"));
+    match obj.get(key) {
+        Some(Value::String(s)) => Ok(s),
+        Some(other) => Err(format!(
+            "{of}{}{label} \"{key}\" 应为文字，却是{}",
+            if of.is_empty() { "" } else { "的" },
+            other.type_name()
+        )),
+        None => Err(format!("{of}缺少{label} \"{key}\"")),
+    }
+}
+
+/// The time member `key` (see [`text`]).
+fn timestamp(obj: &Value, task: Option<&str>, key: &str, label: &str) -> Result<Timestamp, String> {
+    let s = text(obj, task, key, label)?;
+    Timestamp::parse(s).map_err(|e| {
+        let of = task.map_or(String::new(), |t| format!("任务“{t}”的"));
+        format!("{of}{label}“{s}”无效：{}", e.reason())
     })
 }
 

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use gk_core::checklist::{Checklists, Entry, UnitChecklist};
+use gk_core::json;
 use gk_core::model::Table;
 use gk_core::status::Status;
 use gk_core::stored::{
@@ -21,6 +22,10 @@ fn ts(s: &str) -> Timestamp {
 
 fn e(status: Status, note: &str, at: &str) -> Entry {
     Entry::new(status, note, ts(at))
+}
+
+fn obj(text: &str) -> json::Value {
+    json::parse(text).unwrap()
 }
 
 fn samples_dir() -> PathBuf {
@@ -149,7 +154,7 @@ fn a_newer_schema_is_refused_not_migrated_down() {
         decode_unit(r#"{"schema":18446744073709551615}"#),
         Err(StoredError::Newer(u64::MAX))
     );
-    assert_eq!(migrate(2, json!({})), Err(StoredError::Newer(2)));
+    assert_eq!(migrate(2, obj("{}")), Err(StoredError::Newer(2)));
     let msg = StoredError::Newer(2).to_string();
     assert!(msg.contains("第 2 版"), "{msg}");
     assert!(msg.contains("第 1 版"), "{msg}");
@@ -157,10 +162,12 @@ fn a_newer_schema_is_refused_not_migrated_down() {
 
 #[test]
 fn migrate_dispatches_on_the_schema() {
-    let v1 = json!({"schema": 1, "dataset": "taian-2017", "unit": FIN, "exported_at": null, "entries": {}});
+    let v1 = obj(
+        r#"{"schema": 1, "dataset": "taian-2017", "unit": "市财政局", "exported_at": null, "entries": {}}"#,
+    );
     assert_eq!(migrate(1, v1.clone()), Ok(v1));
     assert!(matches!(
-        migrate(0, json!({})),
+        migrate(0, obj("{}")),
         Err(StoredError::Corrupt(_))
     ));
 }
@@ -259,4 +266,88 @@ fn the_documented_unit_document_is_what_encode_writes() {
     let decoded = decode_unit(example).unwrap();
     assert_eq!(decoded.unit, FIN);
     assert_eq!(encode_unit(&decoded), example);
+}
+
+#[test]
+fn corrupt_values_say_what_is_wrong_in_chinese() {
+    let reason = |raw: &str| match decode_unit(raw) {
+        Err(StoredError::Corrupt(reason)) => reason,
+        other => panic!("{raw}: {other:?}"),
+    };
+    let doc = |rest: &str| {
+        format!(
+            r#"{{"schema":1,"dataset":"taian-2017","unit":"市财政局","exported_at":null{rest}}}"#
+        )
+    };
+    assert_eq!(
+        reason("{这不是 JSON"),
+        "不是 JSON：第 1 行第 2 列附近应为带引号的键名"
+    );
+    assert_eq!(reason("[]"), "不是 JSON 对象");
+    assert_eq!(reason(r#"{"schema":"1"}"#), "schema 不是正整数：\"1\"");
+    assert_eq!(reason(r#"{"schema":1.5}"#), "schema 不是正整数：1.5");
+    assert_eq!(reason(r#"{"dataset":"x"}"#), "缺少 schema");
+    assert_eq!(reason(&doc("")), "缺少条目 \"entries\"");
+    assert_eq!(
+        reason(&doc(r#","entries":[]"#)),
+        "条目 \"entries\" 应为对象，却是数组"
+    );
+    assert_eq!(
+        reason(r#"{"schema":1,"dataset":"taian-2017","unit":7,"entries":{}}"#),
+        "单位 \"unit\" 应为文字，却是数字"
+    );
+    assert_eq!(
+        reason(r#"{"schema":1,"dataset":"taian-2017","entries":{}}"#),
+        "缺少单位 \"unit\""
+    );
+    assert!(reason(&doc("").replace("null", "\"昨天\"")).starts_with("导出时间“昨天”无效："));
+    assert_eq!(
+        reason(&doc(
+            r#","entries":{"1.1.5":{"status":"finished","note":"","updated_at":"2017-06-29T10:00:00Z"}}"#
+        )),
+        "任务“1.1.5”的状态“finished”无效，应为 todo、doing、done 或 na"
+    );
+    assert_eq!(
+        reason(&doc(
+            r#","entries":{"1.1.5":{"status":"done","note":null,"updated_at":"2017-06-29T10:00:00Z"}}"#
+        )),
+        "任务“1.1.5”的备注 \"note\" 应为文字，却是null"
+    );
+    assert_eq!(
+        reason(&doc(
+            r#","entries":{"1.1.5":{"status":"done","updated_at":"2017-06-29T10:00:00Z"}}"#
+        )),
+        "任务“1.1.5”缺少备注 \"note\""
+    );
+    assert!(reason(&doc(
+        r#","entries":{"1.1.5":{"status":"done","note":"","updated_at":"2017-02-30T10:00:00Z"}}"#
+    ))
+    .starts_with("任务“1.1.5”的更新时间“2017-02-30T10:00:00Z”无效："));
+    assert_eq!(
+        reason(&doc(r#","entries":{"1.1.5":[]}"#)),
+        "任务“1.1.5”的条目应为对象，却是数组"
+    );
+}
+
+#[test]
+fn decoding_reads_as_the_serde_derive_did() {
+    // A missing export time is none, unknown members are ignored, of a repeated key the last
+    // counts.
+    let raw = r#"{"schema":1,"dataset":"taian-2017","unit":"市财政局","extra":[1],"entries":{"1.1.5":{"status":"todo","note":"a","updated_at":"2017-06-29T10:00:00Z","x":0},"1.1.5":{"status":"done","note":"b","updated_at":"2017-06-29T11:00:00Z"}}}"#;
+    let doc = decode_unit(raw).unwrap();
+    assert_eq!(doc.checklist.exported_at, None);
+    assert_eq!(
+        doc.checklist
+            .entries
+            .clone()
+            .into_iter()
+            .collect::<Vec<_>>(),
+        [(
+            "1.1.5".to_string(),
+            e(Status::Done, "b", "2017-06-29T11:00:00Z")
+        )]
+    );
+    // Even when the one it replaces is not valid.
+    let raw = raw.replace(r#""status":"todo""#, r#""status":"finished""#);
+    assert_eq!(decode_unit(&raw).unwrap(), doc);
 }
