@@ -191,7 +191,7 @@ fn unit_facet(
 ) -> impl IntoView {
     let c = ctx();
     let no_unit = move || c.filter.with(|f| f.unit.is_none());
-    let value = Memo::new(move |_| c.filter.with(current));
+    let value = move || c.filter.with(current);
     view! {
         <div class="field">
             <label for=facet.id>{facet.label}</label>
@@ -200,7 +200,7 @@ fn unit_facet(
                 disabled=no_unit
                 title=move || if no_unit() { "先选择单位" } else { "" }
                 inner_html=move || {
-                    let v = value.get();
+                    let v = value();
                     c.facets.with(|x| {
                         let mut o = Options::new();
                         o.option("", facet.all, None, v.is_none());
@@ -223,7 +223,7 @@ fn unit_facet(
 #[component]
 fn PillarChips() -> impl IntoView {
     let c = ctx();
-    let pillar = Memo::new(move |_| c.filter.with(|f| f.pillar));
+    let pillar = move || c.filter.with(|f| f.pillar);
     let choose = move |p: Option<u8>| {
         set_filter(move |f| {
             f.pillar = if f.pillar == p { None } else { p };
@@ -241,7 +241,7 @@ fn PillarChips() -> impl IntoView {
             <button
                 type="button"
                 class="chip"
-                aria-pressed=move || pillar.get().is_none().to_string()
+                aria-pressed=move || pillar().is_none().to_string()
                 on:click=move |_| set_filter(|f| {
                     f.pillar = None;
                 })
@@ -259,7 +259,7 @@ fn PillarChips() -> impl IntoView {
                             class="chip"
                             title=p.name.clone()
                             data-pillar=id
-                            aria-pressed=move || (pillar.get() == Some(id)).to_string()
+                            aria-pressed=move || (pillar() == Some(id)).to_string()
                             on:click=move |_| choose(Some(id))
                         >
                             {p.short.clone()}
@@ -276,7 +276,7 @@ fn PillarChips() -> impl IntoView {
 #[component]
 fn SectionSelect() -> impl IntoView {
     let c = ctx();
-    let pillar = Memo::new(move |_| c.filter.with(|f| f.pillar));
+    let pillar = move || c.filter.with(|f| f.pillar);
     let section = Memo::new(move |_| c.filter.with(|f| f.section.clone()));
     let options = move || {
         let t = table();
@@ -290,7 +290,7 @@ fn SectionSelect() -> impl IntoView {
                     o.option(&s.id, &s.name, Some(f.section(&s.id)), chosen);
                 }
             };
-            match pillar.get() {
+            match pillar() {
                 Some(p) => sections_of(&mut o, p),
                 None => {
                     for p in &t.pillars {
@@ -326,7 +326,7 @@ fn SectionSelect() -> impl IntoView {
 #[component]
 fn TimeSelect() -> impl IntoView {
     let c = ctx();
-    let time = Memo::new(move |_| c.filter.with(|f| f.time));
+    let time = move || c.filter.with(|f| f.time);
     let tags = index().times();
     let groups = [
         ("频次", TimeKind::Cadence),
@@ -334,7 +334,7 @@ fn TimeSelect() -> impl IntoView {
         ("事后时限", TimeKind::Relative),
     ];
     let options = move || {
-        let current = time.get();
+        let current = time();
         c.facets.with(|f| {
             let mut o = Options::new();
             o.option("", "全部", None, current.is_none());

@@ -36,9 +36,10 @@ fn UnitProgress(unit: String) -> impl IntoView {
     let u = unit.clone();
     let progress = Memo::new(move |_| c.checklists.with(|cl| cl.progress(t, &u, &tasks)));
     let u = unit.clone();
-    let unexported = Memo::new(move |_| c.checklists.with(|cl| cl.has_unexported(&u)));
+    let unexported = move || c.checklists.with(|cl| cl.has_unexported(&u));
+    let unexported_class = unexported.clone();
     let u = unit.clone();
-    let exported_at = Memo::new(move |_| c.checklists.with(|cl| cl.exported_at(&u)));
+    let exported_at = move || c.checklists.with(|cl| cl.exported_at(&u));
     let u = unit.clone();
     let export = move |_| {
         let now = edit::now();
@@ -62,9 +63,9 @@ fn UnitProgress(unit: String) -> impl IntoView {
                 <div class="progress-figures" inner_html=move || progress_html(t, &progress.get())></div>
             </div>
             <div class="export-box no-print">
-                <p class="export-state" class:unexported=move || unexported.get()>
+                <p class="export-state" class:unexported=unexported_class>
                     {move || {
-                        if unexported.get() {
+                        if unexported() {
                             "有修改尚未导出".to_string()
                         } else {
                             "所有修改均已导出".to_string()
@@ -72,7 +73,7 @@ fn UnitProgress(unit: String) -> impl IntoView {
                     }}
                     <br />
                     <span class="last-export">
-                        {move || match exported_at.get() {
+                        {move || match exported_at() {
                             Some(at) => {
                                 format!("上次导出：{}", at.to_local_display(CHINA_OFFSET_MINUTES))
                             }

@@ -98,10 +98,6 @@ struct Rendered {
 fn whole_view(tbody: NodeRef<Tbody>, all: Vec<Row>) {
     let c = ctx();
     let t = table();
-    let shown = Memo::new({
-        let all = all.clone();
-        move |_| c.shown.with(|s| visible(t, &all, s))
-    });
     let state = StoredValue::new_local(None::<Rendered>);
     Effect::new(move |_| {
         let Some(tb) = tbody.get() else {
@@ -137,14 +133,13 @@ fn whole_view(tbody: NodeRef<Tbody>, all: Vec<Row>) {
                 r.unit = unit;
                 r.outside = outside;
             }
-            shown.with(|want| {
-                for (k, (&w, have)) in want.iter().zip(r.shown.iter_mut()).enumerate() {
-                    if w != *have {
-                        r.rows[k].toggle_attribute_with_force("hidden", !w).ok();
-                        *have = w;
-                    }
+            let want = c.shown.with(|s| visible(t, &all, s));
+            for (k, (&w, have)) in want.iter().zip(r.shown.iter_mut()).enumerate() {
+                if w != *have {
+                    r.rows[k].toggle_attribute_with_force("hidden", !w).ok();
+                    *have = w;
                 }
-            });
+            }
         });
     });
 }
