@@ -7,7 +7,7 @@ use crate::data::{index, table};
 use crate::print::PrintButton;
 use gk_core::filter::{Facets, Filter};
 use gk_core::model::{TimeKind, TimeTag};
-use gk_core::options_html::Options;
+use gk_core::options_html::{chips_html, Options};
 use gk_core::search;
 use gk_core::status::Status;
 use gk_core::units::{unit_options, Role};
@@ -219,13 +219,54 @@ fn unit_facet(
     }
 }
 
-/// Pillars as chips with their short names; a second click on the chosen chip shows all.
+/// Pillars as chips with their short names; a second click on the chosen chip shows all. The
+/// chips are HTML (`gk_core::options_html::chips_html`); whether each is pressed and its count
+/// are set in place, so the chip pressed from the keyboard keeps the focus.
 #[component]
 fn PillarChips() -> impl IntoView {
+    use wasm_bindgen::JsCast;
     let c = ctx();
-    let pillar = move || c.filter.with(|f| f.pillar);
-    let choose = move |p: Option<u8>| {
+    let group = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(g) = group.get() else {
+            return;
+        };
+        let current = c.filter.with(|f| f.pillar);
+        let Ok(chips) = g.query_selector_all("button[data-pillar]") else {
+            return;
+        };
+        c.facets.with(|f| {
+            for k in 0..chips.length() {
+                let Some(chip) = chips
+                    .item(k)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                let id = chip
+                    .get_attribute("data-pillar")
+                    .and_then(|p| p.parse::<u8>().ok());
+                let pressed = if current == id { "true" } else { "false" };
+                chip.set_attribute("aria-pressed", pressed).ok();
+                if let (Some(id), Some(n)) = (id, chip.last_element_child()) {
+                    n.set_text_content(Some(&f.pillar(id).to_string()));
+                }
+            }
+        });
+    });
+    let clicked = move |ev: leptos::ev::MouseEvent| {
+        let chip = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button[data-pillar]").ok().flatten());
+        let Some(chip) = chip else {
+            return;
+        };
+        let p = chip
+            .get_attribute("data-pillar")
+            .and_then(|p| p.parse::<u8>().ok());
         set_filter(move |f| {
+            // 全部, or a second click on the chosen chip, shows every pillar.
             f.pillar = if f.pillar == p { None } else { p };
             // Keep the section within the pillar.
             if let (Some(s), Some(p)) = (&f.section, f.pillar) {
@@ -236,39 +277,14 @@ fn PillarChips() -> impl IntoView {
         })
     };
     view! {
-        <div class="field chips" role="group" aria-labelledby="pillar-label">
-            <span id="pillar-label" class="label">"支柱"</span>
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || pillar().is_none().to_string()
-                on:click=move |_| set_filter(|f| {
-                    f.pillar = None;
-                })
-            >
-                "全部"
-            </button>
-            {table()
-                .pillars
-                .iter()
-                .map(|p| {
-                    let id = p.id;
-                    view! {
-                        <button
-                            type="button"
-                            class="chip"
-                            title=p.name.clone()
-                            data-pillar=id
-                            aria-pressed=move || (pillar() == Some(id)).to_string()
-                            on:click=move |_| choose(Some(id))
-                        >
-                            {p.short.clone()}
-                            <span class="n">{move || c.facets.with(|f| f.pillar(id))}</span>
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </div>
+        <div
+            class="field chips"
+            role="group"
+            aria-labelledby="pillar-label"
+            node_ref=group
+            inner_html=chips_html(table())
+            on:click=clicked
+        ></div>
     }
 }
 

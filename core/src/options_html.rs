@@ -45,6 +45,24 @@ impl Options {
     }
 }
 
+/// The pillar chips: a label, 全部 and one chip per pillar (short name, full name as its title),
+/// each with an empty count. The page sets `aria-pressed` and the counts in place as the filter
+/// changes (so a chip keeps the keyboard focus); `data-pillar` is the pillar's id, empty for 全部.
+pub fn chips_html(table: &crate::model::Table) -> String {
+    let mut h = String::from(
+        "<span id=\"pillar-label\" class=\"label\">支柱</span>\
+         <button type=\"button\" class=\"chip\" data-pillar=\"\" aria-pressed=\"false\">全部</button>",
+    );
+    for p in &table.pillars {
+        h.push_str("<button type=\"button\" class=\"chip\" title=\"");
+        escape_into(&mut h, &p.name);
+        let _ = write!(h, "\" data-pillar=\"{}\" aria-pressed=\"false\">", p.id);
+        escape_into(&mut h, &p.short);
+        h.push_str("<span class=\"n\"></span></button>");
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

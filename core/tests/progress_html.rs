@@ -56,3 +56,18 @@ fn nothing_applicable_has_no_percent() {
     assert!(h.starts_with("<p class=\"progress-total\">已完成 <strong>0</strong> / 0 项<span"));
     assert!(h.contains("style=\"width: 0%\""));
 }
+
+#[test]
+fn pillar_chips() {
+    let t = Table::from_json(fixture::REAL_JSON).unwrap();
+    let h = gk_core::options_html::chips_html(&t);
+    assert!(h.starts_with("<span id=\"pillar-label\" class=\"label\">支柱</span>"));
+    assert!(h.contains("data-pillar=\"\" aria-pressed=\"false\">全部</button>"));
+    assert_eq!(
+        h.matches("<button type=\"button\" class=\"chip\"").count(),
+        7
+    );
+    assert!(h.contains(
+        "title=\"以政务公开助力惠民生\" data-pillar=\"4\" aria-pressed=\"false\">惠民生<span class=\"n\"></span></button>"
+    ), "{h}");
+}
