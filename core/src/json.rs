@@ -1,7 +1,7 @@
-//! A small JSON value with a strict reader (RFC 8259) and a writer, for what the task-table
-//! page reads and writes: the embedded table, the stored unit documents and the state file it
-//! exports. The page uses this instead of serde_json, whose parser and the derived
-//! (de)serializers of our types cost the wasm tens of KB. The office page and the importer
+//! A small JSON value with a strict reader (RFC 8259) and a writer, for all the JSON the app
+//! reads and writes: the embedded table, the stored unit documents, and the state files it
+//! exports and imports. The app uses this instead of serde_json, whose parser and the derived
+//! (de)serializers of our types cost the wasm tens of KB. The importer and the native tests
 //! still use serde_json; tests check that this writer writes what serde_json writes.
 
 use std::fmt;

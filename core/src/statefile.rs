@@ -6,10 +6,8 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde_json::{Map, Value};
-
 use crate::checklist::{Checklists, Entry};
-use crate::json;
+use crate::json::{self, Value};
 use crate::merge::{cmp_entries, merge_entry_into, Outcome};
 use crate::model::{Table, UnitKind};
 use crate::sort::sort_by;
@@ -97,8 +95,8 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
         ("exported_at", now.to_rfc3339().into()),
         ("entries", json::Value::Array(entries.collect())),
     ]);
-    // Written by `json` rather than serde_json, which the task-table page does without; the
-    // text is the same (a test compares them).
+    // Written by `json` rather than serde_json, which the app does without; the text is the
+    // same (a test compares them).
     let mut text = file.to_json_pretty();
     text.push('\n');
     text
@@ -274,17 +272,6 @@ fn distinct<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     names
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "布尔值",
-        Value::Number(_) => "数字",
-        Value::String(_) => "文字",
-        Value::Array(_) => "数组",
-        Value::Object(_) => "对象",
-    }
-}
-
 /// Reads a state file. `file_name` is for messages. The table is the one the app shows: the
 /// file must be of its dataset, and each entry must name a task of it and a unit of it that is
 /// not a group (else the entry is listed in [`ParsedFile::invalid`]). When the file has two
@@ -312,19 +299,19 @@ pub fn parse(
     if text.trim().is_empty() {
         return Err(not_json("文件是空的".into()));
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| not_json(format!("第 {} 行第 {} 列附近有错误", e.line(), e.column())))?;
+    let top = json::parse(text)
+        .map_err(|e| not_json(format!("第 {} 行第 {} 列附近有错误", e.line, e.column)))?;
     let malformed = |reason: String| FileError::Malformed {
         file: file(),
         reason,
     };
 
-    let Value::Object(top) = value else {
+    if !top.is_object() {
         return Err(FileError::NotOurFormat {
             file: file(),
             found: None,
         });
-    };
+    }
     match top.get("format") {
         Some(Value::String(s)) if s == FORMAT => {}
         Some(Value::String(s)) => {
@@ -347,7 +334,7 @@ pub fn parse(
         }
     }
     let version = match top.get("version") {
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|v| v >= 1) => n.as_u64().unwrap_or(0),
+        Some(n @ Value::Number(_)) if n.as_u64().is_some_and(|v| v >= 1) => n.as_u64().unwrap_or(0),
         Some(other) => {
             return Err(malformed(format!(
                 "版本号 \"version\" 应为正整数，却是 {other}"
@@ -394,7 +381,7 @@ pub fn parse(
         Some(other) => {
             return Err(malformed(format!(
                 "\"entries\" 应为数组，却是{}",
-                type_name(other)
+                other.type_name()
             )))
         }
         None => return Err(malformed("缺少条目列表 \"entries\"".into())),
@@ -460,15 +447,16 @@ pub fn parse(
 type EntryProblem = (Option<String>, Option<String>, Vec<String>);
 
 fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
-    let Value::Object(obj) = item else {
+    if !item.is_object() {
         return Err((
             None,
             None,
-            vec![format!("应为对象，却是{}", type_name(item))],
+            vec![format!("应为对象，却是{}", item.type_name())],
         ));
-    };
+    }
+    let obj = item;
     let mut problems = Vec::new();
-    let text = |obj: &Map<String, Value>, key: &str| -> Option<String> {
+    let text = |obj: &Value, key: &str| -> Option<String> {
         obj.get(key).and_then(Value::as_str).map(str::to_string)
     };
     let unit = text(obj, "unit");
