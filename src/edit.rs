@@ -1,10 +1,13 @@
 //! Changing the chosen unit's checklist: each change is stamped, kept in memory and saved to
-//! browser storage at once (merged with what another tab may have saved meanwhile).
+//! browser storage at once (merged with what another tab may have saved meanwhile). Also the
+//! export of units' checklists, which marks them exported.
 
 use crate::app::ctx;
 use crate::data::table;
+use crate::files;
 use gk_core::checklist::Checklists;
 use gk_core::merge::merge_unit;
+use gk_core::statefile;
 use gk_core::status::Status;
 use gk_core::stored::UnitDoc;
 use gk_core::timestamp::Timestamp;
@@ -62,4 +65,35 @@ pub fn take_in(checklists: RwSignal<Checklists>, doc: UnitDoc) {
         cl.set_unit(&doc.unit, merged);
         true
     });
+}
+
+/// Offers the state file of `units` as a download and, once the browser took it, marks them
+/// exported (saved at once).
+pub fn export_units(units: &[&str]) {
+    let c = ctx();
+    let dataset = &table().dataset.id;
+    let now = now();
+    let text = c
+        .checklists
+        .with_untracked(|cl| statefile::export(cl, dataset, units, now));
+    let name = statefile::export_file_name(dataset, units, now);
+    if !files::download(&name, "application/json", &text) {
+        download_failed();
+        return;
+    }
+    c.checklists.update(|cl| {
+        for u in units {
+            cl.mark_exported(u, now);
+        }
+    });
+    for u in units {
+        save(u, now);
+    }
+}
+
+/// Says that the browser refused a download (nothing is lost: the data stays in the page).
+pub fn download_failed() {
+    ctx()
+        .notices
+        .update(|n| n.push("浏览器未能下载导出文件，请重试或换用其他浏览器。".into()));
 }

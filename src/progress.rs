@@ -4,10 +4,8 @@
 use crate::app::ctx;
 use crate::data::{index, table};
 use crate::edit;
-use crate::files;
 use gk_core::filter::Filter;
 use gk_core::progress_html::progress_html;
-use gk_core::statefile;
 use gk_core::status::Status;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
@@ -41,21 +39,7 @@ fn UnitProgress(unit: String) -> impl IntoView {
     let u = unit.clone();
     let exported_at = move || c.checklists.with(|cl| cl.exported_at(&u));
     let u = unit.clone();
-    let export = move |_| {
-        let now = edit::now();
-        let units = [u.as_str()];
-        let text = c
-            .checklists
-            .with_untracked(|cl| statefile::export(cl, &t.dataset.id, &units, now));
-        let name = statefile::export_file_name(&t.dataset.id, &units, now);
-        if files::download(&name, "application/json", &text) {
-            c.checklists.update(|cl| cl.mark_exported(&u, now));
-            edit::save(&u, now);
-        } else {
-            c.notices
-                .update(|n| n.push("浏览器未能下载导出文件，请重试或换用其他浏览器。".into()));
-        }
-    };
+    let export = move |_| edit::export_units(&[u.as_str()]);
     view! {
         <section class="progress" aria-label="本单位进度">
             <div class="progress-main">

@@ -7,7 +7,7 @@ use crate::app::ctx;
 use crate::data::table;
 use crate::import::ImportButton;
 use crate::{edit, files};
-use gk_core::{csv, statefile};
+use gk_core::csv;
 use leptos::prelude::*;
 
 /// Links between the two pages, the current one marked.
@@ -55,8 +55,6 @@ pub fn OfficeToolbar() -> impl IntoView {
 /// passing a merged file up.
 fn export_all() {
     let c = ctx();
-    let t = table();
-    let now = edit::now();
     let units: Vec<String> = c
         .checklists
         .with_untracked(|cl| cl.units().map(|(u, _)| u.to_string()).collect());
@@ -66,22 +64,7 @@ fn export_all() {
         return;
     }
     let names: Vec<&str> = units.iter().map(String::as_str).collect();
-    let text = c
-        .checklists
-        .with_untracked(|cl| statefile::export(cl, &t.dataset.id, &names, now));
-    let name = statefile::export_file_name(&t.dataset.id, &names, now);
-    if files::download(&name, "application/json", &text) {
-        c.checklists.update(|cl| {
-            for u in &names {
-                cl.mark_exported(u, now);
-            }
-        });
-        for u in &names {
-            edit::save(u, now);
-        }
-    } else {
-        download_failed();
-    }
+    edit::export_units(&names);
 }
 
 /// The current filtered view as CSV (UTF-8 with BOM, for Excel and WPS): one row per task and
@@ -98,12 +81,6 @@ fn export_csv() {
     let date = edit::now().date_compact_in(gk_core::timestamp::CHINA_OFFSET_MINUTES);
     let name = format!("{}-{}-{}.csv", t.dataset.id, who, date);
     if !files::download(&name, "text/csv;charset=utf-8", &text) {
-        download_failed();
+        edit::download_failed();
     }
-}
-
-fn download_failed() {
-    ctx()
-        .notices
-        .update(|n| n.push("浏览器未能下载导出文件，请重试或换用其他浏览器。".into()));
 }
