@@ -1,5 +1,5 @@
-//! Files: downloading what the app writes (state files, CSV); on the task-table page, a file
-//! dropped by mistake is refused with a pointer to the page that imports.
+//! Files: downloading what the app writes (state files, CSV), and files dropped on the page
+//! (imported on the office page, refused with a pointer to it on the task table).
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,10 +39,9 @@ fn try_download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Keeps a file dropped on the task-table page from replacing the page (the browser's default:
-/// it would open the file and leave the app), and says where files are imported.
-pub fn refuse_drop(notices: leptos::prelude::RwSignal<Vec<String>>) {
-    use leptos::prelude::Update;
+/// Calls `handler` with whatever is dropped on the page, instead of the browser's default (it
+/// would open a dropped file and leave the app).
+pub fn on_drop(handler: impl Fn(web_sys::DragEvent) + 'static) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -51,12 +50,21 @@ pub fn refuse_drop(notices: leptos::prelude::RwSignal<Vec<String>>) {
     });
     let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |ev: web_sys::DragEvent| {
         ev.prevent_default();
+        handler(ev);
+    });
+    let _ = doc.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+    // Both live as long as the page.
+    over.forget();
+    drop.forget();
+}
+
+/// On the task-table page a dropped file is refused, with a pointer to the page that imports.
+pub fn refuse_drop(notices: leptos::prelude::RwSignal<Vec<String>>) {
+    use leptos::prelude::Update;
+    on_drop(move |_| {
         notices.update(|n| {
             n.push("本页不导入文件：请打开“汇总与导入”页面，在那里导入进度文件。".into())
         });
     });
-    let _ = doc.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
-    let _ = doc.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
-    over.forget();
-    drop.forget();
 }

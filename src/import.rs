@@ -12,7 +12,6 @@ use gk_core::stored::UnitDoc;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Files read and previewed, waiting for the user to apply or cancel.
@@ -175,26 +174,14 @@ pub fn ImportButton() -> impl IntoView {
 
 /// Lets files be dropped anywhere on the page.
 pub fn enable_drop() {
-    use wasm_bindgen::closure::Closure;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let over = Closure::<dyn Fn(web_sys::DragEvent)>::new(|ev: web_sys::DragEvent| {
-        ev.prevent_default();
-    });
     // The drop arrives outside any reactive owner: run it in the app's, for its contexts.
     let owner = Owner::current();
-    let drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
+    crate::files::on_drop(move |ev| {
         let files = ev.data_transfer().and_then(|d| d.files());
         if let (Some(files), Some(owner)) = (files, owner.as_ref()) {
             owner.with(|| read_files(files));
         }
     });
-    let _ = doc.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
-    let _ = doc.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
-    over.forget();
-    drop.forget();
 }
 
 /// The preview of pending files, with 应用 and 取消; and the result of the last import with
