@@ -1,6 +1,6 @@
 //! The table as the page shows it: a flat list of rows in source order, with a pillar heading,
 //! a section heading and an item heading wherever the next shown task starts a new one.
-//! A flat, keyed list lets the view add and remove only the rows a filter change touches.
+//! The page keeps the rows of every task and shows those of the shown tasks ([`visible`]).
 
 use crate::model::Table;
 
@@ -17,7 +17,8 @@ pub enum Row {
 }
 
 impl Row {
-    /// A key that is stable across filter changes, for keyed rendering.
+    /// A key that names the row whatever the filter (an item heading by its section and text,
+    /// not by the task it stands above), to compare layouts.
     pub fn key(self, table: &Table) -> String {
         match self {
             Row::Pillar(p) => format!("p{}", table.pillars[p].id),
