@@ -15,7 +15,7 @@ serve:
 ## Release build into dist/, for any static web server (relative paths: works under any sub-path)
 dist:
 	scripts/tools.sh build
-	trunk build --release --offline
+	scripts/release.sh
 
 ## Every test layer: format, lint, native, wasm in Chromium, end-to-end; prints each layer's counts
 test:

@@ -14,13 +14,13 @@ mkdir -p "$OUT"
 
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 
-step "release build (trunk build --release → $BUILD/dist)"
-trunk build --release --offline --dist "$BUILD/dist" 2>&1 | tail -n 1
+step "release build (scripts/release.sh → $BUILD/dist)"
+scripts/release.sh --dist "$BUILD/dist" 2>&1 | tail -n 1
 
 # A cargo target directory of its own: the feature would otherwise rebuild the app crate that
 # `make dist` and the tests share.
 step "synthetic 10,000-task build (--features synthetic-10k → $BUILD/dist-10k)"
-GK_NO_OFFICE_PAGE=1 CARGO_TARGET_DIR=$BUILD/cargo-10k trunk build --release --offline --features synthetic-10k \
+GK_NO_OFFICE_PAGE=1 CARGO_TARGET_DIR=$BUILD/cargo-10k scripts/release.sh --features synthetic-10k \
   --dist "$BUILD/dist-10k" 2>&1 | tail -n 1
 
 step "native import of 50 files × 139 entries (cargo run --release --example merge_bench)"

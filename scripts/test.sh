@@ -32,8 +32,8 @@ step "wasm tests in headless Chromium (wasm-bindgen-test)"
 cargo test -p gk-app --target wasm32-unknown-unknown 2>&1 | tee "$LOGS/wasm.log"
 read -r wasm_pass wasm_fail < <(cargo_counts "$LOGS/wasm.log")
 
-step "release build (trunk build --release)"
-trunk build --release --offline 2>&1 | tail -n 3
+step "release build (scripts/release.sh)"
+scripts/release.sh 2>&1 | tail -n 3
 
 step "end-to-end tests (Playwright, Chromium, dist/ under /gk/)"
 (cd tests/e2e && npx playwright test) 2>&1 | tee "$LOGS/e2e.log"

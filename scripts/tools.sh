@@ -3,7 +3,7 @@
 # Each step checks what is there first and skips when the right version is present,
 # so a second run takes seconds.
 #
-#   scripts/tools.sh build   # wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/tools.sh build   # wasm32 target, rust-src, trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/tools.sh test    # the above + Chromium, chromedriver, CJK fonts, poppler-utils, Node packages
 #
 # Versions are pinned here; wasm-bindgen-cli follows the `=` pin of the wasm-bindgen crate.
@@ -23,6 +23,13 @@ wasm_target() {
   if rustup target list --installed | grep -qx wasm32-unknown-unknown; then return; fi
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+}
+
+# The release build rebuilds std for size (scripts/release.sh).
+rust_src() {
+  if rustup component list --installed | grep -qx rust-src; then return; fi
+  say "adding the rust-src component"
+  rustup component add rust-src
 }
 
 trunk() {
@@ -79,12 +86,14 @@ node_packages() {
 case "${1:-test}" in
 build)
   wasm_target
+  rust_src
   trunk
   wasm_bindgen
   wasm_opt
   ;;
 test)
   wasm_target
+  rust_src
   trunk
   wasm_bindgen
   wasm_opt
