@@ -8,7 +8,7 @@ use crate::print::{PrintHead, SignOff};
 use crate::progress::ProgressPanel;
 use crate::rows::TaskTable;
 use crate::storage::{Health, Store};
-use crate::toolbar::Toolbar;
+use crate::toolbar::Masthead;
 use crate::{edit, files, url};
 use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
@@ -148,10 +148,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <header class="masthead">
-            <h1>{t.dataset.title.clone()}</h1>
-            <Toolbar />
-        </header>
+        <Masthead />
         <StorageBanner />
         <Notices />
         <FilterBar />

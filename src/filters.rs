@@ -3,8 +3,9 @@
 //! the selects' options are HTML made by `gk_core::options_html`, refilled as the counts change.
 
 use crate::app::ctx;
+use crate::bind;
 use crate::data::{index, table};
-use crate::print::PrintButton;
+use crate::print;
 use gk_core::filter::{Facets, Filter};
 use gk_core::model::{TimeKind, TimeTag};
 use gk_core::options_html::{chips_html, Options};
@@ -12,39 +13,111 @@ use gk_core::search;
 use gk_core::status::Status;
 use gk_core::units::{unit_options, Role};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The filter bar's markup (see `bind` why a string); the chips go between the two halves.
+const TOP: &str = concat!(
+    r#"<div class="filter-row"><div class="field field-unit"><label for="unit">单位</label>"#,
+    r#"<div class="unit-pick"><input type="search" id="unit-find" class="unit-find" "#,
+    r#"placeholder="输入名称查找，回车选中" aria-label="查找单位" aria-controls="unit" "#,
+    r#"autocomplete="off"><select id="unit"></select></div></div>"#,
+    r#"<div class="field"><label for="role">角色</label><select id="role"></select></div>"#,
+    r#"<div class="field"><label for="status-filter">完成状态</label>"#,
+    r#"<select id="status-filter"></select></div></div>"#,
+    r#"<div class="field chips" role="group" aria-labelledby="pillar-label" id="chips">"#,
+);
+const BOTTOM: &str = concat!(
+    r#"</div><div class="filter-row">"#,
+    r#"<div class="field"><label for="section">分项</label><select id="section"></select></div>"#,
+    r#"<div class="field"><label for="time">时限要求</label><select id="time"></select></div>"#,
+    r#"<div class="field field-search"><label for="q">搜索</label><input type="search" id="q" "#,
+    r#"placeholder="任务内容、分项或单位名称" autocomplete="off"></div></div>"#,
+    r#"<div class="filter-summary"><p class="count" id="shown-count" role="status" "#,
+    r#"aria-live="polite"></p>"#,
+    r#"<button type="button" class="clear" id="clear-filters">清除全部筛选</button>"#,
+);
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let c = ctx();
     let total = table().tasks.len();
+    // What the unit finder narrows the units to.
+    let narrow = RwSignal::new(String::new());
+    unit_picker(narrow);
+    unit_facet(&ROLE);
+    unit_facet(&STATUS);
+    pillar_chips();
+    section_select();
+    time_select();
+    bind::value("q", move || c.filter.with(|f| f.query.clone()));
+    bind::text("shown-count", move || {
+        format!("显示 {} / {} 项", c.shown.with(Vec::len), total)
+    });
+    bind::flag("clear-filters", "disabled", move || {
+        c.filter.with(Filter::is_empty)
+    });
+    let markup = [TOP, &chips_html(table()), BOTTOM, print::BUTTON, "</div>"].concat();
     view! {
-        <section class="filters no-print" aria-label="筛选">
-            <div class="filter-row">
-                <UnitPicker />
-                <RoleSelect />
-                <StatusFilter />
-            </div>
-            <PillarChips />
-            <div class="filter-row">
-                <SectionSelect />
-                <TimeSelect />
-                <SearchBox />
-            </div>
-            <div class="filter-summary">
-                <p class="count" role="status" aria-live="polite">
-                    {move || format!("显示 {} / {} 项", c.shown.with(Vec::len), total)}
-                </p>
-                <button
-                    type="button"
-                    class="clear"
-                    disabled=move || c.filter.with(Filter::is_empty)
-                    on:click=move |_| c.filter.update(Filter::clear)
-                >
-                    "清除全部筛选"
-                </button>
-                <PrintButton />
-            </div>
-        </section>
+        <section
+            class="filters no-print"
+            aria-label="筛选"
+            inner_html=markup
+            on:change=changed
+            on:input=move |ev| input(&ev, narrow)
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" && bind::target(&ev, "#unit-find").is_some() {
+                    ev.prevent_default();
+                    pick_first(narrow);
+                }
+            }
+            on:click=clicked
+        ></section>
+    }
+}
+
+/// A select or checkbox of the bar changed.
+fn changed(ev: web_sys::Event) {
+    let Some((id, v)) = bind::control(&ev) else {
+        return;
+    };
+    match id.as_str() {
+        "unit" if v.is_empty() => set_filter(|f| f.unit = None),
+        "unit" => choose_unit(v),
+        "role" => set_filter(|f| f.role = Role::from_key(&v)),
+        "status-filter" => set_filter(|f| f.status = Status::from_key(&v)),
+        "section" => set_filter(move |f| {
+            if let Some(s) = table().section(&v) {
+                f.pillar = Some(s.pillar);
+            }
+            f.section = (!v.is_empty()).then_some(v);
+        }),
+        "time" => set_filter(|f| f.time = TimeTag::from_key(&v)),
+        _ => print::orientation_changed(&ev),
+    }
+}
+
+/// Typing in the unit finder or the search box.
+fn input(ev: &web_sys::Event, narrow: RwSignal<String>) {
+    let Some((id, v)) = bind::control(ev) else {
+        return;
+    };
+    match id.as_str() {
+        "unit-find" => narrow.set(v),
+        "q" => set_filter(move |f| f.query = v),
+        _ => {}
+    }
+}
+
+fn clicked(ev: web_sys::MouseEvent) {
+    let Some(button) = bind::target(&ev, "button") else {
+        return;
+    };
+    if let Some(p) = button.get_attribute("data-pillar") {
+        pillar_clicked(p.parse::<u8>().ok());
+    } else if button.id() == "clear-filters" {
+        ctx().filter.update(Filter::clear);
+    } else {
+        print::clicked(&button);
     }
 }
 
@@ -62,75 +135,39 @@ fn set_filter(f: impl FnOnce(&mut Filter)) {
 /// The unit picker: a native `<select>` grouped into 市直部门, 县（市、区） and 其他单位, with a
 /// box above it that narrows the options by any part of the name (many names begin with 市,
 /// so the select's own type-ahead is not enough, and it does not work with an input method).
-#[component]
-fn UnitPicker() -> impl IntoView {
+fn unit_picker(narrow: RwSignal<String>) {
     let c = ctx();
     let groups = unit_options(table());
-    let narrow = RwSignal::new(String::new());
-    let unit = Memo::new(move |_| c.filter.with(|f| f.unit.clone()));
-    let pick_first = move || {
-        let q = search::normalize(&narrow.get_untracked());
-        let first = index()
-            .units()
-            .iter()
-            .find(|u| search::normalize(u).contains(&q));
-        if let Some(u) = first {
-            choose_unit(u.clone());
-        }
-    };
-    view! {
-        <div class="field field-unit">
-            <label for="unit">"单位"</label>
-            <div class="unit-pick">
-            <input
-                type="search"
-                id="unit-find"
-                class="unit-find"
-                placeholder="输入名称查找，回车选中"
-                aria-label="查找单位"
-                aria-controls="unit"
-                autocomplete="off"
-                prop:value=move || narrow.get()
-                on:input=move |ev| narrow.set(event_target_value(&ev))
-                on:keydown=move |ev| {
-                    if ev.key() == "Enter" {
-                        ev.prevent_default();
-                        pick_first();
+    bind::html("unit", move || {
+        let q = search::normalize(&narrow.get());
+        let current = c.unit.get();
+        c.facets.with(|f| {
+            let mut o = Options::new();
+            o.option("", "全部单位", None, current.is_none());
+            for g in &groups {
+                o.group(g.heading);
+                for name in &g.units {
+                    let chosen = current.as_deref() == Some(name.as_str());
+                    if chosen || search::normalize(name).contains(&q) {
+                        o.option(name, name, Some(f.unit(name)), chosen);
                     }
                 }
-            />
-            <select
-                id="unit"
-                inner_html=move || {
-                    let q = search::normalize(&narrow.get());
-                    let current = unit.get();
-                    c.facets.with(|f| {
-                        let mut o = Options::new();
-                        o.option("", "全部单位", None, current.is_none());
-                        for g in &groups {
-                            o.group(g.heading);
-                            for name in &g.units {
-                                let chosen = current.as_deref() == Some(name.as_str());
-                                if chosen || search::normalize(name).contains(&q) {
-                                    o.option(name, name, Some(f.unit(name)), chosen);
-                                }
-                            }
-                            o.end_group();
-                        }
-                        o.into_html()
-                    })
-                }
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if v.is_empty() {
-                        set_filter(|f| f.unit = None);
-                    } else {
-                        choose_unit(v);
-                    }
-                }
-            ></select>
-            </div>
-        </div>
+                o.end_group();
+            }
+            o.into_html()
+        })
+    });
+}
+
+/// Enter in the unit finder picks the first unit it leaves.
+fn pick_first(narrow: RwSignal<String>) {
+    let q = search::normalize(&narrow.get_untracked());
+    let first = index()
+        .units()
+        .iter()
+        .find(|u| search::normalize(u).contains(&q));
+    if let Some(u) = first {
+        choose_unit(u.clone());
     }
 }
 
@@ -141,98 +178,65 @@ fn choose_unit(unit: String) {
     set_filter(move |f| f.unit = Some(unit));
 }
 
-#[component]
-fn RoleSelect() -> impl IntoView {
-    unit_facet(
-        UnitFacet {
-            id: "role",
-            label: "角色",
-            all: "牵头和责任",
-            options: Role::ALL.map(|r| (r.key(), r.label())).to_vec(),
-        },
-        |f| f.role.map(Role::key),
-        |f, k| f.role = Role::from_key(k),
-        |x, k| Role::from_key(k).map_or(0, |r| x.role(r)),
-    )
-}
-
-#[component]
-fn StatusFilter() -> impl IntoView {
-    unit_facet(
-        UnitFacet {
-            id: "status-filter",
-            label: "完成状态",
-            all: "全部状态",
-            options: Status::ALL.map(|s| (s.key(), s.label())).to_vec(),
-        },
-        |f| f.status.map(Status::key),
-        |f, k| f.status = Status::from_key(k),
-        |x, k| Status::from_key(k).map_or(0, |s| x.status(s)),
-    )
-}
-
-/// A facet that only applies once a unit is chosen (role, status): its select and options.
+/// A facet that only applies once a unit is chosen (role, status): its select's id, its
+/// options and how it reads the filter and the counts.
 struct UnitFacet {
     id: &'static str,
-    label: &'static str,
     /// The option for "any".
     all: &'static str,
     /// (key, label) of every option.
-    options: Vec<(&'static str, &'static str)>,
+    options: fn() -> Vec<(&'static str, &'static str)>,
+    current: fn(&Filter) -> Option<&'static str>,
+    count: fn(&Facets, &str) -> usize,
 }
+
+static ROLE: UnitFacet = UnitFacet {
+    id: "role",
+    all: "牵头和责任",
+    options: || Role::ALL.map(|r| (r.key(), r.label())).to_vec(),
+    current: |f| f.role.map(Role::key),
+    count: |x, k| Role::from_key(k).map_or(0, |r| x.role(r)),
+};
+
+static STATUS: UnitFacet = UnitFacet {
+    id: "status-filter",
+    all: "全部状态",
+    options: || Status::ALL.map(|s| (s.key(), s.label())).to_vec(),
+    current: |f| f.status.map(Status::key),
+    count: |x, k| Status::from_key(k).map_or(0, |s| x.status(s)),
+};
 
 /// The select of a [`UnitFacet`], disabled until a unit is chosen; each option with its count.
-/// Not generic, so that one copy serves both facets.
-fn unit_facet(
-    facet: UnitFacet,
-    current: fn(&Filter) -> Option<&'static str>,
-    set: fn(&mut Filter, &str),
-    count: fn(&Facets, &str) -> usize,
-) -> impl IntoView {
+fn unit_facet(facet: &'static UnitFacet) {
     let c = ctx();
     let no_unit = move || c.filter.with(|f| f.unit.is_none());
-    let value = move || c.filter.with(current);
-    view! {
-        <div class="field">
-            <label for=facet.id>{facet.label}</label>
-            <select
-                id=facet.id
-                disabled=no_unit
-                title=move || if no_unit() { "先选择单位" } else { "" }
-                inner_html=move || {
-                    let v = value();
-                    c.facets.with(|x| {
-                        let mut o = Options::new();
-                        o.option("", facet.all, None, v.is_none());
-                        for &(key, label) in &facet.options {
-                            o.option(key, label, Some(count(x, key)), v == Some(key));
-                        }
-                        o.into_html()
-                    })
-                }
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    set_filter(move |f| set(f, &v));
-                }
-            ></select>
-        </div>
-    }
+    bind::flag(facet.id, "disabled", no_unit);
+    bind::attr(facet.id, "title", move || {
+        no_unit().then(|| "先选择单位".into())
+    });
+    let options = (facet.options)();
+    bind::html(facet.id, move || {
+        let v = c.filter.with(facet.current);
+        c.facets.with(|x| {
+            let mut o = Options::new();
+            o.option("", facet.all, None, v.is_none());
+            for &(key, label) in &options {
+                o.option(key, label, Some((facet.count)(x, key)), v == Some(key));
+            }
+            o.into_html()
+        })
+    });
 }
 
-/// Pillars as chips with their short names; a second click on the chosen chip shows all. The
-/// chips are HTML (`gk_core::options_html::chips_html`); whether each is pressed and its count
-/// are set in place, so the chip pressed from the keyboard keeps the focus.
-#[component]
-fn PillarChips() -> impl IntoView {
-    use wasm_bindgen::JsCast;
+/// Pillars as chips with their short names (`gk_core::options_html::chips_html`); a second
+/// click on the chosen chip shows all. Whether each is pressed and its count are set in place,
+/// so the chip pressed from the keyboard keeps the focus.
+fn pillar_chips() {
     let c = ctx();
-    let group = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        let Some(g) = group.get() else {
-            return;
-        };
         let current = c.filter.with(|f| f.pillar);
-        let Ok(chips) = g.query_selector_all("button[data-pillar]") else {
+        let chips = bind::by_id("chips").and_then(|g| g.query_selector_all("[data-pillar]").ok());
+        let Some(chips) = chips else {
             return;
         };
         c.facets.with(|f| {
@@ -254,49 +258,28 @@ fn PillarChips() -> impl IntoView {
             }
         });
     });
-    let clicked = move |ev: leptos::ev::MouseEvent| {
-        let chip = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button[data-pillar]").ok().flatten());
-        let Some(chip) = chip else {
-            return;
-        };
-        let p = chip
-            .get_attribute("data-pillar")
-            .and_then(|p| p.parse::<u8>().ok());
-        set_filter(move |f| {
-            // 全部, or a second click on the chosen chip, shows every pillar.
-            f.pillar = if f.pillar == p { None } else { p };
-            // Keep the section within the pillar.
-            if let (Some(s), Some(p)) = (&f.section, f.pillar) {
-                if table().section(s).is_some_and(|s| s.pillar != p) {
-                    f.section = None;
-                }
+}
+
+/// A chip was clicked: its pillar (`None` for 全部).
+fn pillar_clicked(p: Option<u8>) {
+    set_filter(move |f| {
+        // 全部, or a second click on the chosen chip, shows every pillar.
+        f.pillar = if f.pillar == p { None } else { p };
+        // Keep the section within the pillar.
+        if let (Some(s), Some(p)) = (&f.section, f.pillar) {
+            if table().section(s).is_some_and(|s| s.pillar != p) {
+                f.section = None;
             }
-        })
-    };
-    view! {
-        <div
-            class="field chips"
-            role="group"
-            aria-labelledby="pillar-label"
-            node_ref=group
-            inner_html=chips_html(table())
-            on:click=clicked
-        ></div>
-    }
+        }
+    })
 }
 
 /// Sections of the chosen pillar (of every pillar, grouped, when none is chosen).
-#[component]
-fn SectionSelect() -> impl IntoView {
+fn section_select() {
     let c = ctx();
-    let pillar = move || c.filter.with(|f| f.pillar);
-    let section = Memo::new(move |_| c.filter.with(|f| f.section.clone()));
-    let options = move || {
+    bind::html("section", move || {
         let t = table();
-        let current = section.get();
+        let (pillar, current) = c.filter.with(|f| (f.pillar, f.section.clone()));
         c.facets.with(|f| {
             let mut o = Options::new();
             o.option("", "全部分项", None, current.is_none());
@@ -306,7 +289,7 @@ fn SectionSelect() -> impl IntoView {
                     o.option(&s.id, &s.name, Some(f.section(&s.id)), chosen);
                 }
             };
-            match pillar() {
+            match pillar {
                 Some(p) => sections_of(&mut o, p),
                 None => {
                     for p in &t.pillars {
@@ -318,39 +301,19 @@ fn SectionSelect() -> impl IntoView {
             }
             o.into_html()
         })
-    };
-    view! {
-        <div class="field">
-            <label for="section">"分项"</label>
-            <select
-                id="section"
-                inner_html=options
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    set_filter(move |f| {
-                        if let Some(s) = table().section(&v) {
-                            f.pillar = Some(s.pillar);
-                        }
-                        f.section = (!v.is_empty()).then_some(v);
-                    })
-                }
-            ></select>
-        </div>
-    }
+    });
 }
 
-#[component]
-fn TimeSelect() -> impl IntoView {
+fn time_select() {
     let c = ctx();
-    let time = move || c.filter.with(|f| f.time);
     let tags = index().times();
     let groups = [
         ("频次", TimeKind::Cadence),
         ("期限", TimeKind::Deadline),
         ("事后时限", TimeKind::Relative),
     ];
-    let options = move || {
-        let current = time();
+    bind::html("time", move || {
+        let current = c.filter.with(|f| f.time);
         c.facets.with(|f| {
             let mut o = Options::new();
             o.option("", "全部", None, current.is_none());
@@ -363,39 +326,5 @@ fn TimeSelect() -> impl IntoView {
             }
             o.into_html()
         })
-    };
-    view! {
-        <div class="field">
-            <label for="time">"时限要求"</label>
-            <select
-                id="time"
-                inner_html=options
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    set_filter(move |f| f.time = TimeTag::from_key(&v));
-                }
-            ></select>
-        </div>
-    }
-}
-
-#[component]
-fn SearchBox() -> impl IntoView {
-    let c = ctx();
-    view! {
-        <div class="field field-search">
-            <label for="q">"搜索"</label>
-            <input
-                type="search"
-                id="q"
-                placeholder="任务内容、分项或单位名称"
-                autocomplete="off"
-                prop:value=move || c.filter.with(|f| f.query.clone())
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    set_filter(move |f| f.query = v);
-                }
-            />
-        </div>
-    }
+    });
 }

@@ -137,41 +137,6 @@ fn undo() {
     ic.result.set(Some("已撤销上次导入。".to_string()));
 }
 
-/// The hidden file input behind the 导入 button (accepts several files).
-#[component]
-pub fn ImportButton() -> impl IntoView {
-    let input = NodeRef::<leptos::html::Input>::new();
-    view! {
-        <input
-            type="file"
-            id="import-files"
-            accept=".json,application/json"
-            multiple
-            class="visually-hidden"
-            tabindex="-1"
-            aria-hidden="true"
-            node_ref=input
-            on:change=move |ev| {
-                let el: web_sys::HtmlInputElement = event_target(&ev);
-                if let Some(files) = el.files() {
-                    read_files(files);
-                }
-                el.set_value("");
-            }
-        />
-        <button
-            type="button"
-            on:click=move |_| {
-                if let Some(i) = input.get() {
-                    i.click();
-                }
-            }
-        >
-            "导入进度文件"
-        </button>
-    }
-}
-
 /// Lets files be dropped anywhere on the page.
 pub fn enable_drop() {
     // The drop arrives outside any reactive owner: run it in the app's, for its contexts.

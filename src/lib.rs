@@ -2,6 +2,7 @@
 //! Everything that can be plain Rust lives in `gk-core` and is tested natively.
 
 mod app;
+mod bind;
 mod central;
 pub mod data;
 mod edit;

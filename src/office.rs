@@ -4,11 +4,10 @@
 
 use crate::app::provide_state;
 use crate::central::Central;
-use crate::data::table;
 use crate::import::{enable_drop, provide_import_ctx, ImportPanel};
 use crate::notices::{Notices, StorageBanner};
 use crate::print::PrintHead;
-use crate::toolbar::OfficeToolbar;
+use crate::toolbar::OfficeMasthead;
 use leptos::prelude::*;
 
 #[component]
@@ -17,10 +16,7 @@ pub fn Office() -> impl IntoView {
     provide_import_ctx();
     enable_drop();
     view! {
-        <header class="masthead">
-            <h1>{table().dataset.title.clone()}</h1>
-            <OfficeToolbar />
-        </header>
+        <OfficeMasthead />
         <StorageBanner />
         <Notices />
         <ImportPanel />

@@ -12,6 +12,7 @@
 //! elsewhere (another tab) are brought into the controls.
 
 use crate::app::ctx;
+use crate::bind;
 use crate::data::{index, table};
 use crate::edit;
 use gk_core::checklist::Checklists;
@@ -29,6 +30,15 @@ const LONG_VIEW: usize = 600;
 /// The rows of a block: more than fill a screen.
 const BLOCK: usize = 100;
 
+/// The table's header (see `bind` why a string); the unit's columns show with a unit chosen
+/// (`with-unit`, style.css).
+const THEAD: &str = concat!(
+    r#"<tr><th scope="col" class="col-id">编号</th><th scope="col" class="col-text">工作任务及要求</th>"#,
+    r#"<th scope="col" class="col-units">牵头单位</th><th scope="col" class="col-units">责任单位</th>"#,
+    r#"<th scope="col" class="col-mine"><span class="no-print">本单位</span>"#,
+    r#"<span class="print-only">状态</span></th><th scope="col" class="col-note print-only">备注</th></tr>"#,
+);
+
 #[component]
 pub fn TaskTable() -> impl IntoView {
     let c = ctx();
@@ -43,23 +53,10 @@ pub fn TaskTable() -> impl IntoView {
         whole_view(tbody, all);
         ().into_any()
     };
+    bind::flag("no-tasks", "hidden", move || !c.shown.with(Vec::is_empty));
     view! {
         <table class="tasks" class:with-unit=has_unit>
-            <thead>
-                <tr>
-                    <th scope="col" class="col-id">"编号"</th>
-                    <th scope="col" class="col-text">"工作任务及要求"</th>
-                    <th scope="col" class="col-units">"牵头单位"</th>
-                    <th scope="col" class="col-units">"责任单位"</th>
-                    <Show when=has_unit>
-                        <th scope="col" class="col-mine">
-                            <span class="no-print">"本单位"</span>
-                            <span class="print-only">"状态"</span>
-                        </th>
-                        <th scope="col" class="col-note print-only">"备注"</th>
-                    </Show>
-                </tr>
-            </thead>
+            <thead inner_html=THEAD></thead>
             <tbody
                 node_ref=tbody
                 on:change=move |ev| edited(ev.target(), false)
@@ -67,9 +64,9 @@ pub fn TaskTable() -> impl IntoView {
             ></tbody>
         </table>
         {after}
-        <Show when=move || c.shown.with(Vec::is_empty)>
-            <p class="empty">"没有符合条件的任务。可以放宽筛选条件，或点击“清除全部筛选”。"</p>
-        </Show>
+        <p class="empty" id="no-tasks" hidden>
+            "没有符合条件的任务。可以放宽筛选条件，或点击“清除全部筛选”。"
+        </p>
     }
 }
 

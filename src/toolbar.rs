@@ -4,50 +4,93 @@
 //! this browser.
 
 use crate::app::ctx;
+use crate::bind;
 use crate::data::table;
-use crate::import::ImportButton;
+use crate::import::read_files;
 use crate::{edit, files};
 use gk_core::csv;
+use gk_core::rows_html::escape;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The masthead's markup (see `bind` why a string): the title and the tools.
+fn masthead(tools: &str) -> String {
+    format!(
+        r#"<h1>{}</h1><nav class="toolbar no-print" aria-label="功能">{tools}</nav>"#,
+        escape(&table().dataset.title)
+    )
+}
 
 /// Links between the two pages, the current one marked.
-fn page_switch(office: bool) -> impl IntoView {
+fn page_switch(office: bool) -> String {
     let (table_href, office_href) = if office {
         ("../", "./")
     } else {
         ("./", "office/")
     };
-    let current = |yes: bool| yes.then_some("page");
-    view! {
-        <div class="view-switch" role="group" aria-label="页面">
-            <a href=table_href aria-current=current(!office)>"任务表"</a>
-            <a href=office_href aria-current=current(office)>"汇总与导入"</a>
-        </div>
-    }
+    let current = |yes: bool| if yes { r#" aria-current="page""# } else { "" };
+    format!(
+        r#"<div class="view-switch" role="group" aria-label="页面"><a href="{table_href}"{}>任务表</a><a href="{office_href}"{}>汇总与导入</a></div>"#,
+        current(!office),
+        current(office)
+    )
 }
 
+/// The task table's masthead.
 #[component]
-pub fn Toolbar() -> impl IntoView {
-    view! {
-        <nav class="toolbar no-print" aria-label="功能">
-            {page_switch(false)}
-            <button type="button" on:click=move |_| export_csv()>
-                "导出 CSV"
-            </button>
-        </nav>
-    }
+pub fn Masthead() -> impl IntoView {
+    let tools = page_switch(false) + r#"<button type="button" id="export-csv">导出 CSV</button>"#;
+    let clicked = |ev: leptos::ev::MouseEvent| {
+        if bind::target(&ev, "#export-csv").is_some() {
+            export_csv();
+        }
+    };
+    view! { <header class="masthead" inner_html=masthead(&tools) on:click=clicked></header> }
 }
 
+/// The office page's masthead: import (a hidden file input opened by its button) and the
+/// export of every unit.
 #[component]
-pub fn OfficeToolbar() -> impl IntoView {
+pub fn OfficeMasthead() -> impl IntoView {
+    let tools = page_switch(true)
+        + concat!(
+            r#"<input type="file" id="import-files" accept=".json,application/json" multiple "#,
+            r#"class="visually-hidden" tabindex="-1" aria-hidden="true">"#,
+            r#"<button type="button" id="import-open">导入进度文件</button>"#,
+            r#"<button type="button" id="export-all">导出全部单位</button>"#,
+        );
+    let clicked = |ev: leptos::ev::MouseEvent| {
+        let Some(button) = bind::target(&ev, "button") else {
+            return;
+        };
+        match button.id().as_str() {
+            "import-open" => {
+                if let Some(input) = bind::by_id("import-files") {
+                    input.unchecked_into::<web_sys::HtmlElement>().click();
+                }
+            }
+            "export-all" => export_all(),
+            _ => {}
+        }
+    };
+    let changed = |ev: leptos::ev::Event| {
+        let Some(input) = bind::target(&ev, "#import-files") else {
+            return;
+        };
+        let input = input.unchecked_into::<web_sys::HtmlInputElement>();
+        if let Some(files) = input.files() {
+            read_files(files);
+        }
+        // The same file can be chosen again.
+        input.set_value("");
+    };
     view! {
-        <nav class="toolbar no-print" aria-label="功能">
-            {page_switch(true)}
-            <ImportButton />
-            <button type="button" on:click=move |_| export_all()>
-                "导出全部单位"
-            </button>
-        </nav>
+        <header
+            class="masthead"
+            inner_html=masthead(&tools)
+            on:click=clicked
+            on:change=changed
+        ></header>
     }
 }
 
