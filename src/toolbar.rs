@@ -1,7 +1,7 @@
-//! The mastheads' tools. Two pages: the task table (a unit's page) and 汇总与导入 (the office's
-//! page, in `office/`, so that units do not download its code). The task table exports the
-//! current view as CSV for Excel; the office page imports files and exports every unit kept in
-//! this browser.
+//! The mastheads: the title, the links between the two pages and their tools. Two pages: the
+//! task table (a unit's page) and 汇总与导入 (the office's page, in `office/`, so that units do
+//! not download its code). The task table exports the current view as CSV for Excel; the office
+//! page imports files and exports every unit kept in this browser.
 
 use crate::app::ctx;
 use crate::bind;
