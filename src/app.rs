@@ -95,10 +95,16 @@ pub fn provide_state() -> Ctx {
         store,
     };
     provide_context(c);
-    // Another tab saved a unit's checklist: take its entries in, without a reload.
+    // Another tab saved a unit's checklist: take its entries in, without a reload. Should it
+    // lack an edit of this tab (the two saves crossed), save again so that storage has both.
     store.on_other_tab_save(move |doc| {
+        let lacks_own = store.lacks_own(&doc);
+        let unit = doc.unit.clone();
         edit::take_in(checklists, doc);
         c.outside.update(|n| *n += 1);
+        if lacks_own {
+            edit::save(c, &unit, edit::now());
+        }
         health.set(store.health());
     });
     c

@@ -2,7 +2,7 @@
 //! browser storage at once (merged with what another tab may have saved meanwhile). Also the
 //! export of units' checklists, which marks them exported.
 
-use crate::app::ctx;
+use crate::app::{ctx, Ctx};
 use crate::data::table;
 use crate::files;
 use gk_core::checklist::Checklists;
@@ -19,31 +19,35 @@ pub fn now() -> Timestamp {
 }
 
 pub fn set_status(unit: &str, task: &str, status: Status) {
-    change(unit, |c, now| c.set_status(unit, task, status, now));
+    change(unit, task, |c, now| c.set_status(unit, task, status, now));
 }
 
 pub fn set_note(unit: &str, task: &str, note: &str) {
-    change(unit, |c, now| c.set_note(unit, task, note, now));
+    change(unit, task, |c, now| c.set_note(unit, task, note, now));
 }
 
-/// Applies `f` (which says whether it changed anything) and saves the unit's checklist.
-fn change(unit: &str, f: impl FnOnce(&mut Checklists, Timestamp) -> bool) {
+/// Applies `f` to `task`'s entry (`f` says whether it changed anything) and saves the unit's
+/// checklist.
+fn change(unit: &str, task: &str, f: impl FnOnce(&mut Checklists, Timestamp) -> bool) {
     let c = ctx();
     let now = now();
-    let mut changed = false;
+    let mut stamped = None;
     c.checklists.maybe_update(|cl| {
-        changed = f(cl, now);
+        let changed = f(cl, now);
+        stamped = changed
+            .then(|| cl.get(unit, task).map(|e| e.updated_at))
+            .flatten();
         changed
     });
-    if changed {
-        save(unit, now);
+    if let Some(at) = stamped {
+        c.store.mark_own(unit, task, at);
+        save(c, unit, now);
     }
 }
 
 /// Saves `unit`'s checklist as it is in memory, and takes in whatever storage held that this
 /// tab had not seen.
-pub fn save(unit: &str, now: Timestamp) {
-    let c = ctx();
+pub fn save(c: Ctx, unit: &str, now: Timestamp) {
     let dataset = &table().dataset.id;
     let doc = c
         .checklists
@@ -87,7 +91,7 @@ pub fn export_units(units: &[&str]) {
         }
     });
     for u in units {
-        save(u, now);
+        save(c, u, now);
     }
 }
 

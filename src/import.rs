@@ -103,7 +103,7 @@ fn apply() {
     c.checklists.set(next);
     let now = edit::now();
     for unit in &undo.units {
-        edit::save(unit, now);
+        edit::save(c, unit, now);
     }
     ic.result.set(Some(format!(
         "已导入 {} 个文件：新增 {} 条，更新 {} 条，涉及 {} 个单位。",

@@ -16,7 +16,9 @@ use gk_core::json::{self, Value};
 use gk_core::stored::{decode_unit, encode_unit, merge_docs, StoredError, UnitDoc};
 use gk_core::timestamp::Timestamp;
 use gloo_storage::{LocalStorage, Storage};
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Mutex;
 use wasm_bindgen::prelude::*;
 
 pub const PREFIX: &str = "gk:";
@@ -67,6 +69,11 @@ impl Health {
 pub struct Store {
     dataset: String,
     health: AtomicU8,
+    /// This tab's own edits: (unit, task) → the entry's `updated_at`. Two tabs' saves can
+    /// cross (each reads before the other's write has reached it: Chromium hands writes to
+    /// other tabs' processes later), so a document another tab saved may lack them; see
+    /// [`Store::lacks_own`].
+    own: Mutex<BTreeMap<(String, String), Timestamp>>,
 }
 
 const HEALTHS: [Health; 4] = [
@@ -98,6 +105,7 @@ impl Store {
         Store {
             dataset: dataset.to_string(),
             health: AtomicU8::new(0),
+            own: Mutex::default(),
         }
     }
 
@@ -222,6 +230,29 @@ impl Store {
         if self.health() == Health::Ok && available() {
             let _ = set_raw(MY_UNIT, Value::from(unit).to_json());
         }
+    }
+
+    /// Notes an edit made in this tab (the entry's `updated_at`), for [`Store::lacks_own`].
+    pub fn mark_own(&self, unit: &str, task: &str, at: Timestamp) {
+        if let Ok(mut own) = self.own.lock() {
+            own.insert((unit.to_string(), task.to_string()), at);
+        }
+    }
+
+    /// Whether `doc`, saved by another tab, lacks an edit made in this tab (an entry missing or
+    /// older): then this tab must save again, or the edit would be lost from storage.
+    pub fn lacks_own(&self, doc: &UnitDoc) -> bool {
+        let Ok(own) = self.own.lock() else {
+            return false;
+        };
+        own.iter()
+            .filter(|((unit, _), _)| *unit == doc.unit)
+            .any(|((_, task), &at)| {
+                doc.checklist
+                    .entries
+                    .get(task)
+                    .is_none_or(|e| e.updated_at < at)
+            })
     }
 
     /// Calls `f` with a unit's document whenever another tab of this browser saves one.

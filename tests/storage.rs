@@ -88,6 +88,23 @@ fn a_save_merges_with_what_another_tab_stored() {
 }
 
 #[wasm_bindgen_test]
+fn a_tab_sees_when_another_tabs_save_lacks_its_own_edits() {
+    let ds = "test-crossing";
+    let tab = Store::new(ds);
+    let other = |task: &str, ms: i64| doc(ds, "市财政局", task, Status::Done, "", ms);
+    // Nothing edited here: nothing to miss.
+    assert!(!tab.lacks_own(&other("1.1.1", 0)));
+    tab.mark_own("市财政局", "1.1.3", at(5));
+    // Another tab's document without the entry, or with an older one, lacks the edit.
+    assert!(tab.lacks_own(&other("1.1.1", 9)));
+    assert!(tab.lacks_own(&other("1.1.3", 4)));
+    // With it (or a newer one), it does not; nor does another unit's document.
+    assert!(!tab.lacks_own(&other("1.1.3", 5)));
+    assert!(!tab.lacks_own(&other("1.1.3", 6)));
+    assert!(!tab.lacks_own(&doc(ds, "新泰市", "1.1.1", Status::Done, "", 0)));
+}
+
+#[wasm_bindgen_test]
 fn a_corrupt_value_is_kept_aside_never_discarded() {
     let ds = "test-corrupt";
     let key = unit_key(ds, "市财政局");

@@ -127,6 +127,32 @@ test('two tabs editing different tasks both keep their edits, and each sees the 
   await expect(noteOf(c, '1.2.1')).toHaveValue('B 的备注');
 });
 
+test('an edit that another tab’s crossing save left out is written again, never lost', async ({ context }) => {
+  // Two tabs' saves can cross: each reads storage before the other's write has reached its
+  // process. Here tab B writes such a save by hand: the unit's document without A's edit.
+  const key = 'gk:taian-2017:unit:市财政局';
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openApp(a, CZ);
+  await openApp(b, CZ);
+  await noteOf(a, '1.1.3').fill('A 的备注');
+  const storedInB = () => b.evaluate((k) => localStorage.getItem(k) ?? '', key);
+  await expect.poll(storedInB).toContain('A 的备注');
+  await b.evaluate((k) => {
+    const doc = JSON.parse(localStorage.getItem(k));
+    delete doc.entries['1.1.3'];
+    doc.entries['1.2.1'] = { status: 'doing', note: 'B 的备注', updated_at: new Date().toISOString() };
+    localStorage.setItem(k, JSON.stringify(doc));
+  }, key);
+  // Tab A takes B's entry in and writes its own edit back.
+  await expect(noteOf(a, '1.2.1')).toHaveValue('B 的备注');
+  await expect.poll(storedInB).toContain('A 的备注');
+  const c = await context.newPage();
+  await openApp(c, CZ);
+  await expect(noteOf(c, '1.1.3')).toHaveValue('A 的备注');
+  await expect(noteOf(c, '1.2.1')).toHaveValue('B 的备注');
+});
+
 test('with storage blocked the app works in memory and a banner says to export', async ({ browser }) => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
