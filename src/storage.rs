@@ -16,7 +16,6 @@ use gk_core::json::{self, Value};
 use gk_core::stored::{decode_unit, encode_unit, merge_docs, StoredError, UnitDoc};
 use gk_core::timestamp::Timestamp;
 use gloo_storage::{LocalStorage, Storage};
-use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Mutex;
 use wasm_bindgen::prelude::*;
@@ -69,11 +68,11 @@ impl Health {
 pub struct Store {
     dataset: String,
     health: AtomicU8,
-    /// This tab's own edits: (unit, task) → the entry's `updated_at`. Two tabs' saves can
-    /// cross (each reads before the other's write has reached it: Chromium hands writes to
+    /// This tab's own edits: unit, task and the entry's latest `updated_at`. Two tabs' saves
+    /// can cross (each reads before the other's write has reached it: Chromium hands writes to
     /// other tabs' processes later), so a document another tab saved may lack them; see
-    /// [`Store::lacks_own`].
-    own: Mutex<BTreeMap<(String, String), Timestamp>>,
+    /// [`Store::lacks_own`]. (A list: a few hundred at most, and less code than a map.)
+    own: Mutex<Vec<(String, String, Timestamp)>>,
 }
 
 const HEALTHS: [Health; 4] = [
@@ -235,7 +234,10 @@ impl Store {
     /// Notes an edit made in this tab (the entry's `updated_at`), for [`Store::lacks_own`].
     pub fn mark_own(&self, unit: &str, task: &str, at: Timestamp) {
         if let Ok(mut own) = self.own.lock() {
-            own.insert((unit.to_string(), task.to_string()), at);
+            match own.iter_mut().find(|(u, t, _)| u == unit && t == task) {
+                Some(edit) => edit.2 = at,
+                None => own.push((unit.to_string(), task.to_string(), at)),
+            }
         }
     }
 
@@ -246,12 +248,12 @@ impl Store {
             return false;
         };
         own.iter()
-            .filter(|((unit, _), _)| *unit == doc.unit)
-            .any(|((_, task), &at)| {
+            .filter(|(unit, _, _)| *unit == doc.unit)
+            .any(|(_, task, at)| {
                 doc.checklist
                     .entries
                     .get(task)
-                    .is_none_or(|e| e.updated_at < at)
+                    .is_none_or(|e| e.updated_at < *at)
             })
     }
 
