@@ -40,3 +40,36 @@ test('works under a sub-path: every asset is loaded relative to /gk/', async ({ 
   expect(urls.length).toBeGreaterThan(2);
   for (const u of urls) expect(u.startsWith('/gk/'), u).toBe(true);
 });
+
+// public/boot.js: a message in Chinese instead of a page that waits forever.
+for (const [page_, path] of [['task table', './'], ['office page', './office/']]) {
+  test(`the ${page_}: a file that fails to load gives a message, not an endless loading notice`, async ({ page }) => {
+    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.goto(path);
+    await expect(page.getByRole('alert')).toHaveText(/^页面文件未能完整加载，无法显示。请刷新页面重试/);
+    await expect(page.getByText('请稍候')).toHaveCount(0);
+  });
+}
+
+test('a browser without WebAssembly is told to use a newer one', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('本浏览器版本过旧，无法使用本页面');
+  await expect(page.getByRole('alert')).toContainText('360 浏览器（极速模式）');
+});
+
+test('an internal error after the start says so, and that saved records are kept', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // A panic stops the wasm with a trap: an uncaught WebAssembly.RuntimeError.
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new WebAssembly.RuntimeError('unreachable');
+    });
+  });
+  const banner = page.getByRole('alert');
+  await expect(banner).toHaveText('页面出现内部错误，已停止响应。已保存的记录不会丢失，请刷新页面后继续。');
+  await expect(banner).toHaveClass(/crash-banner/);
+});
