@@ -21,13 +21,7 @@ fn unit_tasks() -> &'static [(String, Vec<usize>)] {
         index()
             .units()
             .iter()
-            .map(|u| {
-                let f = Filter {
-                    unit: Some(u.clone()),
-                    ..Filter::default()
-                };
-                (u.clone(), index().shown(&f, |_| Status::Todo))
-            })
+            .map(|u| (u.clone(), index().tasks_of(u)))
             .collect()
     })
 }

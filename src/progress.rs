@@ -5,9 +5,7 @@ use crate::app::ctx;
 use crate::bind;
 use crate::data::{index, table};
 use crate::edit;
-use gk_core::filter::Filter;
 use gk_core::progress_html::progress_html;
-use gk_core::status::Status;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
 
@@ -25,19 +23,20 @@ pub fn ProgressPanel() -> impl IntoView {
     let c = ctx();
     let t = table();
     let unit = move || c.unit.get().unwrap_or_default();
+    // The unit's tasks: its progress counts them all, whatever the other filters show.
+    let tasks = Memo::new(move |_| {
+        c.unit
+            .with(|u| index().tasks_of(u.as_deref().unwrap_or_default()))
+    });
     let unexported = move || c.checklists.with(|cl| cl.has_unexported(&unit()));
     bind::flag("progress", "hidden", move || c.unit.with(Option::is_none));
     bind::text("progress-unit", move || format!("{} 的进度", unit()));
     bind::html("progress-figures", move || {
         let u = unit();
-        // Every task of the unit counts, whatever the other filters show.
-        let f = Filter {
-            unit: Some(u.clone()),
-            ..Filter::default()
-        };
-        let tasks = index().shown(&f, |_| Status::Todo);
-        c.checklists
-            .with(|cl| progress_html(t, &cl.progress(t, &u, &tasks)))
+        tasks.with(|tasks| {
+            c.checklists
+                .with(|cl| progress_html(t, &cl.progress(t, &u, tasks)))
+        })
     });
     bind::attr("export-state", "class", move || {
         Some(

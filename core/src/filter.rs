@@ -313,6 +313,16 @@ impl Index {
         })
     }
 
+    /// Every task of `unit` (indices, ascending), whatever else is filtered: the tasks its
+    /// progress counts. None for a name that is not a pickable unit.
+    pub fn tasks_of(&self, unit: &str) -> Vec<usize> {
+        let Some(&u) = self.unit_pos.get(unit) else {
+            return Vec::new();
+        };
+        let slots = &self.slots[u];
+        (0..slots.len()).filter(|&t| slots[t].is_some()).collect()
+    }
+
     fn compile(&self, filter: &Filter) -> Compiled {
         let unit = filter
             .unit

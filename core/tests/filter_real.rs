@@ -129,6 +129,7 @@ fn every_units_tasks_and_roles_match_brute_force() {
             }
         }
         assert_eq!(index.shown(&unit(name), todo), want, "{name}");
+        assert_eq!(index.tasks_of(name), want, "{name}");
         let lead = Filter {
             role: Some(Role::Lead),
             ..unit(name)
