@@ -18,8 +18,6 @@ pub mod storage;
 mod toolbar;
 pub mod url;
 
-use leptos::prelude::*;
-
 /// Starts the task-table page: replaces the static boot notice of `index.html` with it.
 pub fn start() {
     unboot();
@@ -34,7 +32,7 @@ pub fn start_office() {
 
 fn unboot() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = document().get_element_by_id("boot") {
+    if let Some(boot) = bind::by_id("boot") {
         boot.remove();
     }
 }
