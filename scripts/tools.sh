@@ -3,7 +3,7 @@
 # Each step checks what is there first and skips when the right version is present,
 # so a second run takes seconds.
 #
-#   scripts/tools.sh build   # wasm32 target, rust-src, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/tools.sh build   # the pinned toolchain (rust-toolchain.toml), crates, trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/tools.sh test    # the above + Chromium, chromedriver, CJK fonts, poppler-utils, Node packages
 #
 # Versions are pinned here; wasm-bindgen-cli follows the `=` pin of the wasm-bindgen crate.
@@ -19,17 +19,16 @@ export PATH="$TOOLS/cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
 
-wasm_target() {
-  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then return; fi
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+# rust-toolchain.toml names the toolchain, its wasm target and components; rustup installs
+# whatever of it is missing (a no-op when all is there).
+toolchain() {
+  rustup toolchain install >/dev/null
 }
 
-# The release build rebuilds std for size (scripts/release.sh).
-rust_src() {
-  if rustup component list --installed | grep -qx rust-src; then return; fi
-  say "adding the rust-src component"
-  rustup component add rust-src
+# Every crate the build needs, into CARGO_HOME, before any `--offline` build (Trunk's): a
+# fresh CARGO_HOME holds none of them.
+crates() {
+  cargo fetch --locked -q
 }
 
 trunk() {
@@ -85,15 +84,15 @@ node_packages() {
 
 case "${1:-test}" in
 build)
-  wasm_target
-  rust_src
+  toolchain
+  crates
   trunk
   wasm_bindgen
   wasm_opt
   ;;
 test)
-  wasm_target
-  rust_src
+  toolchain
+  crates
   trunk
   wasm_bindgen
   wasm_opt
