@@ -6,12 +6,15 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use serde::Serialize;
+use serde_json::Value;
+
 use crate::checklist::{Checklists, Entry};
-use crate::json::{self, Value};
 use crate::merge::{cmp_entries, merge_entry_into, Outcome};
 use crate::model::{Table, UnitKind};
 use crate::sort::sort_by;
 use crate::status::Status;
+use crate::syntax::{self, type_name};
 use crate::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
 
 /// The value of the `format` field.
@@ -24,6 +27,17 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 // Writing
 
+/// A state file as it is written: the field order is the written order.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u64,
+    dataset: &'a str,
+    exported_at: Timestamp,
+    entries: Vec<EntryOut<'a>>,
+}
+
+#[derive(Serialize)]
 struct EntryOut<'a> {
     unit: &'a str,
     task: &'a str,
@@ -79,25 +93,14 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
             .cmp(b.unit)
             .then_with(|| cmp_task_ids(a.task, b.task))
     });
-    let entries = entries.into_iter().map(|e| {
-        json::Value::object([
-            ("unit", e.unit.into()),
-            ("task", e.task.into()),
-            ("status", e.status.key().into()),
-            ("note", e.note.into()),
-            ("updated_at", e.updated_at.to_rfc3339().into()),
-        ])
-    });
-    let file = json::Value::object([
-        ("format", FORMAT.into()),
-        ("version", VERSION.into()),
-        ("dataset", dataset_id.into()),
-        ("exported_at", now.to_rfc3339().into()),
-        ("entries", json::Value::Array(entries.collect())),
-    ]);
-    // Written by `json` rather than serde_json, which the app does without; the text is the
-    // same (a test compares them).
-    let mut text = file.to_json_pretty();
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        dataset: dataset_id,
+        exported_at: now,
+        entries,
+    };
+    let mut text = serde_json::to_string_pretty(&file).expect("a state file always serializes");
     text.push('\n');
     text
 }
@@ -299,7 +302,7 @@ pub fn parse(
     if text.trim().is_empty() {
         return Err(not_json("文件是空的".into()));
     }
-    let top = json::parse(text)
+    let top = syntax::parse(text)
         .map_err(|e| not_json(format!("第 {} 行第 {} 列附近有错误", e.line, e.column)))?;
     let malformed = |reason: String| FileError::Malformed {
         file: file(),
@@ -381,7 +384,7 @@ pub fn parse(
         Some(other) => {
             return Err(malformed(format!(
                 "\"entries\" 应为数组，却是{}",
-                other.type_name()
+                type_name(other)
             )))
         }
         None => return Err(malformed("缺少条目列表 \"entries\"".into())),
@@ -451,7 +454,7 @@ fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
         return Err((
             None,
             None,
-            vec![format!("应为对象，却是{}", item.type_name())],
+            vec![format!("应为对象，却是{}", type_name(item))],
         ));
     }
     let obj = item;
