@@ -11,7 +11,6 @@ pub mod options_html;
 pub mod progress_html;
 pub mod rows_html;
 pub mod search;
-pub mod sort;
 pub mod statefile;
 pub mod status;
 pub mod stored;

@@ -12,7 +12,6 @@ use serde_json::Value;
 use crate::checklist::{Checklists, Entry};
 use crate::merge::{cmp_entries, merge_entry_into, Outcome};
 use crate::model::{Table, UnitKind};
-use crate::sort::sort_by;
 use crate::status::Status;
 use crate::syntax::{self, type_name};
 use crate::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
@@ -88,7 +87,7 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
             })
         })
         .collect();
-    sort_by(&mut entries, |a, b| {
+    entries.sort_by(|a, b| {
         a.unit
             .cmp(b.unit)
             .then_with(|| cmp_task_ids(a.task, b.task))
@@ -266,11 +265,10 @@ impl ParsedFile {
     }
 }
 
-/// The distinct names, in code point order. (Not a `BTreeSet`: that is B-tree code of its own,
-/// and collecting into one sorts with a sort instantiation of its own, see [`crate::sort`].)
+/// The distinct names, in code point order.
 fn distinct<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut names: Vec<&str> = names.into_iter().collect();
-    sort_by(&mut names, |a, b| a.cmp(b));
+    names.sort();
     names.dedup();
     names
 }
@@ -435,8 +433,8 @@ pub fn parse(
             }
         }
     }
-    sort_by(&mut invalid, |a, b| a.index.cmp(&b.index));
-    sort_by(&mut entries, |a, b| a.index.cmp(&b.index));
+    invalid.sort_by_key(|e| e.index);
+    entries.sort_by_key(|e| e.index);
     Ok(ParsedFile {
         file_name: file(),
         dataset,
