@@ -3,7 +3,6 @@
 //! UTF-8 with a byte order mark (without it Excel reads UTF-8 as the local code page), CRLF
 //! line ends, fields quoted as RFC 4180 says when they hold a comma, a quote or a line break.
 //! Line breaks inside a field (the paragraphs of a task's text, a note) are kept as they are.
-//! Written by the `csv` crate (its `Necessary` quoting is exactly that rule).
 
 use crate::checklist::Checklists;
 use crate::model::Table;
@@ -26,6 +25,17 @@ pub const HEADER: [&str; 10] = [
 /// The byte order mark the text starts with.
 pub const BOM: char = '\u{FEFF}';
 
+/// One field, quoted when needed.
+fn field(out: &mut String, value: &str) {
+    if value.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&value.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
 /// A note as a spreadsheet cell: a note starting with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return gets a leading `'`, so that a spreadsheet shows it as text and never runs it as a
 /// formula (notes come from other units' files).
@@ -37,20 +47,25 @@ fn safe_note(note: &str) -> String {
     }
 }
 
+fn row(out: &mut String, cells: &[&str]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, cell);
+    }
+    out.push_str("\r\n");
+}
+
 /// The CSV text of the given rows: (index into `table.tasks`, the unit shown with it). With a
 /// unit, its status (未开始 when it has no entry), note and update time (China time,
 /// `YYYY-MM-DD HH:MM`, empty without an entry) fill the last columns; without one, the unit
 /// columns are empty. 支柱 is the pillar's full name, 分项 the section's name, unit lists are
 /// joined with 、. A task index out of range is skipped.
 pub fn csv(table: &Table, rows: &[(usize, Option<&str>)], checklists: &Checklists) -> String {
-    // `::csv` is the crate, not this module.
-    let mut out = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .quote_style(::csv::QuoteStyle::Necessary)
-        .from_writer(BOM.to_string().into_bytes());
-    // Writing into memory fails only when memory does.
-    const WRITTEN: &str = "a CSV row is written into memory";
-    out.write_record(HEADER).expect(WRITTEN);
+    let mut out = String::new();
+    out.push(BOM);
+    row(&mut out, &HEADER);
     for &(index, unit) in rows {
         let Some(task) = table.tasks.get(index) else {
             continue;
@@ -74,20 +89,21 @@ pub fn csv(table: &Table, rows: &[(usize, Option<&str>)], checklists: &Checklist
                 ),
             },
         };
-        out.write_record([
-            &task.id,
-            pillar,
-            section,
-            &task.text,
-            &lead,
-            &responsible,
-            unit.unwrap_or(""),
-            &status,
-            &note,
-            &updated,
-        ])
-        .expect(WRITTEN);
+        row(
+            &mut out,
+            &[
+                &task.id,
+                pillar,
+                section,
+                &task.text,
+                &lead,
+                &responsible,
+                unit.unwrap_or(""),
+                &status,
+                &note,
+                &updated,
+            ],
+        );
     }
-    let bytes = out.into_inner().expect(WRITTEN);
-    String::from_utf8(bytes).expect("the rows are text")
+    out
 }
