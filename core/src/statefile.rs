@@ -447,6 +447,10 @@ pub fn parse(
 
 type EntryProblem = (Option<String>, Option<String>, Vec<String>);
 
+/// One entry of `entries`, read field by field from serde_json's value rather than by a derived
+/// deserializer: a bad entry is listed with every problem it has, each naming its field
+/// (`第 11 条：单位 "unit" 应为文字，却是 7；…`), where a derived one stops at the first
+/// without naming the field.
 fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
     if !item.is_object() {
         return Err((
