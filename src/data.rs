@@ -6,12 +6,10 @@ use std::sync::OnceLock;
 
 const JSON: &str = include_str!("../data/taian-2017.json");
 
-/// The table as embedded. The embedded JSON is checked by the native tests
-/// (`core/tests/data.rs`), so parsing cannot fail at run time. Read by hand from a
-/// `gk_core::json` value, which keeps serde_json and the derived deserializer out of the wasm
-/// (see `Table::from_json_value`).
+/// The table as embedded, read by serde_json and the derived deserializer. The embedded JSON is
+/// checked by the native tests, so parsing cannot fail at run time.
 pub fn embedded_table() -> Table {
-    Table::from_json_value(JSON).expect("the embedded task table is valid JSON")
+    Table::from_json(JSON).expect("the embedded task table is valid JSON")
 }
 
 /// The table, parsed once on first use. Built with the `synthetic-10k` feature (benchmark

@@ -12,7 +12,6 @@
 //! is seen. When storage is blocked, missing or full, the app keeps working in memory and says so.
 
 use gk_core::checklist::Checklists;
-use gk_core::json::{self, Value};
 use gk_core::stored::{decode_unit, encode_unit, merge_docs, StoredError, UnitDoc};
 use gk_core::timestamp::Timestamp;
 use gloo_storage::{LocalStorage, Storage};
@@ -159,12 +158,9 @@ impl Store {
                     .push(keep_aside(&key, &raw, now, &reason, true)),
             }
         }
-        // Stored as a JSON string (as gloo-storage's typed `set` wrote it).
-        loaded.my_unit = get_raw(MY_UNIT)
-            .and_then(|raw| match json::parse(&raw) {
-                Ok(Value::String(u)) => Some(u),
-                _ => None,
-            })
+        // A JSON string, through gloo-storage's typed `get` and `set`.
+        loaded.my_unit = LocalStorage::get::<String>(MY_UNIT)
+            .ok()
             .filter(|u| !u.is_empty());
         loaded
     }
@@ -227,7 +223,7 @@ impl Store {
     /// Remembers the user's unit (best effort: the unit is also in the link).
     pub fn save_my_unit(&self, unit: &str) {
         if self.health() == Health::Ok && available() {
-            let _ = set_raw(MY_UNIT, Value::from(unit).to_json());
+            let _ = LocalStorage::set(MY_UNIT, unit);
         }
     }
 
@@ -312,9 +308,9 @@ fn keys() -> Vec<String> {
         .collect()
 }
 
-/// The stored text as it is, JSON or not (a value that is not JSON is kept aside). Not
-/// gloo-storage's typed `get`, which would bring serde_json into the wasm: the callers read
-/// the text with `gk_core::json`.
+/// The stored text as it is, JSON or not: a unit document that cannot be read is kept aside
+/// as it was, so it is read as text and decoded by `gk_core::stored`, not by gloo-storage's
+/// typed `get`.
 fn get_raw(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }

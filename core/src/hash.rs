@@ -226,7 +226,7 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
     }
     // Report in key order, whatever the reason.
     let rank = |key: &str| KEYS.iter().position(|&k| k == key);
-    crate::sort::sort_by(&mut problems, |a, b| rank(a.key).cmp(&rank(b.key)));
+    problems.sort_by_key(|p| rank(p.key));
     (f, problems)
 }
 

@@ -205,89 +205,10 @@ impl TimeTag {
 }
 
 impl Table {
-    /// Parses the task-table JSON.
+    /// Parses the task-table JSON (the derived deserializer: a missing `item`, `time` or
+    /// `members` is empty).
     pub fn from_json(json: &str) -> Result<Table, serde_json::Error> {
         serde_json::from_str(json)
-    }
-
-    /// Parses the task-table JSON as [`from_json`](Self::from_json) does, by hand from a
-    /// [`crate::json::Value`]; `None` when it is not a table. The app uses this one: serde_json and
-    /// the derived deserializer of the table's types would add tens of KB to the wasm. A test
-    /// checks both agree on the real table.
-    pub fn from_json_value(json: &str) -> Option<Table> {
-        use crate::json::{self, Value};
-        let v = json::parse(json).ok()?;
-        fn text(v: &Value, key: &str) -> Option<String> {
-            v.get(key)?.as_str().map(str::to_string)
-        }
-        fn number(v: &Value, key: &str) -> Option<u8> {
-            u8::try_from(v.get(key)?.as_u64()?).ok()
-        }
-        // A missing list is empty (the fields with `#[serde(default)]`).
-        fn list<T>(v: &Value, key: &str, f: impl Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
-            match v.get(key) {
-                None => Some(Vec::new()),
-                Some(items) => items.as_array()?.iter().map(f).collect(),
-            }
-        }
-        fn texts(v: &Value, key: &str) -> Option<Vec<String>> {
-            list(v, key, |s| s.as_str().map(str::to_string))
-        }
-        let dataset = v.get("dataset")?;
-        Some(Table {
-            dataset: Dataset {
-                id: text(dataset, "id")?,
-                title: text(dataset, "title")?,
-            },
-            pillars: list(&v, "pillars", |p| {
-                Some(Pillar {
-                    id: number(p, "id")?,
-                    name: text(p, "name")?,
-                    short: text(p, "short")?,
-                })
-            })?,
-            sections: list(&v, "sections", |s| {
-                Some(Section {
-                    id: text(s, "id")?,
-                    pillar: number(s, "pillar")?,
-                    name: text(s, "name")?,
-                })
-            })?,
-            units: list(&v, "units", |u| {
-                let kind = match u.get("kind")?.as_str()? {
-                    "department" => UnitKind::Department,
-                    "county" => UnitKind::County,
-                    "college" => UnitKind::College,
-                    "agency" => UnitKind::Agency,
-                    "group" => UnitKind::Group,
-                    _ => return None,
-                };
-                Some(Unit {
-                    name: text(u, "name")?,
-                    kind,
-                    members: texts(u, "members")?,
-                })
-            })?,
-            tasks: list(&v, "tasks", |t| {
-                Some(Task {
-                    id: text(t, "id")?,
-                    pillar: number(t, "pillar")?,
-                    section: text(t, "section")?,
-                    item: t
-                        .get("item")
-                        .map_or(Some(String::new()), |i| i.as_str().map(str::to_string))?,
-                    text: text(t, "text")?,
-                    lead: texts(t, "lead")?,
-                    responsible: texts(t, "responsible")?,
-                    time: list(t, "time", |r| {
-                        Some(TimeReq {
-                            tag: TimeTag::from_key(r.get("tag")?.as_str()?)?,
-                            phrase: text(r, "phrase")?,
-                        })
-                    })?,
-                })
-            })?,
-        })
     }
 
     pub fn unit(&self, name: &str) -> Option<&Unit> {
@@ -310,27 +231,6 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_hand_parser_reads_the_real_table_as_serde_does() {
-        let json = include_str!("../../data/taian-2017.json");
-        let table = Table::from_json(json).unwrap();
-        assert_eq!(Table::from_json_value(json), Some(table.clone()));
-        // Missing defaults read as serde reads them; a wrong value is refused.
-        let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
-        let task = v["tasks"][0].as_object_mut().unwrap();
-        task.remove("item");
-        task.remove("time");
-        let text = v.to_string();
-        assert_eq!(
-            Table::from_json_value(&text),
-            Some(Table::from_json(&text).unwrap())
-        );
-        v["units"][0]["kind"] = "planet".into();
-        assert_eq!(Table::from_json_value(&v.to_string()), None);
-        assert!(Table::from_json(&v.to_string()).is_err());
-        assert_eq!(Table::from_json_value("[]"), None);
-    }
 
     #[test]
     fn time_tag_keys_round_trip_and_match_serde() {

@@ -6,12 +6,14 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
 
+use serde::Serialize;
+use serde_json::Value;
+
 use crate::checklist::{Checklists, Entry};
-use crate::json::{self, Value};
 use crate::merge::{cmp_entries, merge_entry_into, Outcome};
 use crate::model::{Table, UnitKind};
-use crate::sort::sort_by;
 use crate::status::Status;
+use crate::syntax::{self, type_name};
 use crate::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
 
 /// The value of the `format` field.
@@ -24,6 +26,17 @@ pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
 // ---------------------------------------------------------------------------------------------
 // Writing
 
+/// A state file as it is written: the field order is the written order.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u64,
+    dataset: &'a str,
+    exported_at: Timestamp,
+    entries: Vec<EntryOut<'a>>,
+}
+
+#[derive(Serialize)]
 struct EntryOut<'a> {
     unit: &'a str,
     task: &'a str,
@@ -74,30 +87,19 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
             })
         })
         .collect();
-    sort_by(&mut entries, |a, b| {
+    entries.sort_by(|a, b| {
         a.unit
             .cmp(b.unit)
             .then_with(|| cmp_task_ids(a.task, b.task))
     });
-    let entries = entries.into_iter().map(|e| {
-        json::Value::object([
-            ("unit", e.unit.into()),
-            ("task", e.task.into()),
-            ("status", e.status.key().into()),
-            ("note", e.note.into()),
-            ("updated_at", e.updated_at.to_rfc3339().into()),
-        ])
-    });
-    let file = json::Value::object([
-        ("format", FORMAT.into()),
-        ("version", VERSION.into()),
-        ("dataset", dataset_id.into()),
-        ("exported_at", now.to_rfc3339().into()),
-        ("entries", json::Value::Array(entries.collect())),
-    ]);
-    // Written by `json` rather than serde_json, which the app does without; the text is the
-    // same (a test compares them).
-    let mut text = file.to_json_pretty();
+    let file = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        dataset: dataset_id,
+        exported_at: now,
+        entries,
+    };
+    let mut text = serde_json::to_string_pretty(&file).expect("a state file always serializes");
     text.push('\n');
     text
 }
@@ -263,11 +265,10 @@ impl ParsedFile {
     }
 }
 
-/// The distinct names, in code point order. (Not a `BTreeSet`: that is B-tree code of its own,
-/// and collecting into one sorts with a sort instantiation of its own, see [`crate::sort`].)
+/// The distinct names, in code point order.
 fn distinct<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let mut names: Vec<&str> = names.into_iter().collect();
-    sort_by(&mut names, |a, b| a.cmp(b));
+    names.sort();
     names.dedup();
     names
 }
@@ -299,7 +300,7 @@ pub fn parse(
     if text.trim().is_empty() {
         return Err(not_json("文件是空的".into()));
     }
-    let top = json::parse(text)
+    let top = syntax::parse(text)
         .map_err(|e| not_json(format!("第 {} 行第 {} 列附近有错误", e.line, e.column)))?;
     let malformed = |reason: String| FileError::Malformed {
         file: file(),
@@ -381,7 +382,7 @@ pub fn parse(
         Some(other) => {
             return Err(malformed(format!(
                 "\"entries\" 应为数组，却是{}",
-                other.type_name()
+                type_name(other)
             )))
         }
         None => return Err(malformed("缺少条目列表 \"entries\"".into())),
@@ -432,8 +433,8 @@ pub fn parse(
             }
         }
     }
-    sort_by(&mut invalid, |a, b| a.index.cmp(&b.index));
-    sort_by(&mut entries, |a, b| a.index.cmp(&b.index));
+    invalid.sort_by_key(|e| e.index);
+    entries.sort_by_key(|e| e.index);
     Ok(ParsedFile {
         file_name: file(),
         dataset,
@@ -446,12 +447,16 @@ pub fn parse(
 
 type EntryProblem = (Option<String>, Option<String>, Vec<String>);
 
+/// One entry of `entries`, read field by field from serde_json's value rather than by a derived
+/// deserializer: a bad entry is listed with every problem it has, each naming its field
+/// (`第 11 条：单位 "unit" 应为文字，却是 7；…`), where a derived one stops at the first
+/// without naming the field.
 fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
     if !item.is_object() {
         return Err((
             None,
             None,
-            vec![format!("应为对象，却是{}", item.type_name())],
+            vec![format!("应为对象，却是{}", type_name(item))],
         ));
     }
     let obj = item;

@@ -17,10 +17,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use serde::Serialize;
+use serde_json::Value;
+
 use crate::checklist::{Checklists, Entry, UnitChecklist};
-use crate::json::{self, Value};
 use crate::merge::merge_unit;
 use crate::status::Status;
+use crate::syntax::{self, type_name};
 use crate::timestamp::Timestamp;
 
 /// The schema this code writes, and the newest it reads.
@@ -76,29 +79,26 @@ impl fmt::Display for StoredError {
 
 impl std::error::Error for StoredError {}
 
-/// The stored text of a unit's checklist, in the current schema (field order is the written
-/// order).
+/// A document of the current schema as it is written: the field order is the written order.
+#[derive(Serialize)]
+struct DocOut<'a> {
+    schema: u64,
+    dataset: &'a str,
+    unit: &'a str,
+    exported_at: Option<Timestamp>,
+    entries: &'a BTreeMap<String, Entry>,
+}
+
+/// The stored text of a unit's checklist, in the current schema: compact JSON.
 pub fn encode_unit(doc: &UnitDoc) -> String {
-    let timestamp = |t: Timestamp| Value::from(t.to_rfc3339());
-    let entries = doc.checklist.entries.iter().map(|(task, e)| {
-        let entry = Value::object([
-            ("status", e.status.key().into()),
-            ("note", e.note.as_str().into()),
-            ("updated_at", timestamp(e.updated_at)),
-        ]);
-        (task.clone(), entry)
-    });
-    Value::object([
-        ("schema", SCHEMA.into()),
-        ("dataset", doc.dataset.as_str().into()),
-        ("unit", doc.unit.as_str().into()),
-        (
-            "exported_at",
-            doc.checklist.exported_at.map_or(Value::Null, timestamp),
-        ),
-        ("entries", Value::Object(entries.collect())),
-    ])
-    .to_json()
+    serde_json::to_string(&DocOut {
+        schema: SCHEMA,
+        dataset: &doc.dataset,
+        unit: &doc.unit,
+        exported_at: doc.checklist.exported_at,
+        entries: &doc.checklist.entries,
+    })
+    .expect("a unit document always serializes")
 }
 
 /// One migration step: the document of schema `n` to schema `n + 1`.
@@ -121,13 +121,15 @@ pub fn migrate(schema: u64, mut doc: Value) -> Result<Value, StoredError> {
     for step in &MIGRATIONS[(schema - 1) as usize..] {
         doc = step(doc)?;
     }
-    doc.insert("schema", SCHEMA.into());
+    if let Some(members) = doc.as_object_mut() {
+        members.insert("schema".into(), SCHEMA.into());
+    }
     Ok(doc)
 }
 
 /// Reads a stored unit document of any schema up to [`SCHEMA`].
 pub fn decode_unit(raw: &str) -> Result<UnitDoc, StoredError> {
-    let value = json::parse(raw).map_err(|e| StoredError::Corrupt(format!("不是 JSON：{e}")))?;
+    let value = syntax::parse(raw).map_err(|e| StoredError::Corrupt(format!("不是 JSON：{e}")))?;
     let schema = match value.get("schema") {
         _ if !value.is_object() => return Err(StoredError::Corrupt("不是 JSON 对象".into())),
         Some(n @ Value::Number(_)) => n
@@ -139,9 +141,10 @@ pub fn decode_unit(raw: &str) -> Result<UnitDoc, StoredError> {
     read_v1(&migrate(schema, value)?).map_err(StoredError::Corrupt)
 }
 
-/// A document of schema 1, or what is wrong with it in Chinese. As the serde derive of its
-/// shape read it: unknown members are ignored, a missing or null `exported_at` is none, and
-/// of a repeated key the last counts.
+/// A document of schema 1, or what is wrong with it in Chinese, naming the field (and the
+/// task): unknown members are ignored, a missing or null `exported_at` is none, and of a
+/// repeated key the last counts (serde_json's reading keeps the last). Read field by field
+/// rather than by a derived deserializer, which stops at its first error without saying where.
 fn read_v1(doc: &Value) -> Result<UnitDoc, String> {
     let dataset = text(doc, None, "dataset", "数据集")?.to_string();
     let unit = text(doc, None, "unit", "单位")?.to_string();
@@ -154,19 +157,15 @@ fn read_v1(doc: &Value) -> Result<UnitDoc, String> {
         Some(other) => {
             return Err(format!(
                 "条目 \"entries\" 应为对象，却是{}",
-                other.type_name()
+                type_name(other)
             ))
         }
         None => return Err("缺少条目 \"entries\"".into()),
     };
     let mut entries = BTreeMap::new();
-    // From the end, skipping a task already read: only the last of a repeated key counts.
-    for (task, e) in members.iter().rev() {
-        if entries.contains_key(task) {
-            continue;
-        }
+    for (task, e) in members {
         if !e.is_object() {
-            return Err(format!("任务“{task}”的条目应为对象，却是{}", e.type_name()));
+            return Err(format!("任务“{task}”的条目应为对象，却是{}", type_name(e)));
         }
         let at = Some(task.as_str());
         let key = text(e, at, "status", "状态")?;
@@ -196,7 +195,7 @@ fn text<'a>(obj: &'a Value, task: Option<&str>, key: &str, label: &str) -> Resul
         Some(other) => Err(format!(
             "{of}{}{label} \"{key}\" 应为文字，却是{}",
             if of.is_empty() { "" } else { "的" },
-            other.type_name()
+            type_name(other)
         )),
         None => Err(format!("{of}缺少{label} \"{key}\"")),
     }

@@ -7,19 +7,25 @@
 //! The range is the years 0000–9999, the years RFC 3339 can write: [`Timestamp::parse`] refuses
 //! an instant outside it and [`Timestamp::from_millis`] clamps to it, so every `Timestamp`
 //! formats to text that parses back to itself.
+//!
+//! The calendar is the `time` crate's: it validates dates, times and offsets and converts
+//! between instants and calendar fields. This module keeps the value (milliseconds, what
+//! JavaScript's `Date.now()` gives and what merges compare), the strict RFC 3339 shape (`time`'s
+//! RFC 3339 parser takes any separator for `T` and leap seconds, which files must not hold) and
+//! the canonical text (`time` drops trailing zeros of the fraction; files have always had
+//! none or three digits).
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use time::{Date, Duration, Month, PrimitiveDateTime, Time, UtcDateTime, UtcOffset};
 
 /// China Standard Time (UTC+8), in minutes east of UTC: the offset for dates in file names and
 /// times shown to users.
 pub const CHINA_OFFSET_MINUTES: i32 = 8 * 60;
 
-const MS_PER_SECOND: i64 = 1000;
-const MS_PER_MINUTE: i64 = 60 * MS_PER_SECOND;
-const MS_PER_DAY: i64 = 24 * 60 * MS_PER_MINUTE;
+const MS_PER_MINUTE: i64 = 60_000;
 
 /// A UTC instant with millisecond precision.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,57 +73,6 @@ impl fmt::Display for TimestampError {
 }
 
 impl std::error::Error for TimestampError {}
-
-/// Days from 1970-01-01 to the given proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date of the given day count from 1970-01-01 (H. Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-fn is_leap(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// The number of days in the month (1–12) of the year.
-pub fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// The broken-down fields of an instant: year, month, day, hour, minute, second, millisecond.
-struct Fields {
-    year: i64,
-    month: u32,
-    day: u32,
-    hour: u32,
-    minute: u32,
-    second: u32,
-    milli: u32,
-}
 
 impl Timestamp {
     /// 0000-01-01T00:00:00Z, the earliest instant.
@@ -226,36 +181,27 @@ impl Timestamp {
         if at != b.len() {
             return Err(syntax());
         }
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(i64::from(year), month) {
-            return Err(err(TimestampErrorKind::Date));
-        }
-        if hour > 23 || minute > 59 || second > 59 {
-            return Err(err(TimestampErrorKind::Time));
-        }
-        let local = days_from_civil(i64::from(year), month, day) * MS_PER_DAY
-            + i64::from(hour * 3600 + minute * 60 + second) * MS_PER_SECOND
-            + i64::from(milli);
-        let ms = local - offset_minutes * MS_PER_MINUTE;
+        let date = Month::try_from(month as u8)
+            .and_then(|month| Date::from_calendar_date(year as i32, month, day as u8))
+            .map_err(|_| err(TimestampErrorKind::Date))?;
+        let time = Time::from_hms_milli(hour as u8, minute as u8, second as u8, milli as u16)
+            .map_err(|_| err(TimestampErrorKind::Time))?;
+        let offset =
+            UtcOffset::from_hms((offset_minutes / 60) as i8, (offset_minutes % 60) as i8, 0)
+                .map_err(|_| err(TimestampErrorKind::Offset))?;
+        let instant = PrimitiveDateTime::new(date, time).assume_offset(offset);
+        let ms = instant.unix_timestamp() * 1000 + i64::from(instant.millisecond());
         if !(Self::MIN.0..=Self::MAX.0).contains(&ms) {
             return Err(err(TimestampErrorKind::Range));
         }
         Ok(Timestamp(ms))
     }
 
-    fn fields_in(self, offset_minutes: i32) -> Fields {
+    /// The calendar fields of the instant as seen at `offset_minutes` east of UTC. (Not
+    /// `UtcOffset`, whose range is ±25 hours: any offset is shown.)
+    fn fields_in(self, offset_minutes: i32) -> UtcDateTime {
         let local = self.0 + i64::from(offset_minutes) * MS_PER_MINUTE;
-        let days = local.div_euclid(MS_PER_DAY);
-        let in_day = local.rem_euclid(MS_PER_DAY);
-        let (year, month, day) = civil_from_days(days);
-        Fields {
-            year,
-            month,
-            day,
-            hour: (in_day / (3600 * MS_PER_SECOND)) as u32,
-            minute: (in_day / MS_PER_MINUTE % 60) as u32,
-            second: (in_day / MS_PER_SECOND % 60) as u32,
-            milli: (in_day % MS_PER_SECOND) as u32,
-        }
+        UtcDateTime::UNIX_EPOCH.saturating_add(Duration::milliseconds(local))
     }
 
     /// The canonical text: `YYYY-MM-DDTHH:MM:SSZ`, or `YYYY-MM-DDTHH:MM:SS.mmmZ` when the
@@ -264,10 +210,15 @@ impl Timestamp {
         let f = self.fields_in(0);
         let mut s = format!(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-            f.year, f.month, f.day, f.hour, f.minute, f.second
+            f.year(),
+            f.month() as u8,
+            f.day(),
+            f.hour(),
+            f.minute(),
+            f.second()
         );
-        if f.milli != 0 {
-            s.push_str(&format!(".{:03}", f.milli));
+        if f.millisecond() != 0 {
+            s.push_str(&format!(".{:03}", f.millisecond()));
         }
         s.push('Z');
         s
@@ -277,7 +228,7 @@ impl Timestamp {
     /// pass [`CHINA_OFFSET_MINUTES`] for China time.
     pub fn date_compact_in(self, offset_minutes: i32) -> String {
         let f = self.fields_in(offset_minutes);
-        format!("{:04}{:02}{:02}", f.year, f.month, f.day)
+        format!("{:04}{:02}{:02}", f.year(), f.month() as u8, f.day())
     }
 
     /// The date and time to the minute at the given offset, as `YYYY-MM-DD HH:MM`
@@ -286,7 +237,11 @@ impl Timestamp {
         let f = self.fields_in(offset_minutes);
         format!(
             "{:04}-{:02}-{:02} {:02}:{:02}",
-            f.year, f.month, f.day, f.hour, f.minute
+            f.year(),
+            f.month() as u8,
+            f.day(),
+            f.hour(),
+            f.minute()
         )
     }
 }
@@ -323,19 +278,25 @@ mod tests {
 
     #[test]
     fn bounds_are_the_years_0000_to_9999() {
-        assert_eq!(days_from_civil(0, 1, 1) * MS_PER_DAY, Timestamp::MIN.0);
+        assert_eq!(Timestamp::MIN.to_rfc3339(), "0000-01-01T00:00:00Z");
+        assert_eq!(Timestamp::MAX.to_rfc3339(), "9999-12-31T23:59:59.999Z");
+        assert_eq!(Timestamp::parse("0000-01-01T00:00:00Z"), Ok(Timestamp::MIN));
         assert_eq!(
-            days_from_civil(9999, 12, 31) * MS_PER_DAY + MS_PER_DAY - 1,
-            Timestamp::MAX.0
+            Timestamp::parse("9999-12-31T23:59:59.999Z"),
+            Ok(Timestamp::MAX)
         );
     }
 
     #[test]
-    fn civil_round_trip() {
-        for days in (Timestamp::MIN.0 / MS_PER_DAY..=Timestamp::MAX.0 / MS_PER_DAY).step_by(97) {
-            let (y, m, d) = civil_from_days(days);
-            assert!(d >= 1 && d <= days_in_month(y, m));
-            assert_eq!(days_from_civil(y, m, d), days);
-        }
+    fn any_offset_is_shown_even_past_the_range() {
+        assert_eq!(
+            Timestamp::MAX.to_local_display(CHINA_OFFSET_MINUTES),
+            "10000-01-01 07:59"
+        );
+        assert_eq!(Timestamp::MIN.to_local_display(-1), "-001-12-31 23:59");
+        assert_eq!(
+            Timestamp::from_millis(0).to_local_display(26 * 60),
+            "1970-01-02 02:00"
+        );
     }
 }

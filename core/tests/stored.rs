@@ -5,7 +5,6 @@ use std::fs;
 use std::path::PathBuf;
 
 use gk_core::checklist::{Checklists, Entry, UnitChecklist};
-use gk_core::json;
 use gk_core::model::Table;
 use gk_core::status::Status;
 use gk_core::stored::{
@@ -24,8 +23,8 @@ fn e(status: Status, note: &str, at: &str) -> Entry {
     Entry::new(status, note, ts(at))
 }
 
-fn obj(text: &str) -> json::Value {
-    json::parse(text).unwrap()
+fn obj(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
 }
 
 fn samples_dir() -> PathBuf {
