@@ -56,7 +56,7 @@ pub fn ProgressPanel() -> impl IntoView {
 }
 
 /// The figures line, the overall bar and a line per pillar with its short name and bar.
-fn figures(p: &Progress) -> AnyView {
+fn figures(p: &Progress) -> impl IntoView {
     let t = table();
     let pct = p.percent().map(|pct| format!("（{pct}%）"));
     view! {
@@ -84,11 +84,10 @@ fn figures(p: &Progress) -> AnyView {
                 .collect_view()}
         </ul>
     }
-    .into_any()
 }
 
 /// A small progress bar with its numbers for screen readers.
-fn bar(done: usize, of: usize, label: &str) -> AnyView {
+fn bar(done: usize, of: usize, label: &str) -> impl IntoView {
     view! {
         <span
             class="bar"
@@ -102,5 +101,4 @@ fn bar(done: usize, of: usize, label: &str) -> AnyView {
             <span class="bar-fill" style=format!("width: {}%", percent(done, of).unwrap_or(0))></span>
         </span>
     }
-    .into_any()
 }
