@@ -58,10 +58,14 @@ pub fn ProgressPanel() -> impl IntoView {
 /// The figures line, the overall bar and a line per pillar with its short name and bar.
 fn figures(p: &Progress) -> impl IntoView {
     let t = table();
-    let pct = p.percent().map(|pct| format!("（{pct}%）"));
+    // One text node, as the browser spaces the punctuation within it (（ after 项).
+    let of = match p.percent() {
+        Some(pct) => format!(" / {} 项（{pct}%）", p.applicable),
+        None => format!(" / {} 项", p.applicable),
+    };
     view! {
         <p class="progress-total">
-            "已完成 "<strong>{p.done}</strong>{format!(" / {} 项", p.applicable)}{pct}
+            "已完成 "<strong>{p.done}</strong>{of}
             <span class="progress-detail">
                 {format!("进行中 {} 项 · 不适用 {} 项", p.doing, p.na)}
             </span>
