@@ -106,8 +106,12 @@ fn UnitPicker() -> impl IntoView {
     let groups: &'static [UnitGroup] = unit_options(table()).leak();
     // What the finder narrows the units to.
     let narrow = RwSignal::new(String::new());
+    // Without a narrowing term every unit shows, and choosing one redraws no option.
     let shown = move |g: &'static UnitGroup| {
         let q = search::normalize(&narrow.get());
+        if q.is_empty() {
+            return g.units.iter().map(String::as_str).collect();
+        }
         c.unit.with(|u| {
             g.units
                 .iter()
