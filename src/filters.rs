@@ -1,123 +1,63 @@
 //! The filter bar: unit (searchable), role, status, pillar chips, section, time, search, the
-//! visible count and one control that clears everything. Every option shows its facet count;
-//! the selects' options are HTML made by `gk_core::options_html`, refilled as the counts change.
+//! visible count and one control that clears everything. Every option shows its facet count
+//! (`gk_core::options`), updated in place as the counts change.
 
 use crate::app::ctx;
-use crate::bind;
 use crate::data::{index, table};
-use crate::print;
+use crate::print::PrintButton;
 use gk_core::filter::{Facets, Filter};
-use gk_core::model::{TimeKind, TimeTag};
-use gk_core::options_html::{chips_html, Options};
+use gk_core::model::{Section, TimeTag};
+use gk_core::options::{sections_of, times_of, with_count, TIME_GROUPS};
 use gk_core::search;
 use gk_core::status::Status;
-use gk_core::units::{unit_options, Role};
+use gk_core::units::{unit_options, Role, UnitGroup};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// The filter bar's markup (see `bind` why a string); the chips go between the two halves.
-const TOP: &str = concat!(
-    r#"<div class="filter-row"><div class="field field-unit"><label for="unit">单位</label>"#,
-    r#"<div class="unit-pick"><input type="search" id="unit-find" class="unit-find" "#,
-    r#"placeholder="输入名称查找，回车选中" aria-label="查找单位" aria-controls="unit" "#,
-    r#"autocomplete="off"><select id="unit"></select></div></div>"#,
-    r#"<div class="field"><label for="role">角色</label><select id="role"></select></div>"#,
-    r#"<div class="field"><label for="status-filter">完成状态</label>"#,
-    r#"<select id="status-filter"></select></div></div>"#,
-    r#"<div class="field chips" role="group" aria-labelledby="pillar-label" id="chips">"#,
-);
-const BOTTOM: &str = concat!(
-    r#"</div><div class="filter-row">"#,
-    r#"<div class="field"><label for="section">分项</label><select id="section"></select></div>"#,
-    r#"<div class="field"><label for="time">时限要求</label><select id="time"></select></div>"#,
-    r#"<div class="field field-search"><label for="q">搜索</label><input type="search" id="q" "#,
-    r#"placeholder="任务内容、分项或单位名称" autocomplete="off"></div></div>"#,
-    r#"<div class="filter-summary"><p class="count" id="shown-count" role="status" "#,
-    r#"aria-live="polite"></p>"#,
-    r#"<button type="button" class="clear" id="clear-filters">清除全部筛选</button>"#,
-);
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let c = ctx();
     let total = table().tasks.len();
-    // What the unit finder narrows the units to.
-    let narrow = RwSignal::new(String::new());
-    unit_picker(narrow);
-    unit_facet(&ROLE);
-    unit_facet(&STATUS);
-    pillar_chips();
-    section_select();
-    time_select();
-    bind::value("q", move || c.filter.with(|f| f.query.clone()));
-    bind::text("shown-count", move || {
-        format!("显示 {} / {} 项", c.shown.with(Vec::len), total)
-    });
-    bind::flag("clear-filters", "disabled", move || {
-        c.filter.with(Filter::is_empty)
-    });
-    let markup = [TOP, &chips_html(table()), BOTTOM, print::BUTTON, "</div>"].concat();
     view! {
-        <section
-            class="filters no-print"
-            aria-label="筛选"
-            inner_html=markup
-            on:change=changed
-            on:input=move |ev| input(&ev, narrow)
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" && bind::target(&ev, "#unit-find").is_some() {
-                    ev.prevent_default();
-                    pick_first(narrow);
-                }
-            }
-            on:click=clicked
-        ></section>
-    }
-}
-
-/// A select or checkbox of the bar changed.
-fn changed(ev: web_sys::Event) {
-    let Some((id, v)) = bind::control(&ev) else {
-        return;
-    };
-    match id.as_str() {
-        "unit" if v.is_empty() => set_filter(|f| f.unit = None),
-        "unit" => choose_unit(v),
-        "role" => set_filter(|f| f.role = Role::from_key(&v)),
-        "status-filter" => set_filter(|f| f.status = Status::from_key(&v)),
-        "section" => set_filter(move |f| {
-            if let Some(s) = table().section(&v) {
-                f.pillar = Some(s.pillar);
-            }
-            f.section = (!v.is_empty()).then_some(v);
-        }),
-        "time" => set_filter(|f| f.time = TimeTag::from_key(&v)),
-        _ => print::orientation_changed(&ev),
-    }
-}
-
-/// Typing in the unit finder or the search box.
-fn input(ev: &web_sys::Event, narrow: RwSignal<String>) {
-    let Some((id, v)) = bind::control(ev) else {
-        return;
-    };
-    match id.as_str() {
-        "unit-find" => narrow.set(v),
-        "q" => set_filter(move |f| f.query = v),
-        _ => {}
-    }
-}
-
-fn clicked(ev: web_sys::MouseEvent) {
-    let Some(button) = bind::target(&ev, "button") else {
-        return;
-    };
-    if let Some(p) = button.get_attribute("data-pillar") {
-        pillar_clicked(p.parse::<u8>().ok());
-    } else if button.id() == "clear-filters" {
-        ctx().filter.update(Filter::clear);
-    } else {
-        print::clicked(&button);
+        <section class="filters no-print" aria-label="筛选">
+            <div class="filter-row">
+                <UnitPicker />
+                {unit_facet(&ROLE)}
+                {unit_facet(&STATUS)}
+            </div>
+            <PillarChips />
+            <div class="filter-row">
+                <SectionSelect />
+                <TimeSelect />
+                <div class="field field-search">
+                    <label for="q">"搜索"</label>
+                    <input
+                        type="search"
+                        id="q"
+                        placeholder="任务内容、分项或单位名称"
+                        autocomplete="off"
+                        prop:value=move || c.query.get()
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            set_filter(move |f| f.query = v);
+                        }
+                    />
+                </div>
+            </div>
+            <div class="filter-summary">
+                <p class="count" role="status" aria-live="polite">
+                    {move || format!("显示 {} / {} 项", c.shown.with(Vec::len), total)}
+                </p>
+                <button
+                    type="button"
+                    class="clear"
+                    disabled=move || c.filter.with(Filter::is_empty)
+                    on:click=move |_| c.filter.update(Filter::clear)
+                >
+                    "清除全部筛选"
+                </button>
+                <PrintButton />
+            </div>
+        </section>
     }
 }
 
@@ -132,42 +72,122 @@ fn set_filter(f: impl FnOnce(&mut Filter)) {
     }
 }
 
+/// A value read from the state, boxed: one copy of [`option`] serves every select.
+type Reads<T> = Box<dyn Fn() -> T + Send>;
+
+/// An `<option>` of a select: `value`, its label with the facet count `count()` (none for the
+/// "any" option), chosen while `chosen()`. The select's value follows too (`prop:value` on it):
+/// the `selected` attribute alone stops counting once the user has picked an option.
+fn option(
+    value: &'static str,
+    label: &'static str,
+    count: Option<Reads<usize>>,
+    chosen: Reads<bool>,
+) -> impl IntoView {
+    view! {
+        <option value=value selected=chosen>
+            {move || match &count {
+                Some(n) => with_count(label, n()),
+                None => label.to_string(),
+            }}
+        </option>
+    }
+}
+
 /// The unit picker: a native `<select>` grouped into 市直部门, 县（市、区） and 其他单位, with a
 /// box above it that narrows the options by any part of the name (many names begin with 市,
 /// so the select's own type-ahead is not enough, and it does not work with an input method).
-fn unit_picker(narrow: RwSignal<String>) {
+/// The chosen unit always stays among the options. (The options of a group are an iterator of
+/// views, redrawn as the finder narrows them: a keyed `<For>` would add 4 kB gzipped.)
+#[component]
+fn UnitPicker() -> impl IntoView {
     let c = ctx();
-    let groups = unit_options(table());
-    bind::html("unit", move || {
+    // Made once per page, for as long as it is open.
+    let groups: &'static [UnitGroup] = unit_options(table()).leak();
+    // What the finder narrows the units to.
+    let narrow = RwSignal::new(String::new());
+    // Without a narrowing term every unit shows, and choosing one redraws no option.
+    let shown = move |g: &'static UnitGroup| {
         let q = search::normalize(&narrow.get());
-        let current = c.unit.get();
-        c.facets.with(|f| {
-            let mut o = Options::new();
-            o.option("", "全部单位", None, current.is_none());
-            for g in &groups {
-                o.group(g.heading);
-                for name in &g.units {
-                    let chosen = current.as_deref() == Some(name.as_str());
-                    if chosen || search::normalize(name).contains(&q) {
-                        o.option(name, name, Some(f.unit(name)), chosen);
-                    }
-                }
-                o.end_group();
-            }
-            o.into_html()
+        if q.is_empty() {
+            return g.units.iter().map(String::as_str).collect();
+        }
+        c.unit.with(|u| {
+            g.units
+                .iter()
+                .map(String::as_str)
+                .filter(|n| u.as_deref() == Some(*n) || search::normalize(n).contains(&q))
+                .collect::<Vec<_>>()
         })
-    });
-}
-
-/// Enter in the unit finder picks the first unit it leaves.
-fn pick_first(narrow: RwSignal<String>) {
-    let q = search::normalize(&narrow.get_untracked());
-    let first = index()
-        .units()
-        .iter()
-        .find(|u| search::normalize(u).contains(&q));
-    if let Some(u) = first {
-        choose_unit(u.clone());
+    };
+    let pick_first = move || {
+        let q = search::normalize(&narrow.get_untracked());
+        let first = index()
+            .units()
+            .iter()
+            .find(|u| search::normalize(u).contains(&q));
+        if let Some(u) = first {
+            choose_unit(u.clone());
+        }
+    };
+    view! {
+        <div class="field field-unit">
+            <label for="unit">"单位"</label>
+            <div class="unit-pick">
+                <input
+                    type="search"
+                    id="unit-find"
+                    class="unit-find"
+                    placeholder="输入名称查找，回车选中"
+                    aria-label="查找单位"
+                    aria-controls="unit"
+                    autocomplete="off"
+                    on:input=move |ev| narrow.set(event_target_value(&ev))
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" {
+                            ev.prevent_default();
+                            pick_first();
+                        }
+                    }
+                />
+                <select
+                    id="unit"
+                    prop:value=move || c.unit.get().unwrap_or_default()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if v.is_empty() {
+                            set_filter(|f| f.unit = None);
+                        } else {
+                            choose_unit(v);
+                        }
+                    }
+                >
+                    {option("", "全部单位", None, Box::new(move || c.unit.with(Option::is_none)))}
+                    {groups
+                        .iter()
+                        .map(|g| {
+                            view! {
+                                <optgroup label=g.heading>
+                                    {move || {
+                                        shown(g)
+                                            .into_iter()
+                                            .map(|name| {
+                                                option(
+                                                    name,
+                                                    name,
+                                                    Some(Box::new(move || c.facets.with(|f| f.unit(name)))),
+                                                    Box::new(move || c.unit.with(|u| u.as_deref() == Some(name))),
+                                                )
+                                            })
+                                            .collect_view()
+                                    }}
+                                </optgroup>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </div>
     }
 }
 
@@ -178,86 +198,127 @@ fn choose_unit(unit: String) {
     set_filter(move |f| f.unit = Some(unit));
 }
 
-/// A facet that only applies once a unit is chosen (role, status): its select's id, its
-/// options and how it reads the filter and the counts.
+/// A facet that only applies once a unit is chosen (role, status): its select, its options and
+/// how it reads and sets the filter and reads the counts.
 struct UnitFacet {
     id: &'static str,
+    label: &'static str,
     /// The option for "any".
     all: &'static str,
     /// (key, label) of every option.
     options: fn() -> Vec<(&'static str, &'static str)>,
     current: fn(&Filter) -> Option<&'static str>,
+    set: fn(&mut Filter, &str),
     count: fn(&Facets, &str) -> usize,
 }
 
 static ROLE: UnitFacet = UnitFacet {
     id: "role",
+    label: "角色",
     all: "牵头和责任",
     options: || Role::ALL.map(|r| (r.key(), r.label())).to_vec(),
     current: |f| f.role.map(Role::key),
+    set: |f, k| f.role = Role::from_key(k),
     count: |x, k| Role::from_key(k).map_or(0, |r| x.role(r)),
 };
 
 static STATUS: UnitFacet = UnitFacet {
     id: "status-filter",
+    label: "完成状态",
     all: "全部状态",
     options: || Status::ALL.map(|s| (s.key(), s.label())).to_vec(),
     current: |f| f.status.map(Status::key),
+    set: |f, k| f.status = Status::from_key(k),
     count: |x, k| Status::from_key(k).map_or(0, |s| x.status(s)),
 };
 
 /// The select of a [`UnitFacet`], disabled until a unit is chosen; each option with its count.
-fn unit_facet(facet: &'static UnitFacet) {
+/// Not generic, so that one copy serves both facets.
+fn unit_facet(facet: &'static UnitFacet) -> impl IntoView {
     let c = ctx();
     let no_unit = move || c.filter.with(|f| f.unit.is_none());
-    bind::flag(facet.id, "disabled", no_unit);
-    bind::attr(facet.id, "title", move || {
-        no_unit().then(|| "先选择单位".into())
-    });
-    let options = (facet.options)();
-    bind::html(facet.id, move || {
-        let v = c.filter.with(facet.current);
-        c.facets.with(|x| {
-            let mut o = Options::new();
-            o.option("", facet.all, None, v.is_none());
-            for &(key, label) in &options {
-                o.option(key, label, Some((facet.count)(x, key)), v == Some(key));
-            }
-            o.into_html()
-        })
-    });
+    let value = move || c.filter.with(facet.current);
+    view! {
+        <div class="field">
+            <label for=facet.id>{facet.label}</label>
+            <select
+                id=facet.id
+                disabled=no_unit
+                title=move || no_unit().then_some("先选择单位")
+                prop:value=move || value().unwrap_or_default()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set_filter(move |f| (facet.set)(f, &v));
+                }
+            >
+                {option("", facet.all, None, Box::new(move || value().is_none()))}
+                {(facet.options)()
+                    .into_iter()
+                    .map(|(key, label)| {
+                        option(
+                            key,
+                            label,
+                            Some(Box::new(move || c.facets.with(|x| (facet.count)(x, key)))),
+                            Box::new(move || value() == Some(key)),
+                        )
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
 }
 
-/// Pillars as chips with their short names (`gk_core::options_html::chips_html`); a second
-/// click on the chosen chip shows all. Whether each is pressed and its count are set in place,
-/// so the chip pressed from the keyboard keeps the focus.
-fn pillar_chips() {
+/// Pillars as chips with their short names (the full name as title); a second click on the
+/// chosen chip shows all. Each chip is updated in place (pressed, count), so the chip pressed
+/// from the keyboard keeps the focus.
+#[component]
+fn PillarChips() -> impl IntoView {
     let c = ctx();
-    Effect::new(move |_| {
-        let current = c.filter.with(|f| f.pillar);
-        let chips = bind::by_id("chips").and_then(|g| g.query_selector_all("[data-pillar]").ok());
-        let Some(chips) = chips else {
-            return;
-        };
-        c.facets.with(|f| {
-            for k in 0..chips.length() {
-                let Some(chip) = chips
-                    .item(k)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
-                };
-                let id = chip
-                    .get_attribute("data-pillar")
-                    .and_then(|p| p.parse::<u8>().ok());
-                let pressed = if current == id { "true" } else { "false" };
-                chip.set_attribute("aria-pressed", pressed).ok();
-                if let (Some(id), Some(n)) = (id, chip.last_element_child()) {
-                    n.set_text_content(Some(&f.pillar(id).to_string()));
-                }
+    let pressed = move |p: Option<u8>| {
+        move || {
+            if c.filter.with(|f| f.pillar == p) {
+                "true"
+            } else {
+                "false"
             }
-        });
-    });
+        }
+    };
+    view! {
+        <div class="field chips" role="group" aria-labelledby="pillar-label">
+            <span id="pillar-label" class="label">
+                "支柱"
+            </span>
+            <button
+                type="button"
+                class="chip"
+                data-pillar=""
+                aria-pressed=pressed(None)
+                on:click=move |_| pillar_clicked(None)
+            >
+                "全部"
+            </button>
+            {table()
+                .pillars
+                .iter()
+                .map(|p| {
+                    let id = p.id;
+                    view! {
+                        <button
+                            type="button"
+                            class="chip"
+                            title=p.name.as_str()
+                            data-pillar=id
+                            aria-pressed=pressed(Some(id))
+                            on:click=move |_| pillar_clicked(Some(id))
+                        >
+                            {p.short.as_str()}
+                            <span class="n">{move || c.facets.with(|f| f.pillar(id))}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
 }
 
 /// A chip was clicked: its pillar (`None` for 全部).
@@ -275,56 +336,98 @@ fn pillar_clicked(p: Option<u8>) {
 }
 
 /// Sections of the chosen pillar (of every pillar, grouped, when none is chosen).
-fn section_select() {
+#[component]
+fn SectionSelect() -> impl IntoView {
     let c = ctx();
-    bind::html("section", move || {
-        let t = table();
-        let (pillar, current) = c.filter.with(|f| (f.pillar, f.section.clone()));
-        c.facets.with(|f| {
-            let mut o = Options::new();
-            o.option("", "全部分项", None, current.is_none());
-            let sections_of = |o: &mut Options, p: u8| {
-                for s in t.sections.iter().filter(|s| s.pillar == p) {
-                    let chosen = current.as_deref() == Some(s.id.as_str());
-                    o.option(&s.id, &s.name, Some(f.section(&s.id)), chosen);
+    let t = table();
+    // The options are made again only when the pillar changes, not on every filter change.
+    let pillar = Memo::new(move |_| c.filter.with(|f| f.pillar));
+    let current = move || c.filter.with(|f| f.section.clone());
+    let section = move |s: &'static Section| {
+        let id = s.id.as_str();
+        option(
+            id,
+            &s.name,
+            Some(Box::new(move || c.facets.with(|f| f.section(id)))),
+            Box::new(move || c.filter.with(|f| f.section.as_deref() == Some(id))),
+        )
+    };
+    view! {
+        <div class="field">
+            <label for="section">"分项"</label>
+            <select
+                id="section"
+                prop:value=move || current().unwrap_or_default()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set_filter(move |f| {
+                        if let Some(s) = table().section(&v) {
+                            f.pillar = Some(s.pillar);
+                        }
+                        f.section = (!v.is_empty()).then_some(v);
+                    })
                 }
-            };
-            match pillar {
-                Some(p) => sections_of(&mut o, p),
-                None => {
-                    for p in &t.pillars {
-                        o.group(&p.short);
-                        sections_of(&mut o, p.id);
-                        o.end_group();
+            >
+                {option("", "全部分项", None, Box::new(move || c.filter.with(|f| f.section.is_none())))}
+                {move || match pillar.get() {
+                    Some(p) => sections_of(t, p).map(section).collect_view().into_any(),
+                    None => {
+                        t.pillars
+                            .iter()
+                            .map(|p| {
+                                view! {
+                                    <optgroup label=p.short.as_str()>
+                                        {sections_of(t, p.id).map(section).collect_view()}
+                                    </optgroup>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
                     }
-                }
-            }
-            o.into_html()
-        })
-    });
+                }}
+            </select>
+        </div>
+    }
 }
 
-fn time_select() {
+#[component]
+fn TimeSelect() -> impl IntoView {
     let c = ctx();
     let tags = index().times();
-    let groups = [
-        ("频次", TimeKind::Cadence),
-        ("期限", TimeKind::Deadline),
-        ("事后时限", TimeKind::Relative),
-    ];
-    bind::html("time", move || {
-        let current = c.filter.with(|f| f.time);
-        c.facets.with(|f| {
-            let mut o = Options::new();
-            o.option("", "全部", None, current.is_none());
-            for (label, kind) in groups {
-                o.group(label);
-                for &t in tags.iter().filter(|t| t.kind() == kind) {
-                    o.option(t.key(), t.label(), Some(f.time(t)), current == Some(t));
+    let time = move || c.filter.with(|f| f.time);
+    view! {
+        <div class="field">
+            <label for="time">"时限要求"</label>
+            <select
+                id="time"
+                prop:value=move || time().map(TimeTag::key).unwrap_or_default()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set_filter(move |f| f.time = TimeTag::from_key(&v));
                 }
-                o.end_group();
-            }
-            o.into_html()
-        })
-    });
+            >
+                {option("", "全部", None, Box::new(move || time().is_none()))}
+                {TIME_GROUPS
+                    .into_iter()
+                    .map(|(heading, kind)| {
+                        view! {
+                            <optgroup label=heading>
+                                {times_of(tags, kind)
+                                    .into_iter()
+                                    .map(|t| {
+                                        option(
+                                            t.key(),
+                                            t.label(),
+                                            Some(Box::new(move || c.facets.with(|f| f.time(t)))),
+                                            Box::new(move || time() == Some(t)),
+                                        )
+                                    })
+                                    .collect_view()}
+                            </optgroup>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
 }

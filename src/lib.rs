@@ -2,7 +2,6 @@
 //! Everything that can be plain Rust lives in `gk-core` and is tested natively.
 
 mod app;
-mod bind;
 mod central;
 pub mod data;
 mod edit;
@@ -32,7 +31,8 @@ pub fn start_office() {
 
 fn unboot() {
     console_error_panic_hook::set_once();
-    if let Some(boot) = bind::by_id("boot") {
+    // The static notice of the page's HTML, outside the app's views.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
 }

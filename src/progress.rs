@@ -1,22 +1,12 @@
 //! The chosen unit's progress (done out of applicable, overall and per pillar: figures and
-//! bars made by `gk_core::progress_html`), its unexported-changes indicator and its export.
+//! bars), its unexported-changes indicator and its export.
 
 use crate::app::ctx;
-use crate::bind;
 use crate::data::{index, table};
 use crate::edit;
-use gk_core::progress_html::progress_html;
+use gk_core::checklist::{percent, Progress};
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
-
-/// The panel's markup (see `bind` why a string), hidden while no unit is chosen.
-const MARKUP: &str = concat!(
-    r#"<div class="progress-main"><h2 id="progress-unit"></h2>"#,
-    r#"<div class="progress-figures" id="progress-figures"></div></div>"#,
-    r#"<div class="export-box no-print"><p class="export-state" id="export-state">"#,
-    r#"<span id="export-note"></span><br><span class="last-export" id="last-export"></span></p>"#,
-    r#"<button type="button" class="primary" id="export-unit">导出本单位台账</button></div>"#,
-);
 
 #[component]
 pub fn ProgressPanel() -> impl IntoView {
@@ -28,53 +18,91 @@ pub fn ProgressPanel() -> impl IntoView {
         c.unit
             .with(|u| index().tasks_of(u.as_deref().unwrap_or_default()))
     });
-    let unexported = move || c.checklists.with(|cl| cl.has_unexported(&unit()));
-    bind::flag("progress", "hidden", move || c.unit.with(Option::is_none));
-    bind::text("progress-unit", move || format!("{} 的进度", unit()));
-    bind::html("progress-figures", move || {
+    // Figures drawn again only when they change, not on every edit of a note.
+    let progress = Memo::new(move |_| {
         let u = unit();
-        tasks.with(|tasks| {
-            c.checklists
-                .with(|cl| progress_html(t, &cl.progress(t, &u, tasks)))
-        })
+        tasks.with(|tasks| c.checklists.with(|cl| cl.progress(t, &u, tasks)))
     });
-    bind::attr("export-state", "class", move || {
-        Some(
-            if unexported() {
-                "export-state unexported"
-            } else {
-                "export-state"
-            }
-            .into(),
-        )
-    });
-    bind::text("export-note", move || {
-        if unexported() {
-            "有修改尚未导出"
-        } else {
-            "所有修改均已导出"
-        }
-        .into()
-    });
-    bind::text("last-export", move || {
-        match c.checklists.with(|cl| cl.exported_at(&unit())) {
-            Some(at) => format!("上次导出：{}", at.to_local_display(CHINA_OFFSET_MINUTES)),
-            None => "上次导出：从未导出".to_string(),
-        }
-    });
-    let clicked = move |ev: leptos::ev::MouseEvent| {
-        if let (Some(_), Some(u)) = (bind::target(&ev, "#export-unit"), c.unit.get_untracked()) {
+    let unexported = move || c.checklists.with(|cl| cl.has_unexported(&unit()));
+    let last_export = move || match c.checklists.with(|cl| cl.exported_at(&unit())) {
+        Some(at) => format!("上次导出：{}", at.to_local_display(CHINA_OFFSET_MINUTES)),
+        None => "上次导出：从未导出".to_string(),
+    };
+    let export = move |_| {
+        if let Some(u) = c.unit.get_untracked() {
             edit::export_units(&[u.as_str()]);
         }
     };
     view! {
-        <section
-            class="progress"
-            id="progress"
-            aria-label="本单位进度"
-            hidden
-            inner_html=MARKUP
-            on:click=clicked
-        ></section>
+        <section class="progress" aria-label="本单位进度" hidden=move || c.unit.with(Option::is_none)>
+            <div class="progress-main">
+                <h2>{move || format!("{} 的进度", unit())}</h2>
+                <div class="progress-figures">{move || progress.with(figures)}</div>
+            </div>
+            <div class="export-box no-print">
+                <p class="export-state" class:unexported=unexported>
+                    <span>
+                        {move || if unexported() { "有修改尚未导出" } else { "所有修改均已导出" }}
+                    </span>
+                    <br />
+                    <span class="last-export">{last_export}</span>
+                </p>
+                <button type="button" class="primary" on:click=export>
+                    "导出本单位台账"
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// The figures line, the overall bar and a line per pillar with its short name and bar.
+fn figures(p: &Progress) -> impl IntoView {
+    let t = table();
+    // One text node, as the browser spaces the punctuation within it (（ after 项).
+    let of = match p.percent() {
+        Some(pct) => format!(" / {} 项（{pct}%）", p.applicable),
+        None => format!(" / {} 项", p.applicable),
+    };
+    view! {
+        <p class="progress-total">
+            "已完成 "<strong>{p.done}</strong>{of}
+            <span class="progress-detail">
+                {format!("进行中 {} 项 · 不适用 {} 项", p.doing, p.na)}
+            </span>
+        </p>
+        {bar(p.done, p.applicable, "全部")}
+        <ul class="progress-pillars">
+            {p
+                .per_pillar
+                .iter()
+                .map(|pp| {
+                    let name = t.pillar(pp.pillar).map_or("", |x| x.short.as_str());
+                    view! {
+                        <li>
+                            <span class="pp-name">{name}</span>
+                            {bar(pp.done, pp.applicable, name)}
+                            <span class="pp-n">{format!("{}/{}", pp.done, pp.applicable)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// A small progress bar with its numbers for screen readers.
+fn bar(done: usize, of: usize, label: &str) -> impl IntoView {
+    view! {
+        <span
+            class="bar"
+            role="progressbar"
+            aria-label=format!("{label}完成进度")
+            aria-valuemin="0"
+            aria-valuemax=of
+            aria-valuenow=done
+            aria-valuetext=format!("已完成 {done} / {of} 项")
+        >
+            <span class="bar-fill" style=format!("width: {}%", percent(done, of).unwrap_or(0))></span>
+        </span>
     }
 }

@@ -12,7 +12,6 @@
 //! elsewhere (another tab) are brought into the controls.
 
 use crate::app::ctx;
-use crate::bind;
 use crate::data::{index, table};
 use crate::edit;
 use gk_core::checklist::Checklists;
@@ -53,7 +52,6 @@ pub fn TaskTable() -> impl IntoView {
         whole_view(tbody, all);
         ().into_any()
     };
-    bind::flag("no-tasks", "hidden", move || !c.shown.with(Vec::is_empty));
     view! {
         <table class="tasks" class:with-unit=has_unit>
             <thead inner_html=THEAD></thead>
@@ -64,7 +62,7 @@ pub fn TaskTable() -> impl IntoView {
             ></tbody>
         </table>
         {after}
-        <p class="empty" id="no-tasks" hidden>
+        <p class="empty" id="no-tasks" hidden=move || !c.shown.with(Vec::is_empty)>
             "没有符合条件的任务。可以放宽筛选条件，或点击“清除全部筛选”。"
         </p>
     }

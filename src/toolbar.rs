@@ -4,80 +4,68 @@
 //! page imports files and exports every unit kept in this browser.
 
 use crate::app::ctx;
-use crate::bind;
 use crate::data::table;
 use crate::import::read_files;
 use crate::{edit, files};
 use gk_core::csv;
-use gk_core::rows_html::escape;
+use leptos::html::Input;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// The masthead's markup (see `bind` why a string): the title and the tools.
-fn masthead(tools: &str) -> String {
-    format!(
-        r#"<h1>{}</h1><nav class="toolbar no-print" aria-label="功能">{tools}</nav>"#,
-        escape(&table().dataset.title)
-    )
+/// The masthead: the title and the page's tools (`children`) after the links between the two
+/// pages.
+#[component]
+fn Header(office: bool, children: Children) -> impl IntoView {
+    view! {
+        <header class="masthead">
+            <h1>{table().dataset.title.as_str()}</h1>
+            <nav class="toolbar no-print" aria-label="功能">
+                <PageSwitch office />
+                {children()}
+            </nav>
+        </header>
+    }
 }
 
 /// Links between the two pages, the current one marked.
-fn page_switch(office: bool) -> String {
+#[component]
+fn PageSwitch(office: bool) -> impl IntoView {
     let (table_href, office_href) = if office {
         ("../", "./")
     } else {
         ("./", "office/")
     };
-    let current = |yes: bool| if yes { r#" aria-current="page""# } else { "" };
-    format!(
-        r#"<div class="view-switch" role="group" aria-label="页面"><a href="{table_href}"{}>任务表</a><a href="{office_href}"{}>汇总与导入</a></div>"#,
-        current(!office),
-        current(office)
-    )
+    let current = |yes: bool| yes.then_some("page");
+    view! {
+        <div class="view-switch" role="group" aria-label="页面">
+            <a href=table_href aria-current=current(!office)>
+                "任务表"
+            </a>
+            <a href=office_href aria-current=current(office)>
+                "汇总与导入"
+            </a>
+        </div>
+    }
 }
 
 /// The task table's masthead.
 #[component]
 pub fn Masthead() -> impl IntoView {
-    let tools = page_switch(false) + r#"<button type="button" id="export-csv">导出 CSV</button>"#;
-    let clicked = |ev: leptos::ev::MouseEvent| {
-        if bind::target(&ev, "#export-csv").is_some() {
-            export_csv();
-        }
-    };
-    view! { <header class="masthead" inner_html=masthead(&tools) on:click=clicked></header> }
+    view! {
+        <Header office=false>
+            <button type="button" on:click=|_| export_csv()>
+                "导出 CSV"
+            </button>
+        </Header>
+    }
 }
 
 /// The office page's masthead: import (a hidden file input opened by its button) and the
 /// export of every unit.
 #[component]
 pub fn OfficeMasthead() -> impl IntoView {
-    let tools = page_switch(true)
-        + concat!(
-            r#"<input type="file" id="import-files" accept=".json,application/json" multiple "#,
-            r#"class="visually-hidden" tabindex="-1" aria-hidden="true">"#,
-            r#"<button type="button" id="import-open">导入进度文件</button>"#,
-            r#"<button type="button" id="export-all">导出全部单位</button>"#,
-        );
-    let clicked = |ev: leptos::ev::MouseEvent| {
-        let Some(button) = bind::target(&ev, "button") else {
-            return;
-        };
-        match button.id().as_str() {
-            "import-open" => {
-                if let Some(input) = bind::by_id("import-files") {
-                    input.unchecked_into::<web_sys::HtmlElement>().click();
-                }
-            }
-            "export-all" => export_all(),
-            _ => {}
-        }
-    };
-    let changed = |ev: leptos::ev::Event| {
-        let Some(input) = bind::target(&ev, "#import-files") else {
-            return;
-        };
-        let input = input.unchecked_into::<web_sys::HtmlInputElement>();
+    let input = NodeRef::<Input>::new();
+    let chosen = |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(files) = input.files() {
             read_files(files);
         }
@@ -85,12 +73,32 @@ pub fn OfficeMasthead() -> impl IntoView {
         input.set_value("");
     };
     view! {
-        <header
-            class="masthead"
-            inner_html=masthead(&tools)
-            on:click=clicked
-            on:change=changed
-        ></header>
+        <Header office=true>
+            <input
+                type="file"
+                id="import-files"
+                accept=".json,application/json"
+                multiple
+                class="visually-hidden"
+                tabindex="-1"
+                aria-hidden="true"
+                node_ref=input
+                on:change=chosen
+            />
+            <button
+                type="button"
+                on:click=move |_| {
+                    if let Some(input) = input.get() {
+                        input.click();
+                    }
+                }
+            >
+                "导入进度文件"
+            </button>
+            <button type="button" on:click=|_| export_all()>
+                "导出全部单位"
+            </button>
+        </Header>
     }
 }
 
