@@ -3,7 +3,7 @@
 
 use crate::app::ctx;
 use crate::bind;
-use gk_core::rows_html::escape;
+use gk_core::escape::escape;
 use leptos::prelude::*;
 
 #[component]

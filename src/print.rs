@@ -7,7 +7,7 @@ use crate::app::ctx;
 use crate::bind;
 use crate::data::table;
 use gk_core::describe::describe;
-use gk_core::rows_html::escape;
+use gk_core::escape::escape;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;

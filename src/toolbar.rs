@@ -9,7 +9,7 @@ use crate::data::table;
 use crate::import::read_files;
 use crate::{edit, files};
 use gk_core::csv;
-use gk_core::rows_html::escape;
+use gk_core::escape::escape;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

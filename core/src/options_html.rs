@@ -2,7 +2,7 @@
 //! put into a `<select>` in one go (every filter change changes the counts). The chosen option
 //! carries `selected`, so the select shows the current value however often it is refilled.
 
-use crate::rows_html::escape_into;
+use crate::escape::escape_into;
 use std::fmt::Write;
 
 /// Builds the options of one select.

@@ -3,8 +3,8 @@
 //! the rows (`rows_html`).
 
 use crate::checklist::{percent, Progress};
+use crate::escape::escape_into;
 use crate::model::Table;
-use crate::rows_html::escape_into;
 use std::fmt::Write;
 
 /// The figures line, the overall bar and a line per pillar with its short name and bar.
