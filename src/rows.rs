@@ -292,7 +292,7 @@ fn row_view(
                 rc,
                 "section-row",
                 hidden,
-                view! { <h3>{move || q.with(|q| marked(name, q))}</h3> },
+                view! { <h3>{highlighted(q, name)}</h3> },
             )
         }
         Row::Item(i) => {
@@ -301,7 +301,7 @@ fn row_view(
                 rc,
                 "item-row",
                 hidden,
-                view! { <h4>{move || q.with(|q| marked(item, q))}</h4> },
+                view! { <h4>{highlighted(q, item)}</h4> },
             )
         }
         Row::Task(i) => {
@@ -315,7 +315,7 @@ fn row_view(
                 }
             });
             view! {
-                <tr class="task-row" data-task-id=task.id.as_str() hidden=move || hidden.get()>
+                <tr class="task-row" data-task-id=task.id.as_str() hidden=hidden>
                     <td class="col-id" data-label="编号">{task.id.as_str()}</td>
                     <td class="col-text" data-label="工作任务及要求">
                         {move || {
@@ -345,7 +345,7 @@ fn heading(
     h: impl IntoView + 'static,
 ) -> AnyView {
     view! {
-        <tr class=class hidden=move || hidden.get()>
+        <tr class=class hidden=hidden>
             <th colspan=move || if rc.has_unit.get() { "5" } else { "4" } scope="colgroup">
                 {h}
             </th>
@@ -369,18 +369,29 @@ fn units(q: ReadSignal<String>, names: &'static [String]) -> impl IntoView {
     })
 }
 
-/// `text` with every match of the search term in `<mark>`.
+/// `text` with every match of the search term in `<mark>`, kept in step with the term.
+fn highlighted(q: ReadSignal<String>, text: &'static str) -> impl IntoView {
+    move || q.with(|q| marked(text, q))
+}
+
+/// `text` with every match of `query` in `<mark>` (as it is, one text node, without a match).
 fn marked(text: &'static str, query: &str) -> impl IntoView {
-    search::marked(text, query)
-        .into_iter()
-        .map(|(piece, hit)| {
-            if hit {
-                Either::Right(view! { <mark>{piece}</mark> })
-            } else {
-                Either::Left(piece)
-            }
-        })
-        .collect_view()
+    let pieces = search::marked(text, query);
+    if pieces.iter().all(|&(_, hit)| !hit) {
+        return Either::Left(text);
+    }
+    Either::Right(
+        pieces
+            .into_iter()
+            .map(|(piece, hit)| {
+                if hit {
+                    Either::Right(view! { <mark>{piece}</mark> })
+                } else {
+                    Either::Left(piece)
+                }
+            })
+            .collect_view(),
+    )
 }
 
 /// The chosen unit's role in a task, e.g. 责任 · 市政府各部门.
