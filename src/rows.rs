@@ -317,22 +317,17 @@ fn row_view(
             view! {
                 <tr class="task-row" data-task-id=task.id.as_str() hidden=hidden>
                     <td class="col-id" data-label="编号">{task.id.as_str()}</td>
-                    {move || {
-                        q.with(|q| {
-                            view! {
-                                <td class="col-text" data-label="工作任务及要求">
-                                    {text
-                                        .split('\n')
-                                        .map(|p| view! { <p>{marked(p, q)}</p> })
-                                        .collect_view()}
-                                </td>
-                                <td class="col-units" data-label="牵头单位">{units(q, &task.lead)}</td>
-                                <td class="col-units" data-label="责任单位">
-                                    {units(q, &task.responsible)}
-                                </td>
-                            }
-                        })
-                    }}
+                    <td class="col-text" data-label="工作任务及要求">
+                        {move || {
+                            q.with(|q| {
+                                text.split('\n')
+                                    .map(|p| view! { <p>{marked(p, q)}</p> })
+                                    .collect_view()
+                            })
+                        }}
+                    </td>
+                    <td class="col-units" data-label="牵头单位">{units(q, &task.lead)}</td>
+                    <td class="col-units" data-label="责任单位">{units(q, &task.responsible)}</td>
                     {cells}
                 </tr>
             }
@@ -360,14 +355,16 @@ fn heading(
     .into_any()
 }
 
-/// A task's lead or responsible units, a dash for none; every match of `q` in `<mark>`.
-fn units(q: &str, names: &'static [String]) -> impl IntoView {
+/// A task's lead or responsible units, a dash for none.
+fn units(q: ReadSignal<String>, names: &'static [String]) -> impl IntoView {
     if names.is_empty() {
         return Either::Left(view! { <span class="none">"—"</span> });
     }
     Either::Right(view! {
         <ul class="unit-list">
-            {names.iter().map(|n| view! { <li>{marked(n, q)}</li> }).collect_view()}
+            {move || {
+                q.with(|q| names.iter().map(|n| view! { <li>{marked(n, q)}</li> }).collect_view())
+            }}
         </ul>
     })
 }
@@ -487,21 +484,13 @@ impl Mine {
     }
 }
 
-/// The 本单位 cell (role and controls) and the print-only note: two empty cells (static
-/// markup, nothing to keep in step) until the row first is the chosen unit's task.
+/// The 本单位 cell (role and controls, once the row is a unit's task) and the print-only note.
 fn mine_cells(rc: RowCtx, m: Mine) -> impl IntoView {
-    move || {
-        if m.filled.get() {
-            Either::Left(view! {
-                <td class="col-mine" data-label="本单位">{controls(rc.c, m)}</td>
-                <td class="print-only col-note">{move || m.printed.get()}</td>
-            })
-        } else {
-            Either::Right(view! {
-                <td class="col-mine" data-label="本单位"></td>
-                <td class="print-only col-note"></td>
-            })
-        }
+    view! {
+        <td class="col-mine" data-label="本单位">
+            {move || m.filled.get().then(|| controls(rc.c, m))}
+        </td>
+        <td class="print-only col-note">{move || m.printed.get()}</td>
     }
 }
 
