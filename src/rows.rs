@@ -1,196 +1,100 @@
-//! The task table: the header, and the rows of the shown tasks under their pillar, section and
-//! item headings, made as one HTML string by `gk_core::rows_html` (see there why) and put into
-//! the `<tbody>`.
+//! The task table: the header, and a row per pillar, section and item heading and per task.
 //!
-//! The real table (about 210 rows) keeps every row in the page: a filter change only hides and
-//! shows rows, and choosing another unit fills in its role and controls and reuses the ones
-//! already there. The rows are made again only for a new search term (its highlights). A much
+//! The real table (about 210 rows) keeps every row in the page. A filter change flips the
+//! `hidden` of the rows whose visibility changed (one signal per row, set in one pass), and
+//! rows off screen skip layout (style.css). Choosing another unit updates the role badge and
+//! the status and note controls of that unit's rows in place (a row gets them the first time it
+//! belongs to the chosen unit); a new search term redraws the highlights cell by cell. A much
 //! longer table (the benchmark's synthetic one) renders the shown rows a block at a time.
 //!
-//! The status and note controls save every change (one listener on the `<tbody>`); what the
-//! user changes stays in the controls, so typing is never interrupted by a redraw. Changes from
-//! elsewhere (another tab) are brought into the controls.
+//! What the user changes stays in the controls: a status or a note is saved at once, and the
+//! controls are set from the checklists only for another unit or another tab's change
+//! (`Ctx::outside`), so typing is never interrupted by a redraw.
 
-use crate::app::ctx;
+use crate::app::{ctx, Ctx};
 use crate::data::{index, table};
 use crate::edit;
 use gk_core::checklist::Checklists;
 use gk_core::filter::Filter;
-use gk_core::layout::{rows, visible, Row};
-use gk_core::rows_html::{mine_html, note_of, role_html, rows_html, RowsView};
+use gk_core::layout::{pillar_heading, rows, visible, Row};
+use gk_core::search;
 use gk_core::status::Status;
-use leptos::html::Tbody;
+use gk_core::units::{Assignment, Role};
+use leptos::either::Either;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::Element;
 
 /// A table of more rows than this renders a block of shown rows at a time.
 const LONG_VIEW: usize = 600;
 /// The rows of a block: more than fill a screen.
 const BLOCK: usize = 100;
 
-/// The table's header (see `bind` why a string); the unit's columns show with a unit chosen
-/// (`with-unit`, style.css).
-const THEAD: &str = concat!(
-    r#"<tr><th scope="col" class="col-id">编号</th><th scope="col" class="col-text">工作任务及要求</th>"#,
-    r#"<th scope="col" class="col-units">牵头单位</th><th scope="col" class="col-units">责任单位</th>"#,
-    r#"<th scope="col" class="col-mine"><span class="no-print">本单位</span>"#,
-    r#"<span class="print-only">状态</span></th><th scope="col" class="col-note print-only">备注</th></tr>"#,
-);
+/// The chosen unit and the search term as the rows read them: signals that notify only on a
+/// real change. `Ctx::unit` and `Ctx::query` are memos of the filter, and every filter change
+/// would wake each of their many readers in the rows to check whether they changed.
+#[derive(Clone, Copy)]
+struct RowCtx {
+    c: Ctx,
+    unit: ReadSignal<Option<String>>,
+    has_unit: ReadSignal<bool>,
+    query: ReadSignal<String>,
+}
+
+/// A signal that follows `source` and notifies its readers only when the value changes.
+fn settled<T>(source: impl Fn() -> T + 'static) -> ReadSignal<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let (read, write) = signal(untrack(&source));
+    Effect::new(move |_| {
+        let v = source();
+        if read.with_untracked(|cur| *cur != v) {
+            write.set(v);
+        }
+    });
+    read
+}
 
 #[component]
 pub fn TaskTable() -> impl IntoView {
     let c = ctx();
+    let rc = RowCtx {
+        c,
+        unit: settled(move || c.unit.get()),
+        has_unit: settled(move || c.unit.with(Option::is_some)),
+        query: settled(move || c.query.get()),
+    };
     let t = table();
     let every: Vec<usize> = (0..t.tasks.len()).collect();
     let all = rows(t, &every);
-    let has_unit = move || c.unit.with(Option::is_some);
-    let tbody = NodeRef::<Tbody>::new();
-    let after = if all.len() > LONG_VIEW {
-        long_view(tbody)
+    let (body, after) = if all.len() > LONG_VIEW {
+        long_view(rc)
     } else {
-        whole_view(tbody, all);
-        ().into_any()
+        (whole_view(rc, all), ().into_any())
     };
+    // The first run comes once the page is mounted: the rows are in it.
+    Effect::new(|_| mark_rendered());
     view! {
-        <table class="tasks" class:with-unit=has_unit>
-            <thead inner_html=THEAD></thead>
-            <tbody
-                node_ref=tbody
-                on:change=move |ev| edited(ev.target(), false)
-                on:input=move |ev| edited(ev.target(), true)
-            ></tbody>
+        <table class="tasks" class:with-unit=move || rc.has_unit.get()>
+            <thead>
+                <tr>
+                    <th scope="col" class="col-id">"编号"</th>
+                    <th scope="col" class="col-text">"工作任务及要求"</th>
+                    <th scope="col" class="col-units">"牵头单位"</th>
+                    <th scope="col" class="col-units">"责任单位"</th>
+                    <th scope="col" class="col-mine">
+                        <span class="no-print">"本单位"</span>
+                        <span class="print-only">"状态"</span>
+                    </th>
+                    <th scope="col" class="col-note print-only">"备注"</th>
+                </tr>
+            </thead>
+            {body}
         </table>
         {after}
         <p class="empty" id="no-tasks" hidden=move || !c.shown.with(Vec::is_empty)>
             "没有符合条件的任务。可以放宽筛选条件，或点击“清除全部筛选”。"
         </p>
     }
-}
-
-fn view_of<'a>(cl: &'a Checklists, unit: Option<&'a str>, query: &'a str) -> RowsView<'a> {
-    RowsView {
-        table: table(),
-        index: index(),
-        unit,
-        query,
-        checklists: cl,
-        empty_unit_cells: false,
-    }
-}
-
-/// The rows of the real table in the page: what is there, to update in place.
-struct Rendered {
-    query: String,
-    unit: Option<String>,
-    outside: u32,
-    /// Every row, in the order of `all`, and whether it is shown.
-    rows: Vec<Element>,
-    shown: Vec<bool>,
-}
-
-/// Every row in the page, kept in step with the filter, the unit and the search term.
-fn whole_view(tbody: NodeRef<Tbody>, all: Vec<Row>) {
-    let c = ctx();
-    let t = table();
-    let state = StoredValue::new_local(None::<Rendered>);
-    Effect::new(move |_| {
-        let Some(tb) = tbody.get() else {
-            return;
-        };
-        let query = c.query.get();
-        let unit = c.unit.get();
-        let outside = c.outside.get();
-        state.update_value(|st| {
-            // A new search term (or the first run): the rows again, all shown, no unit.
-            if st.as_ref().is_none_or(|r| r.query != query) {
-                let html = c.checklists.with_untracked(|cl| {
-                    let mut v = view_of(cl, None, &query);
-                    v.empty_unit_cells = true;
-                    rows_html(&v, &all)
-                });
-                tb.set_inner_html(&html);
-                let list = tb.children();
-                *st = Some(Rendered {
-                    query: query.clone(),
-                    unit: None,
-                    outside,
-                    rows: (0..list.length()).filter_map(|k| list.item(k)).collect(),
-                    shown: vec![true; all.len()],
-                });
-                mark_rendered();
-            }
-            let Some(r) = st.as_mut() else {
-                return;
-            };
-            if r.unit != unit || r.outside != outside {
-                fill_unit(r, &all, unit.as_deref());
-                r.unit = unit;
-                r.outside = outside;
-            }
-            let want = c.shown.with(|s| visible(t, &all, s));
-            for (k, (&w, have)) in want.iter().zip(r.shown.iter_mut()).enumerate() {
-                if w != *have {
-                    r.rows[k].toggle_attribute_with_force("hidden", !w).ok();
-                    *have = w;
-                }
-            }
-        });
-    });
-}
-
-/// Puts `unit`'s role, status and note into the rows of its tasks (the others are hidden
-/// while a unit is chosen), reusing the controls a row already has; and the headings' width.
-fn fill_unit(r: &Rendered, all: &[Row], unit: Option<&str>) {
-    let c = ctx();
-    let span = if unit.is_some() { "5" } else { "4" };
-    c.checklists.with_untracked(|cl| {
-        let v = view_of(cl, unit, "");
-        for (row, el) in all.iter().zip(&r.rows) {
-            let Row::Task(i) = *row else {
-                if let Some(th) = el.first_element_child() {
-                    th.set_attribute("colspan", span).ok();
-                }
-                continue;
-            };
-            let Some(u) = unit else { continue };
-            if index().assignment(i, u).is_none() {
-                continue;
-            }
-            let (Some(mine), Some(note_cell)) = (el.children().item(4), el.children().item(5))
-            else {
-                continue;
-            };
-            let note = note_of(&v, i);
-            note_cell.set_text_content(Some(note));
-            let status = cl.status_of(u, &table().tasks[i].id);
-            match mine.query_selector(".checklist").ok().flatten() {
-                None => mine.set_inner_html(&mine_html(&v, i)),
-                Some(boxed) => {
-                    if let Some(role) = mine.first_element_child() {
-                        role.set_outer_html(&role_html(&v, i));
-                    }
-                    boxed.set_attribute("data-status", status.key()).ok();
-                    if let Some(s) = select_in(&boxed) {
-                        s.set_value(status.key());
-                    }
-                    if let Some(n) = note_in(&boxed) {
-                        if n.value() != note {
-                            n.set_value(note);
-                        }
-                    }
-                }
-            }
-        }
-    });
-}
-
-fn select_in(el: &Element) -> Option<web_sys::HtmlSelectElement> {
-    el.query_selector("select").ok()??.dyn_into().ok()
-}
-
-fn note_in(el: &Element) -> Option<web_sys::HtmlTextAreaElement> {
-    el.query_selector("textarea").ok()??.dyn_into().ok()
 }
 
 /// `make bench` measures time to table by this mark: the rows are in the page.
@@ -200,11 +104,62 @@ fn mark_rendered() {
     }
 }
 
+/// Every row of the real table, hidden while the filter leaves it out.
+fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
+    let c = rc.c;
+    let t = table();
+    let first = c.shown.with_untracked(|s| visible(t, &all, s));
+    let hidden: Vec<RwSignal<bool>> = first.iter().map(|&v| RwSignal::new(!v)).collect();
+    let unit = c.unit.get_untracked();
+    let mut mines = Vec::with_capacity(t.tasks.len());
+    let body = c.checklists.with_untracked(|cl| {
+        all.iter()
+            .zip(&hidden)
+            .map(|(&row, &h)| {
+                let mine = match row {
+                    Row::Task(i) => {
+                        let m = Mine::new(i, unit.as_deref(), cl);
+                        mines.push(m);
+                        Some(m)
+                    }
+                    _ => None,
+                };
+                row_view(rc, row, h, mine, true)
+            })
+            .collect_view()
+    });
+    // The filter: flip the rows whose visibility changed, and only those.
+    let mut first = Some(first);
+    Effect::new(move |prev: Option<Vec<bool>>| {
+        let want = c.shown.with(|s| visible(t, &all, s));
+        if let Some(had) = prev.or_else(|| first.take()) {
+            for ((&w, &h), row) in want.iter().zip(&had).zip(&hidden) {
+                if w != h {
+                    row.set(!w);
+                }
+            }
+        }
+        want
+    });
+    // Another unit, or another tab's change: every row's controls in one pass.
+    // (Not on the first run: the rows were made with the current values.)
+    Effect::new(move |prev: Option<()>| {
+        c.outside.track();
+        rc.unit.with(|u| {
+            if prev.is_some() {
+                c.checklists
+                    .with_untracked(|cl| mines.iter().for_each(|m| m.refresh(u.as_deref(), cl)));
+            }
+        });
+    });
+    view! { <tbody>{body}</tbody> }.into_any()
+}
+
 /// A long table renders the shown rows, its first block and the next ones as the reader nears
 /// the end, so that a filter change costs what is on screen, not the whole view. `more` is the
 /// number of rows added for one filter; another filter starts again from the first block.
-fn long_view(tbody: NodeRef<Tbody>) -> AnyView {
-    let c = ctx();
+fn long_view(rc: RowCtx) -> (AnyView, AnyView) {
+    let c = rc.c;
     let t = table();
     let rows = Memo::new(move |_| c.shown.with(|s| rows(t, s)));
     let more = RwSignal::new((Filter::default(), 0usize));
@@ -212,21 +167,10 @@ fn long_view(tbody: NodeRef<Tbody>) -> AnyView {
         let extra = more.with(|(f, n)| if c.filter.with(|cur| cur == f) { *n } else { 0 });
         BLOCK + extra
     };
-    Effect::new(move |_| {
+    let rendered = move || {
         let n = limit();
-        c.outside.track();
-        let (unit, query) = (c.unit.get(), c.query.get());
-        let html = rows.with(|r| {
-            c.checklists.with_untracked(|cl| {
-                let v = view_of(cl, unit.as_deref(), &query);
-                rows_html(&v, &r[..n.min(r.len())])
-            })
-        });
-        if let Some(tb) = tbody.get() {
-            tb.set_inner_html(&html);
-            mark_rendered();
-        }
-    });
+        rows.with(|r| r[..n.min(r.len())].to_vec())
+    };
     let hidden_tasks = Memo::new(move |_| {
         let n = limit();
         rows.with(|r| {
@@ -241,46 +185,43 @@ fn long_view(tbody: NodeRef<Tbody>) -> AnyView {
         let n = untrack(limit);
         more.set((c.filter.get_untracked(), n));
     };
-    view! {
+    let body = view! {
+        <tbody>
+            <For each=rendered key=move |r| r.key(t) let:row>
+                {long_row(rc, row)}
+            </For>
+        </tbody>
+    };
+    let after = view! {
         <Show when=move || hidden_tasks.get() != 0>
             <MoreRows hidden=hidden_tasks load_more=load_more />
         </Show>
-    }
-    .into_any()
+    };
+    (body.into_any(), after.into_any())
 }
 
-/// A status or note control in a row changed: save it for the chosen unit, and bring the
-/// row's status colour and printed note in line.
-fn edited(target: Option<web_sys::EventTarget>, typing: bool) {
-    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return;
-    };
-    let Some(row) = el.closest("tr[data-task-id]").ok().flatten() else {
-        return;
-    };
-    let (Some(id), Some(unit)) = (
-        row.get_attribute("data-task-id"),
-        ctx().unit.get_untracked(),
-    ) else {
-        return;
-    };
-    if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        // (`input` fires before `change` on a select: save once, on `change`.)
-        if let (false, Some(s)) = (typing, Status::from_key(&select.value())) {
-            if let Some(box_) = el.closest(".checklist").ok().flatten() {
-                let _ = box_.set_attribute("data-status", s.key());
-            }
-            edit::set_status(&unit, &id, s);
+/// A row of a long view: never hidden (it is there only while shown); its controls follow the
+/// chosen unit and other tabs by themselves.
+fn long_row(rc: RowCtx, row: Row) -> AnyView {
+    let c = rc.c;
+    let mine = match row {
+        Row::Task(i) => {
+            let unit = c.unit.get_untracked();
+            let m = c
+                .checklists
+                .with_untracked(|cl| Mine::new(i, unit.as_deref(), cl));
+            Effect::new(move |_| {
+                c.outside.track();
+                rc.unit.with(|u| {
+                    c.checklists
+                        .with_untracked(|cl| m.refresh(u.as_deref(), cl))
+                });
+            });
+            Some(m)
         }
-    } else if let Some(note) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        if typing {
-            let v = note.value();
-            if let Some(cell) = row.query_selector(".col-note").ok().flatten() {
-                cell.set_text_content(Some(&v));
-            }
-            edit::set_note(&unit, &id, &v);
-        }
-    }
+        _ => None,
+    };
+    row_view(rc, row, RwSignal::new(false), mine, false)
 }
 
 /// Below a long view's rendered rows: a button for the next block, pressed by itself when it
@@ -324,4 +265,282 @@ fn observe_near_screen(el: &web_sys::Element, f: impl Fn() + 'static) {
     }
     // Lives as long as the page (one per long view shown).
     callback.forget();
+}
+
+/// One row. `whole`: the real table's, whose task rows always have the unit's two cells (empty
+/// until a unit is chosen; style.css hides them without one); a long view's have them only
+/// with a unit chosen.
+fn row_view(
+    rc: RowCtx,
+    row: Row,
+    hidden: RwSignal<bool>,
+    mine: Option<Mine>,
+    whole: bool,
+) -> AnyView {
+    let t = table();
+    let q = rc.query;
+    match row {
+        Row::Pillar(p) => heading(
+            rc,
+            "pillar-row",
+            hidden,
+            view! { <h2>{pillar_heading(&t.pillars[p])}</h2> },
+        ),
+        Row::Section(s) => {
+            let name: &'static str = &t.sections[s].name;
+            heading(
+                rc,
+                "section-row",
+                hidden,
+                view! { <h3>{highlighted(q, name)}</h3> },
+            )
+        }
+        Row::Item(i) => {
+            let item: &'static str = &t.tasks[i].item;
+            heading(
+                rc,
+                "item-row",
+                hidden,
+                view! { <h4>{highlighted(q, item)}</h4> },
+            )
+        }
+        Row::Task(i) => {
+            let task = &t.tasks[i];
+            let text: &'static str = &task.text;
+            let cells = mine.map(|m| {
+                if whole {
+                    Either::Left(mine_cells(rc, m))
+                } else {
+                    Either::Right(move || rc.has_unit.get().then(|| mine_cells(rc, m)))
+                }
+            });
+            view! {
+                <tr class="task-row" data-task-id=task.id.as_str() hidden=hidden>
+                    <td class="col-id" data-label="编号">{task.id.as_str()}</td>
+                    <td class="col-text" data-label="工作任务及要求">
+                        {move || {
+                            q.with(|q| {
+                                text.split('\n')
+                                    .map(|p| view! { <p>{marked(p, q)}</p> })
+                                    .collect_view()
+                            })
+                        }}
+                    </td>
+                    <td class="col-units" data-label="牵头单位">{units(q, &task.lead)}</td>
+                    <td class="col-units" data-label="责任单位">{units(q, &task.responsible)}</td>
+                    {cells}
+                </tr>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A heading row across the table. The empty print-only cell fills the 备注 column, which only
+/// print has (so the heading's colspan is the screen's column count).
+fn heading(
+    rc: RowCtx,
+    class: &'static str,
+    hidden: RwSignal<bool>,
+    h: impl IntoView + 'static,
+) -> AnyView {
+    view! {
+        <tr class=class hidden=hidden>
+            <th colspan=move || if rc.has_unit.get() { "5" } else { "4" } scope="colgroup">
+                {h}
+            </th>
+            <td class="print-only fill"></td>
+        </tr>
+    }
+    .into_any()
+}
+
+/// A task's lead or responsible units, a dash for none.
+fn units(q: ReadSignal<String>, names: &'static [String]) -> impl IntoView {
+    if names.is_empty() {
+        return Either::Left(view! { <span class="none">"—"</span> });
+    }
+    Either::Right(view! {
+        <ul class="unit-list">
+            {move || {
+                q.with(|q| names.iter().map(|n| view! { <li>{marked(n, q)}</li> }).collect_view())
+            }}
+        </ul>
+    })
+}
+
+/// `text` with every match of the search term in `<mark>`, kept in step with the term.
+fn highlighted(q: ReadSignal<String>, text: &'static str) -> impl IntoView {
+    move || q.with(|q| marked(text, q))
+}
+
+/// `text` with every match of `query` in `<mark>` (as it is, one text node, without a match).
+fn marked(text: &'static str, query: &str) -> impl IntoView {
+    let pieces = search::marked(text, query);
+    if pieces.iter().all(|&(_, hit)| !hit) {
+        return Either::Left(text);
+    }
+    Either::Right(
+        pieces
+            .into_iter()
+            .map(|(piece, hit)| {
+                if hit {
+                    Either::Right(view! { <mark>{piece}</mark> })
+                } else {
+                    Either::Left(piece)
+                }
+            })
+            .collect_view(),
+    )
+}
+
+/// The chosen unit's role in a task, e.g. 责任 · 市政府各部门.
+#[derive(Clone, Default, PartialEq)]
+struct Badge {
+    class: &'static str,
+    /// A hint for the tasks the unit may mark 不适用.
+    title: Option<&'static str>,
+    label: String,
+}
+
+impl Badge {
+    fn of(a: &Assignment) -> Self {
+        Badge {
+            class: match a.role {
+                Role::Lead => "role role-lead",
+                Role::Responsible => "role role-responsible",
+            },
+            title: a
+                .optional()
+                .then_some("有关部门的任务：与本单位无关时可标记为“不适用”"),
+            label: a.label(),
+        }
+    }
+}
+
+/// The chosen unit's part of a task row: its role in the task, its status and its note.
+#[derive(Clone, Copy)]
+struct Mine {
+    task: usize,
+    /// Whether the row has the badge and controls: from the first time it is the unit's task.
+    filled: RwSignal<bool>,
+    badge: RwSignal<Badge>,
+    status: RwSignal<Status>,
+    /// The note for the textarea: set from the checklists only (another unit, another tab);
+    /// what the user types is in the textarea already.
+    note: RwSignal<String>,
+    /// The note in the print-only cell: also follows the typing.
+    printed: RwSignal<String>,
+}
+
+impl Mine {
+    fn new(task: usize, unit: Option<&str>, cl: &Checklists) -> Self {
+        let now = Self::of(task, unit, cl);
+        let filled = now.is_some();
+        let (badge, status, note) = now.unwrap_or_default();
+        Mine {
+            task,
+            filled: RwSignal::new(filled),
+            badge: RwSignal::new(badge),
+            status: RwSignal::new(status),
+            note: RwSignal::new(note.to_string()),
+            printed: RwSignal::new(note.to_string()),
+        }
+    }
+
+    /// The unit's role, status and note for the task; `None` when the task is not the unit's.
+    fn of<'a>(
+        task: usize,
+        unit: Option<&str>,
+        cl: &'a Checklists,
+    ) -> Option<(Badge, Status, &'a str)> {
+        let unit = unit?;
+        let a = index().assignment(task, unit)?;
+        let id = &table().tasks[task].id;
+        Some((Badge::of(&a), cl.status_of(unit, id), cl.note_of(unit, id)))
+    }
+
+    /// Brings the row in line with `unit`'s checklist, touching only what changed. The rows of
+    /// other units' tasks are left as they are (they are hidden while a unit is chosen).
+    fn refresh(&self, unit: Option<&str>, cl: &Checklists) {
+        let Some((badge, status, note)) = Self::of(self.task, unit, cl) else {
+            return;
+        };
+        if self.badge.with_untracked(|b| *b != badge) {
+            self.badge.set(badge);
+        }
+        if self.status.get_untracked() != status {
+            self.status.set(status);
+        }
+        if self.note.with_untracked(|n| n != note) {
+            self.note.set(note.to_string());
+        }
+        if self.printed.with_untracked(|n| n != note) {
+            self.printed.set(note.to_string());
+        }
+        if !self.filled.get_untracked() {
+            self.filled.set(true);
+        }
+    }
+}
+
+/// The 本单位 cell (role and controls, once the row is a unit's task) and the print-only note.
+fn mine_cells(rc: RowCtx, m: Mine) -> impl IntoView {
+    view! {
+        <td class="col-mine" data-label="本单位">
+            {move || m.filled.get().then(|| controls(rc.c, m))}
+        </td>
+        <td class="print-only col-note">{move || m.printed.get()}</td>
+    }
+}
+
+/// The role badge and the unit's status and note, saved at once on every change.
+fn controls(c: Ctx, m: Mine) -> impl IntoView {
+    let id: &'static str = &table().tasks[m.task].id;
+    let (status, note) = (m.status.get_untracked(), m.note.get_untracked());
+    view! {
+        {move || {
+            m.badge
+                .with(|b| view! { <span class=b.class title=b.title>{b.label.clone()}</span> })
+        }}
+        <div class="checklist" data-status=move || m.status.get().key()>
+            <label class="mini">
+                <span>"状态"</span>
+                <select
+                    class="status"
+                    prop:value=move || m.status.get().key()
+                    on:change=move |ev| {
+                        let s = Status::from_key(&event_target_value(&ev));
+                        if let (Some(s), Some(unit)) = (s, c.unit.get_untracked()) {
+                            m.status.set(s);
+                            edit::set_status(&unit, id, s);
+                        }
+                    }
+                >
+                    {Status::ALL
+                        .map(|s| view! { <option value=s.key() selected=s == status>{s.label()}</option> })}
+                </select>
+            </label>
+            <label class="mini">
+                <span>"备注"</span>
+                <textarea
+                    class="note"
+                    rows="2"
+                    placeholder="如：公开位置、时间或链接"
+                    prop:value=move || m.note.get()
+                    on:input=move |ev| {
+                        let Some(unit) = c.unit.get_untracked() else {
+                            return;
+                        };
+                        let v = event_target_value(&ev);
+                        edit::set_note(&unit, id, &v);
+                        m.printed.set(v.clone());
+                        m.note.update_untracked(|n| *n = v);
+                    }
+                >
+                    {note}
+                </textarea>
+            </label>
+        </div>
+    }
 }

@@ -2,7 +2,7 @@
 //! a section heading and an item heading wherever the next shown task starts a new one.
 //! The page keeps the rows of every task and shows those of the shown tasks ([`visible`]).
 
-use crate::model::Table;
+use crate::model::{Pillar, Table};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -94,4 +94,19 @@ pub fn visible(table: &Table, all: &[Row], shown: &[usize]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// 1 → 一, … 10 → 十, for the pillar headings, as in the source document ("" for others).
+pub fn chinese_numeral(n: u8) -> &'static str {
+    [
+        "", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    ]
+    .get(n as usize)
+    .copied()
+    .unwrap_or("")
+}
+
+/// A pillar's heading as the source document writes it: 一、以政务公开助力稳增长.
+pub fn pillar_heading(p: &Pillar) -> String {
+    format!("{}、{}", chinese_numeral(p.id), p.name)
 }

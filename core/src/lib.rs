@@ -8,7 +8,6 @@ pub mod layout;
 pub mod merge;
 pub mod model;
 pub mod options;
-pub mod rows_html;
 pub mod search;
 pub mod statefile;
 pub mod status;

@@ -72,3 +72,22 @@ pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
         })
         .collect()
 }
+
+/// `text` in pieces for highlighting, in order: `(piece, true)` for each match of `query`
+/// ([`find`]), `(piece, false)` for the text between them. Together the pieces are `text`; no
+/// piece is empty.
+pub fn marked<'a>(text: &'a str, query: &str) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for r in find(text, query) {
+        if r.start > pos {
+            out.push((&text[pos..r.start], false));
+        }
+        out.push((&text[r.clone()], true));
+        pos = r.end;
+    }
+    if pos < text.len() {
+        out.push((&text[pos..], false));
+    }
+    out
+}

@@ -4,7 +4,7 @@
 #[path = "filter_fixture.rs"]
 mod fixture;
 
-use gk_core::layout::{rows, visible, Row};
+use gk_core::layout::{chinese_numeral, pillar_heading, rows, visible, Row};
 use gk_core::model::Table;
 use proptest::prelude::*;
 
@@ -88,4 +88,37 @@ fn a_task_without_an_item_inside_an_item() {
             .collect();
         check(&t, &shown);
     }
+}
+
+#[test]
+fn the_real_tables_rows_and_pillar_headings() {
+    let t = real();
+    let every: Vec<usize> = (0..t.tasks.len()).collect();
+    let all = rows(&t, &every);
+    let count = |f: fn(&Row) -> bool| all.iter().filter(|r| f(r)).count();
+    assert_eq!(count(|r| matches!(r, Row::Task(_))), 139);
+    assert_eq!(count(|r| matches!(r, Row::Pillar(_))), 6);
+    assert_eq!(count(|r| matches!(r, Row::Section(_))), 24);
+    // Tasks in source order.
+    let tasks: Vec<usize> = all
+        .iter()
+        .filter_map(|r| match r {
+            Row::Task(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tasks, every);
+    assert_eq!(pillar_heading(&t.pillars[0]), "一、以政务公开助力稳增长");
+    assert!(pillar_heading(&t.pillars[5]).starts_with("六、"));
+}
+
+#[test]
+fn chinese_numerals_one_to_ten() {
+    let n: Vec<&str> = (1..=10).map(chinese_numeral).collect();
+    assert_eq!(
+        n,
+        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    );
+    assert_eq!(chinese_numeral(0), "");
+    assert_eq!(chinese_numeral(11), "");
 }

@@ -3,7 +3,7 @@
 #[path = "filter_fixture.rs"]
 mod fixture;
 
-use gk_core::search::{find, fold, normalize};
+use gk_core::search::{find, fold, marked, normalize};
 
 /// The highlighted pieces of `text`.
 fn hits<'a>(text: &'a str, query: &str) -> Vec<&'a str> {
@@ -135,4 +135,33 @@ fn random_strings_never_panic_and_ranges_are_sound() {
             last = r.end;
         }
     }
+}
+
+#[test]
+fn marked_pieces_make_up_the_text_and_mark_every_match() {
+    let table = fixture::real();
+    let texts = table.tasks.iter().flat_map(|t| {
+        std::iter::once(t.text.as_str())
+            .chain(t.lead.iter().map(String::as_str))
+            .chain(t.responsible.iter().map(String::as_str))
+    });
+    for text in texts {
+        for q in ["", "公开", "预算", "市 财政局", "ＷＥＢ", "，及时"] {
+            let pieces = marked(text, q);
+            assert_eq!(pieces.iter().map(|p| p.0).collect::<String>(), text);
+            assert!(pieces.iter().all(|p| !p.0.is_empty()));
+            // No two unmarked pieces in a row: they would be one.
+            assert!(pieces.windows(2).all(|w| w[0].1 || w[1].1));
+            let hit: Vec<&str> = pieces.iter().filter(|p| p.1).map(|p| p.0).collect();
+            assert_eq!(hit, hits(text, q), "{text} / {q}");
+        }
+    }
+    // The search's folding: the original text is marked.
+    assert_eq!(
+        marked("市财政局、市审计局", "市 财政局"),
+        [("市财政局", true), ("、市审计局", false)]
+    );
+    assert_eq!(marked("公开公开", "公开"), [("公开", true), ("公开", true)]);
+    assert_eq!(marked("政务公开", ""), [("政务公开", false)]);
+    assert!(marked("", "公开").is_empty());
 }
