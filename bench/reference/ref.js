@@ -491,6 +491,8 @@
     progress(f.unit);
   }
 
+  // The unit's controls of each task row, once made: [role badge, .checklist, select, textarea, note cell].
+  const controls = new Array(N);
   function fillUnit(u) {
     table.classList.toggle('with-unit', u !== null);
     const span = u === null ? '4' : '5';
@@ -500,24 +502,30 @@
       for (let t = 0; t < N; t++) {
         const slot = row[t];
         if (slot < 0) continue;
-        const el = rowEls[at[t][0]];
-        const mine = el.cells[4];
-        if (!mine.firstChild) mine.innerHTML = controlsHtml;
-        const role = mine.firstChild;
-        role.className = slot >> 8 === LEAD ? 'role role-lead' : 'role role-responsible';
-        role.hidden = false;
-        role.textContent = roleLabel(slot);
-        if (slotOptional(slot)) role.title = '有关部门的任务：与本单位无关时可标记为“不适用”';
-        else role.removeAttribute('title');
+        let c = controls[t];
+        if (!c) {
+          const el = rowEls[at[t][0]];
+          const mine = el.cells[4];
+          mine.innerHTML = controlsHtml;
+          const box = mine.lastChild;
+          c = controls[t] = [mine.firstChild, box, box.querySelector('select'), box.querySelector('textarea'), el.cells[5], -1];
+        }
+        const [role, box, select, area, noteCell, had] = c;
+        if (had !== slot) {
+          role.className = slot >> 8 === LEAD ? 'role role-lead' : 'role role-responsible';
+          role.hidden = false;
+          role.textContent = roleLabel(slot);
+          if (slotOptional(slot)) role.title = '有关部门的任务：与本单位无关时可标记为“不适用”';
+          else role.removeAttribute('title');
+          c[5] = slot;
+        }
         const id = tasks[t].id;
         const status = STATUS_KEYS[statusOf(u, id)];
-        const box = role.nextSibling;
-        box.dataset.status = status;
-        box.querySelector('select').value = status;
+        if (box.dataset.status !== status) box.dataset.status = status;
+        if (select.value !== status) select.value = status;
         const note = noteOf(u, id);
-        const area = box.querySelector('textarea');
         if (area.value !== note) area.value = note;
-        el.cells[5].textContent = note;
+        if (noteCell.textContent !== note) noteCell.textContent = note;
       }
     }
     shownUnit = u;
