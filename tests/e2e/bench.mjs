@@ -549,7 +549,7 @@ try {
       const reference = await openForInteractions(refBase, expected);
       const units = await app.page.evaluate(() => window.__bench.units());
       const steps = interactionSteps(units, CHANGES, expected);
-      const [a, b] = await interleaved([app, reference], steps, Math.max(4, Math.round(steps.length / 20)));
+      const [a, b] = await interleaved([app, reference], steps, Math.max(4, Math.round(steps.length / 10)));
       v.interactions = interactionStats(a);
       r.interactions = interactionStats(b);
       await app.context.close();
