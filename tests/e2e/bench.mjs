@@ -455,6 +455,41 @@ async function checkSame(app, reference, size) {
   return { checked, problems };
 }
 
+// Links: each page opened with the same hash shows the same tasks and writes the same address,
+// before and after a pillar chip is clicked (the hash keys of gk_core::hash).
+const LINKS = [
+  'unit=%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80&pillar=2',
+  'unit=泰山区&role=lead',
+  'pillar=4&section=4.2&q=%E5%85%AC%E5%BC%80',
+  'time=monthly&q=+信息',
+  'unit=%E5%B8%82%E6%95%99%E8%82%B2%E5%B1%80&status=todo&role=responsible',
+  'pillar=9&unit=nobody&q=%E6%94%BF%E5%8A%A1',
+];
+async function checkLinks(appBase, refBase) {
+  const problems = [];
+  const view = async (base, hash) => {
+    const p = await newPage(1);
+    await p.page.goto(`${base}#${hash}`);
+    await waitForTable(p.page);
+    await p.page.evaluate(installHarness);
+    const settle = () => p.page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    await settle();
+    const before = await p.page.evaluate(() => ({ ...window.__bench.snapshot(), hash: location.hash }));
+    await p.page.evaluate(() => window.__bench.run([['pillar', 3, null]]));
+    await settle();
+    const after = await p.page.evaluate(() => ({ ...window.__bench.snapshot(), hash: location.hash }));
+    await p.context.close();
+    return { before, after };
+  };
+  for (const hash of LINKS) {
+    const [a, r] = [await view(appBase, hash), await view(refBase, hash)];
+    for (const k of ['before', 'after']) {
+      if (JSON.stringify(a[k]) !== JSON.stringify(r[k])) problems.push(`link #${hash}, ${k} a click: app ${JSON.stringify(a[k]).slice(0, 200)} ≠ reference ${JSON.stringify(r[k]).slice(0, 200)}`);
+    }
+  }
+  return problems;
+}
+
 // The domain's rule for the groups (/work/shared/domain.md): the table's members are the ones
 // it names. 各县（市、区）: the six counties; 市政府各部门（单位）, 市政府有关部门（单位）: every
 // municipal unit (its name begins with 市) but the central-government branches and colleges.
@@ -538,6 +573,10 @@ try {
       const same = await checkSame(app, reference, name);
       report.checks_same[name] = same.checked;
       problems.push(...same.problems);
+      if (name === '139') {
+        problems.push(...(await checkLinks(appBase, refBase)));
+        report.checks_same[name].links = LINKS.length;
+      }
       await app.context.close();
       await reference.context.close();
     }
@@ -626,7 +665,7 @@ lines.push(
   `Rows rendered at first: the app ${v139.load.rows_rendered.median} of 139 tasks and ` +
     `${v10k.load.rows_rendered.median} of 10,000 (a long view renders a block of rows at a time, the next as the reader scrolls); ` +
     `the reference ${r139.load.rows_rendered.median} and ${r10k.load.rows_rendered.median} (every row). ` +
-    `Same tasks checked before timing: ${Object.entries(report.checks_same).map(([k, c]) => `${k}: ${c.units} units and ${c.pillars} pillars${c.rows ? ', rows and roles' : ', counts'}${c.against_core ? ', also against gk-core' : ''}`).join('; ')}` +
+    `Same tasks checked before timing: ${Object.entries(report.checks_same).map(([k, c]) => `${k}: ${c.units} units and ${c.pillars} pillars${c.rows ? ', rows and roles' : ', counts'}${c.against_core ? ', also against gk-core' : ''}${c.links ? `, ${c.links} links (hash)` : ''}`).join('; ')}` +
     (problems.length ? ` — **${problems.length} difference(s)**.` : ', no difference.'),
 );
 lines.push('');
