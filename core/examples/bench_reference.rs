@@ -26,7 +26,10 @@ fn main() {
                 Some(n) => synthetic_table(&table, n.parse().expect("n: a number of tasks")),
                 None => table,
             };
-            println!("{}", serde_json::to_string(&table).expect("a table serializes"));
+            println!(
+                "{}",
+                serde_json::to_string(&table).expect("a table serializes")
+            );
         }
         Some("expected") => {
             let index = Index::new(&table);
