@@ -311,13 +311,15 @@ function installHarness() {
     },
     units: () => [...document.querySelectorAll('#unit option')].map((o) => o.value).filter(Boolean),
     rows,
-    // The shown task rows: [id, the unit's role badge, whether the badge has a title], and
-    // the count text.
+    // The shown task rows: [id, the unit's role badge, whether the badge has a title], the
+    // shown headings and the count text.
     snapshot: () => ({
       rows: [...document.querySelectorAll('table.tasks tbody tr[data-task-id]:not([hidden])')].map((r) => {
         const role = r.querySelector('.col-mine .role:not([hidden])');
         return [r.dataset.taskId, role ? role.textContent : '', role ? role.hasAttribute('title') : false];
       }),
+      // The shown heading rows (pillar, section, item), as class and text.
+      headings: [...document.querySelectorAll('table.tasks tbody tr:not([data-task-id]):not([hidden])')].map((r) => `${r.className}: ${r.textContent}`),
       count: document.querySelector('#shown-count')?.textContent ?? '',
     }),
   };
@@ -434,7 +436,11 @@ async function checkSame(app, reference, size) {
   const [a, r] = [await shownFor(app.page, withRows), await shownFor(reference.page, withRows)];
   const problems = [];
   const differ = (what, x, y) => {
-    if (JSON.stringify(x) !== JSON.stringify(y)) problems.push(`${size} ${what}: app ${JSON.stringify(x).slice(0, 300)} ≠ reference ${JSON.stringify(y).slice(0, 300)}`);
+    if (JSON.stringify(x) === JSON.stringify(y)) return;
+    // Which part differs (rows, headings, count), when both are snapshots.
+    const part = x && y && !Array.isArray(x) ? Object.keys(x).find((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k])) : null;
+    const [a, b] = part ? [x[part], y[part]] : [x, y];
+    problems.push(`${size} ${what}${part ? ` (${part})` : ''}: app ${JSON.stringify(a).slice(0, 300)} ≠ reference ${JSON.stringify(b).slice(0, 300)}`);
   };
   differ('units', Object.keys(a.units), Object.keys(r.units));
   differ('pillars', Object.keys(a.pillars), Object.keys(r.pillars));
