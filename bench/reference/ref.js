@@ -397,7 +397,8 @@
   // What the page shows now, to change only what differs.
   let filter = emptyFilter();
   let shownUnit = null;
-  let shownQuery = '';
+  // How many rows have search marks.
+  let markedRows = 0;
   let shownSectionsOf;
   const texts = new WeakMap();
   const setText = (el, s) => {
@@ -443,7 +444,7 @@
     }
     // The unit's column: role badges, status and note controls, heading width.
     if (f.unit !== shownUnit) fillUnit(f.unit);
-    if (f.q !== shownQuery) highlight(f.q);
+    if (f.q || markedRows) mark(want, f.q);
     for (let k = 0; k < rows.length; k++) {
       if (want[k] !== rowShown[k]) {
         rowEls[k].hidden = !want[k];
@@ -531,30 +532,36 @@
     shownUnit = u;
   }
 
-  // Section and item headings: [row, text, folded text], for highlighting.
-  const headingTexts = [];
-  rows.forEach(([kind, i], k) => {
-    if (kind === 1 || kind === 2) {
-      const text = kind === 1 ? T.sections[i].name : tasks[i].item;
-      headingTexts.push([k, text, normalize(text)]);
+  // Search marks, put only into the rows shown (a row keeps its marks while hidden, and gets the
+  // current ones when shown again): `marked[k]`, the folded term row k's markup has marks of
+  // ('' for none); `plain[k]`, the folded text a row's marks can come from.
+  const marked = new Array(rows.length).fill('');
+  const plain = rows.map(([kind, i]) => {
+    if (kind === 3) {
+      const t = tasks[i];
+      return [t.text, ...t.lead, ...t.responsible].map(normalize).join('\u0001');
     }
+    return kind === 1 ? normalize(T.sections[i].name) : kind === 2 ? normalize(tasks[i].item) : '';
   });
-  function highlight(q) {
+  function mark(want, q) {
     const needle = normalize(q);
-    const prev = normalize(shownQuery);
-    for (let t = 0; t < N; t++) {
-      // Rows that had marks, and those that get them (hidden ones too: a later filter may show them).
-      if (!(prev && entries[t].text.includes(prev)) && !(needle && entries[t].text.includes(needle))) continue;
-      const cells = rowEls[at[t][0]].cells;
-      const task = tasks[t];
-      cells[1].innerHTML = textHtml(task, needle);
-      cells[2].innerHTML = units_(task.lead, needle);
-      cells[3].innerHTML = units_(task.responsible, needle);
+    for (let k = 0; k < rows.length; k++) {
+      if (!want[k]) continue;
+      const target = needle && plain[k].includes(needle) ? needle : '';
+      if (marked[k] === target) continue;
+      const [kind, i] = rows[k];
+      if (kind === 3) {
+        const cells = rowEls[k].cells;
+        const task = tasks[i];
+        cells[1].innerHTML = textHtml(task, target);
+        cells[2].innerHTML = units_(task.lead, target);
+        cells[3].innerHTML = units_(task.responsible, target);
+      } else if (kind !== 0) {
+        rowEls[k].cells[0].firstChild.innerHTML = highlighted(kind === 1 ? T.sections[i].name : tasks[i].item, target);
+      }
+      markedRows += (target ? 1 : 0) - (marked[k] ? 1 : 0);
+      marked[k] = target;
     }
-    for (const [k, text, folded] of headingTexts) {
-      if ((prev && folded.includes(prev)) || (needle && folded.includes(needle))) rowEls[k].cells[0].firstChild.innerHTML = highlighted(text, needle);
-    }
-    shownQuery = q;
   }
 
   const bar = (done, of, label) =>

@@ -312,7 +312,7 @@ function installHarness() {
     units: () => [...document.querySelectorAll('#unit option')].map((o) => o.value).filter(Boolean),
     rows,
     // The shown task rows: [id, the unit's role badge, whether the badge has a title], the
-    // shown headings and the count text.
+    // shown headings, the search marks and the count text.
     snapshot: () => ({
       rows: [...document.querySelectorAll('table.tasks tbody tr[data-task-id]:not([hidden])')].map((r) => {
         const role = r.querySelector('.col-mine .role:not([hidden])');
@@ -320,6 +320,8 @@ function installHarness() {
       }),
       // The shown heading rows (pillar, section, item), as class and text.
       headings: [...document.querySelectorAll('table.tasks tbody tr:not([data-task-id]):not([hidden])')].map((r) => `${r.className}: ${r.textContent}`),
+      // The search marks in the shown rows.
+      marks: [...document.querySelectorAll('table.tasks tbody tr:not([hidden]) mark')].map((m) => m.textContent),
       count: document.querySelector('#shown-count')?.textContent ?? '',
     }),
   };
@@ -490,7 +492,8 @@ async function checkLinks(appBase, refBase) {
   for (const hash of LINKS) {
     const [a, r] = [await view(appBase, hash), await view(refBase, hash)];
     for (const k of ['before', 'after']) {
-      if (JSON.stringify(a[k]) !== JSON.stringify(r[k])) problems.push(`link #${hash}, ${k} a click: app ${JSON.stringify(a[k]).slice(0, 200)} ≠ reference ${JSON.stringify(r[k]).slice(0, 200)}`);
+      const part = Object.keys(a[k]).find((p) => JSON.stringify(a[k][p]) !== JSON.stringify(r[k][p]));
+      if (part) problems.push(`link #${hash}, ${k} a click (${part}): app ${JSON.stringify(a[k][part]).slice(0, 200)} ≠ reference ${JSON.stringify(r[k][part]).slice(0, 200)}`);
     }
   }
   return problems;
