@@ -72,7 +72,7 @@
   // Search (gk_core::search): whitespace ignored, full-width = half-width, ASCII case-free.
 
   const FOLD = { '。': '.', '｡': '.', '“': '"', '”': '"', '‘': "'", '’': "'", '【': '[', '〔': '[', '〖': '[', '】': ']', '〕': ']', '〗': ']' };
-  const WS = /\s|\u200B|\uFEFF/u;
+  const WS = /[\s\u0085\u200B\uFEFF]/u;
   function fold(c) {
     if (WS.test(c)) return '';
     const code = c.codePointAt(0);
@@ -80,7 +80,14 @@
     else if (FOLD[c]) c = FOLD[c];
     return c.length === 1 && c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
   }
-  const normalize = (s) => Array.from(s, fold).join('');
+  // The same as folding each character, in a few passes over the string (what startup and
+  // every keystroke cost).
+  const normalize = (s) =>
+    s
+      .replace(/[\s\u0085\u200B\uFEFF]/g, '')
+      .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/[。｡“”‘’【〔〖】〕〗]/g, (c) => FOLD[c])
+      .replace(/[A-Z]+/g, (c) => c.toLowerCase());
   // [start, end) ranges (UTF-16 offsets) of every match of `needle` (normalized) in `text`.
   function find(text, needle) {
     if (!needle) return [];
@@ -536,14 +543,15 @@
   // current ones when shown again): `marked[k]`, the folded term row k's markup has marks of
   // ('' for none); `plain[k]`, the folded text a row's marks can come from.
   const marked = new Array(rows.length).fill('');
-  const plain = rows.map(([kind, i]) => {
-    if (kind === 3) {
-      const t = tasks[i];
-      return [t.text, ...t.lead, ...t.responsible].map(normalize).join('\u0001');
-    }
-    return kind === 1 ? normalize(T.sections[i].name) : kind === 2 ? normalize(tasks[i].item) : '';
-  });
+  let plain = null;
   function mark(want, q) {
+    plain ??= rows.map(([kind, i]) => {
+      if (kind === 3) {
+        const t = tasks[i];
+        return [t.text, ...t.lead, ...t.responsible].map(normalize).join('\u0001');
+      }
+      return kind === 1 ? normalize(T.sections[i].name) : kind === 2 ? normalize(tasks[i].item) : '';
+    });
     const needle = normalize(q);
     for (let k = 0; k < rows.length; k++) {
       if (!want[k]) continue;
