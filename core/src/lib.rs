@@ -12,6 +12,7 @@ pub mod search;
 pub mod statefile;
 pub mod status;
 pub mod stored;
+pub mod supervision;
 pub mod syntax;
 pub mod timestamp;
 pub mod units;

@@ -224,6 +224,13 @@ impl Timestamp {
         s
     }
 
+    /// The calendar day of the instant at the given offset (minutes east of UTC); pass
+    /// [`CHINA_OFFSET_MINUTES`] for the day in China time (`2017-06-30T15:59Z` is 30 June,
+    /// `2017-06-30T16:00Z` is 1 July).
+    pub fn date_in(self, offset_minutes: i32) -> Date {
+        self.fields_in(offset_minutes).date()
+    }
+
     /// The date at the given offset (minutes east of UTC) as `YYYYMMDD`, for file names;
     /// pass [`CHINA_OFFSET_MINUTES`] for China time.
     pub fn date_compact_in(self, offset_minutes: i32) -> String {

@@ -1,0 +1,391 @@
+//! Supervision (督办): the due date and the recurring period of each task, the as-of day
+//! (截至日期), and the light of a task for a unit on that day: 逾期, 待更新, 临期, 已完成 or none.
+//!
+//! Everything here is computed from the table's own time tags and the checklists: no server
+//! keeps deadlines. Days are civil days in China time ([`CHINA_OFFSET_MINUTES`]): a record
+//! stamped `2017-06-30T16:00:00Z` was made on 1 July in 泰安, and that is the day the office
+//! means. The calendar (month lengths, weekdays, leap years) is the `time` crate's.
+
+use std::fmt;
+
+use time::{Duration, Month};
+
+pub use time::Date;
+
+use crate::checklist::{Checklists, Entry};
+use crate::model::{Table, Task, TimeTag};
+use crate::status::Status;
+use crate::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
+
+/// A date known to exist, for the constants below.
+const fn ymd(year: i32, month: Month, day: u8) -> Date {
+    match Date::from_calendar_date(year, month, day) {
+        Ok(date) => date,
+        Err(_) => panic!("not a date"),
+    }
+}
+
+/// The end of the table's year, 2017-12-31: the due date of a task without a deadline tag,
+/// since the table lists the year's work.
+pub const YEAR_END: Date = ymd(2017, Month::December, 31);
+
+/// How many days ahead a due date makes a task 临期: due between D and D + 14 days.
+pub const SOON_DAYS: i64 = 14;
+
+/// The day of an instant in China time: today's default as-of day (from the clock), and the day
+/// a record was made (from its `updated_at`).
+pub fn china_day(at: Timestamp) -> Date {
+    at.date_in(CHINA_OFFSET_MINUTES)
+}
+
+/// The last day a deadline tag allows; `None` for a tag that is not a deadline.
+///
+/// `by-june` (每年6月底前) recurs each year, but the table is 2017's: its deadline is
+/// 2017-06-30. `in-2018` (到2018年) allows the whole of 2018.
+pub fn deadline(tag: TimeTag) -> Option<Date> {
+    match tag {
+        TimeTag::By2017May => Some(ymd(2017, Month::May, 31)),
+        TimeTag::ByJune => Some(ymd(2017, Month::June, 30)),
+        TimeTag::By2017End => Some(YEAR_END),
+        TimeTag::In2018 => Some(ymd(2018, Month::December, 31)),
+        _ => None,
+    }
+}
+
+/// The due date of a task: the earliest deadline among its time tags, or [`YEAR_END`] when it
+/// has none. Cadences and response times (`working-days`, `hours`: after an event) are not
+/// deadlines. E.g. 2.1.7 (年内 and 5月底前) is due 2017-05-31.
+pub fn due_date(task: &Task) -> Date {
+    task.time
+        .iter()
+        .filter_map(|req| deadline(req.tag))
+        .min()
+        .unwrap_or(YEAR_END)
+}
+
+/// The period in which a recurring task needs fresh evidence: a calendar week (Monday to
+/// Sunday), month, quarter or year. Ordered from the shortest to the longest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Period {
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Period {
+    pub const ALL: [Period; 4] = [Period::Week, Period::Month, Period::Quarter, Period::Year];
+
+    /// The period of a cadence tag. `five-days` (每五日, in the grain-buying season) is checked
+    /// weekly, like `weekly`: a week is the shortest calendar period the office reviews.
+    /// `regular` (定期) names no period and never goes stale; other tags are not cadences.
+    pub fn of(tag: TimeTag) -> Option<Period> {
+        match tag {
+            TimeTag::Weekly | TimeTag::FiveDays => Some(Period::Week),
+            TimeTag::Monthly => Some(Period::Month),
+            TimeTag::Quarterly => Some(Period::Quarter),
+            TimeTag::Yearly => Some(Period::Year),
+            _ => None,
+        }
+    }
+
+    /// The first day of the period that contains `day`: its Monday, the 1st of its month, the
+    /// 1st of its quarter's first month (January, April, July, October), or 1 January.
+    pub fn start(self, day: Date) -> Date {
+        match self {
+            Period::Week => {
+                let back = day.weekday().number_days_from_monday();
+                day.saturating_sub(Duration::days(i64::from(back)))
+            }
+            Period::Month => first_of(day.year(), day.month()),
+            Period::Quarter => {
+                let first = (day.month() as u8 - 1) / 3 * 3 + 1;
+                let month = Month::try_from(first).expect("1, 4, 7 or 10 is a month");
+                first_of(day.year(), month)
+            }
+            Period::Year => first_of(day.year(), Month::January),
+        }
+    }
+
+    /// The period's name in Chinese, for the due-date column of lists: 每周, 每月, 每季度, 每年.
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Week => "每周",
+            Period::Month => "每月",
+            Period::Quarter => "每季度",
+            Period::Year => "每年",
+        }
+    }
+}
+
+fn first_of(year: i32, month: Month) -> Date {
+    Date::from_calendar_date(year, month, 1).expect("every month has a 1st")
+}
+
+/// The recurring period of a task, `None` when it does not recur (or only `regular`).
+///
+/// A task with several cadences takes the shortest: the office wants evidence as often as
+/// any of its words asks for. (The 2017 table has no such task; 4.3.4 is yearly with a
+/// deadline, which is a different thing.)
+pub fn period(task: &Task) -> Option<Period> {
+    task.time.iter().filter_map(|req| Period::of(req.tag)).min()
+}
+
+/// What supervision needs of a task, computed once from its tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schedule {
+    pub due: Date,
+    pub period: Option<Period>,
+}
+
+impl Schedule {
+    pub fn of(task: &Task) -> Schedule {
+        Schedule {
+            due: due_date(task),
+            period: period(task),
+        }
+    }
+
+    /// The light for a unit whose checklist holds `entry` for the task (`None`: no record,
+    /// read as 未开始), on the as-of day `day`. The first rule that applies wins:
+    ///
+    /// 1. [`Light::Overdue`]: neither 已完成 nor 不适用, and due before `day`;
+    /// 2. [`Light::Stale`]: recurring, not 不适用, and no record or one last updated (its
+    ///    China-time day) before the start of `day`'s period. A task marked 已完成 goes stale
+    ///    too: each period needs fresh evidence;
+    /// 3. [`Light::Soon`]: neither 已完成 nor 不适用, and due from `day` to `day` + 14 days;
+    /// 4. [`Light::Done`]: 已完成 or 不适用;
+    /// 5. [`Light::OnTrack`].
+    ///
+    /// Only the latest record is known, so a past as-of day is judged by today's record: one
+    /// updated after `day` counts as fresh.
+    pub fn light(&self, entry: Option<&Entry>, day: Date) -> Light {
+        let status = entry.map_or(Status::default(), |e| e.status);
+        let closed = matches!(status, Status::Done | Status::Na);
+        if !closed && self.due < day {
+            return Light::Overdue;
+        }
+        if let Some(period) = self.period {
+            let start = period.start(day);
+            let fresh = entry.is_some_and(|e| china_day(e.updated_at) >= start);
+            if status != Status::Na && !fresh {
+                return Light::Stale;
+            }
+        }
+        if !closed && self.due <= day.saturating_add(Duration::days(SOON_DAYS)) {
+            return Light::Soon;
+        }
+        if closed {
+            Light::Done
+        } else {
+            Light::OnTrack
+        }
+    }
+}
+
+/// The light of a task for a unit on the as-of day (see [`Schedule::light`]).
+pub fn light(task: &Task, entry: Option<&Entry>, day: Date) -> Light {
+    Schedule::of(task).light(entry, day)
+}
+
+/// A task's supervision light, red to green: what the office chases first comes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Light {
+    /// 逾期: past its due date and not closed.
+    Overdue,
+    /// 待更新: recurring, and no record in the current period.
+    Stale,
+    /// 临期: due within 14 days.
+    Soon,
+    /// 已完成 (or 不适用).
+    Done,
+    /// On track, nothing due yet: key `none`, no mark.
+    OnTrack,
+}
+
+impl Light {
+    pub const ALL: [Light; 5] = [
+        Light::Overdue,
+        Light::Stale,
+        Light::Soon,
+        Light::Done,
+        Light::OnTrack,
+    ];
+
+    /// The light's name in the URL hash (`light=`) and in `data-light`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Light::Overdue => "overdue",
+            Light::Stale => "stale",
+            Light::Soon => "soon",
+            Light::Done => "done",
+            Light::OnTrack => "none",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Light> {
+        Light::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// The word shown with the mark: 逾期, 待更新, 临期, 已完成; empty for a task on track,
+    /// which shows no mark.
+    pub fn label(self) -> &'static str {
+        match self {
+            Light::Overdue => "逾期",
+            Light::Stale => "待更新",
+            Light::Soon => "临期",
+            Light::Done => "已完成",
+            Light::OnTrack => "",
+        }
+    }
+}
+
+/// How many of a unit's tasks show each light.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LightCounts([usize; 5]);
+
+impl LightCounts {
+    pub fn get(&self, light: Light) -> usize {
+        self.0[light as usize]
+    }
+
+    pub fn add(&mut self, light: Light) {
+        self.0[light as usize] += 1;
+    }
+
+    /// All tasks counted.
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+}
+
+/// The light of each of a unit's tasks, given as indices into `table.tasks` (an index out of
+/// range is skipped, as in [`Checklists::progress`]), in the order given.
+pub fn lights<'a>(
+    table: &'a Table,
+    checklists: &'a Checklists,
+    unit: &'a str,
+    tasks_of_unit: &'a [usize],
+    day: Date,
+) -> impl Iterator<Item = (usize, Light)> + 'a {
+    tasks_of_unit.iter().filter_map(move |&index| {
+        let task = table.tasks.get(index)?;
+        Some((index, light(task, checklists.get(unit, &task.id), day)))
+    })
+}
+
+/// The counts of lights over a unit's tasks on the as-of day, for the progress panel and the
+/// office's matrix.
+pub fn light_counts(
+    table: &Table,
+    checklists: &Checklists,
+    unit: &str,
+    tasks_of_unit: &[usize],
+    day: Date,
+) -> LightCounts {
+    let mut counts = LightCounts::default();
+    for (_, l) in lights(table, checklists, unit, tasks_of_unit, day) {
+        counts.add(l);
+    }
+    counts
+}
+
+/// Why a text is not an as-of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsOfError {
+    /// Not of the shape `YYYY-MM-DD` (four, two and two digits).
+    Syntax,
+    /// The month or the day does not exist (2017-13-01, 2017-02-30).
+    NoSuchDay,
+}
+
+impl AsOfError {
+    /// Why, in Chinese, for the notice about a bad `asof` in a link.
+    pub fn reason(self) -> &'static str {
+        match self {
+            AsOfError::Syntax => "格式应如 2017-07-01",
+            AsOfError::NoSuchDay => "日期不存在",
+        }
+    }
+}
+
+impl fmt::Display for AsOfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.reason())
+    }
+}
+
+impl std::error::Error for AsOfError {}
+
+/// Parses an as-of date as the URL hash writes it, `asof=YYYY-MM-DD`: exactly ten characters,
+/// zero-padded, the day must exist. Strict, so that a link names one day in one way
+/// (`2017-7-1`, `2017-07-01T00:00` and ` 2017-07-01` are refused).
+pub fn parse_as_of(text: &str) -> Result<Date, AsOfError> {
+    let b = text.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return Err(AsOfError::Syntax);
+    }
+    let number = |range: std::ops::Range<usize>| {
+        b[range]
+            .iter()
+            .fold(0u32, |acc, &c| acc * 10 + u32::from(c - b'0'))
+    };
+    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
+    Month::try_from(month as u8)
+        .and_then(|month| Date::from_calendar_date(year as i32, month, day as u8))
+        .map_err(|_| AsOfError::NoSuchDay)
+}
+
+/// The as-of date as the URL hash writes it, `YYYY-MM-DD` (what [`parse_as_of`] reads back,
+/// for the years 0000–9999).
+pub fn format_as_of(day: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        day.year(),
+        day.month() as u8,
+        day.day()
+    )
+}
+
+/// The date in Chinese without leading zeros, as the print heading and the view in words name
+/// it: `2017年7月1日`.
+pub fn chinese_date(day: Date) -> String {
+    format!("{}年{}月{}日", day.year(), day.month() as u8, day.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TimeKind;
+
+    #[test]
+    fn deadlines_are_exactly_the_deadline_tags_and_periods_the_cadences_but_regular() {
+        for tag in TimeTag::ALL {
+            assert_eq!(
+                deadline(tag).is_some(),
+                tag.kind() == TimeKind::Deadline,
+                "{tag:?}"
+            );
+            assert_eq!(
+                Period::of(tag).is_some(),
+                tag.kind() == TimeKind::Cadence && tag != TimeTag::Regular,
+                "{tag:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn light_keys_round_trip() {
+        for light in Light::ALL {
+            assert_eq!(Light::from_key(light.key()), Some(light));
+        }
+        assert_eq!(Light::from_key("逾期"), None);
+        assert_eq!(Light::from_key(""), None);
+    }
+}
