@@ -1,7 +1,7 @@
 # Two commands do all the set-up: `make serve` and `make test`. Both install what is missing
 # (pinned, into .tools/) first; see scripts/tools.sh.
 SHELL := /bin/bash
-export PATH := $(CURDIR)/.tools/cargo/bin:$(CURDIR)/.tools/binaryen/node_modules/.bin:$(PATH)
+export PATH := $(CURDIR)/.tools/cargo/bin:$(CURDIR)/.tools/binaryen/node_modules/.bin:$(CURDIR)/.tools/esbuild/node_modules/.bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 

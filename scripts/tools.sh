@@ -14,8 +14,9 @@ ROOT=$PWD
 TOOLS=$ROOT/.tools
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+ESBUILD_VERSION=0.25.12
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
-export PATH="$TOOLS/cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
+export PATH="$TOOLS/cargo/bin:$TOOLS/binaryen/node_modules/.bin:$TOOLS/esbuild/node_modules/.bin:$PATH"
 
 say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
 
@@ -57,6 +58,15 @@ wasm_opt() {
   npm install --prefix "$TOOLS/binaryen" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 }
 
+# Minifies the JavaScript glue of release builds (scripts/finish-page.mjs).
+esbuild_() {
+  if [ "$(esbuild --version 2>/dev/null)" = "$ESBUILD_VERSION" ]; then return; fi
+  say "installing esbuild $ESBUILD_VERSION (npm)"
+  mkdir -p "$TOOLS/esbuild"
+  (cd "$TOOLS/esbuild" && [ -f package.json ] || echo '{"private":true}' >package.json)
+  npm install --prefix "$TOOLS/esbuild" --no-audit --no-fund "esbuild@$ESBUILD_VERSION"
+}
+
 chromium() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
@@ -89,6 +99,7 @@ build)
   trunk
   wasm_bindgen
   wasm_opt
+  esbuild_
   ;;
 test)
   toolchain
@@ -96,6 +107,7 @@ test)
   trunk
   wasm_bindgen
   wasm_opt
+  esbuild_
   chromium
   node_packages
   ;;

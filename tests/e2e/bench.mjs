@@ -322,7 +322,7 @@ function installHarness() {
       headings: [...document.querySelectorAll('table.tasks tbody tr:not([data-task-id]):not([hidden])')].map((r) => `${r.className}: ${r.textContent}`),
       // The search marks in the shown rows.
       marks: [...document.querySelectorAll('table.tasks tbody tr:not([hidden]) mark')].map((m) => m.textContent),
-      count: document.querySelector('#shown-count')?.textContent ?? '',
+      count: document.querySelector('.filters .count')?.textContent ?? '',
     }),
   };
 }

@@ -1,4 +1,4 @@
-// The Content-Security-Policy of both pages (index.html, public/office.html, scripts/csp.mjs):
+// The Content-Security-Policy of both pages (index.html, public/office.html, scripts/finish-page.mjs):
 // nothing from outside the origin, the wasm allowed by 'wasm-unsafe-eval', inline scripts
 // only by hash. The app must run under it without a single violation.
 import { test, expect } from '@playwright/test';
