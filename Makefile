@@ -7,7 +7,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: serve dist test bench tools data check-data fmt lint clean
 
-## Serve the app with live reload at http://127.0.0.1:8080
+## Serve the app at http://127.0.0.1:8080, rebuilt on every save (reload the page)
 serve:
 	scripts/tools.sh build
 	trunk serve --offline --dist target/serve-dist
