@@ -5,6 +5,7 @@ pub mod describe;
 pub mod filter;
 pub mod hash;
 pub mod layout;
+pub mod ledger;
 pub mod merge;
 pub mod model;
 pub mod options;
