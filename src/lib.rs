@@ -5,6 +5,7 @@ mod app;
 mod central;
 pub mod data;
 mod edit;
+mod excel;
 mod files;
 mod filters;
 mod import;
