@@ -13,6 +13,7 @@ use crate::{edit, files, url};
 use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
 use gk_core::hash;
+use gk_core::supervision::{self, china_day, Date, Light};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -32,6 +33,15 @@ pub struct Ctx {
     /// The chosen unit and the search term alone, so that rows react to these and nothing else.
     pub unit: Memo<Option<String>>,
     pub query: Memo<String>,
+    /// Today in China time: the as-of day (截至日期) when the view names none.
+    pub today: RwSignal<Date>,
+    /// The as-of day of the lights: the view's, or today.
+    pub day: Memo<Date>,
+    /// Every task of the chosen unit (indices, ascending), whatever else is filtered.
+    pub unit_tasks: Memo<Vec<usize>>,
+    /// The chosen unit's light of each task on `day`, by task index; `None` for a task that is
+    /// not the unit's. Empty without a unit.
+    pub lights: Memo<Vec<Option<Light>>>,
     /// Messages for the user (bad link values, unreadable stored values), newest last.
     pub notices: RwSignal<Vec<String>>,
     /// Whether browser storage is keeping our records (drives a persistent banner).
@@ -69,19 +79,43 @@ pub fn provide_state() -> Ctx {
     );
     let health = RwSignal::new(store.health());
 
+    let today = RwSignal::new(china_day(edit::now()));
+    let day = Memo::new(move |_| filter.with(|f| f.as_of).unwrap_or_else(|| today.get()));
     let shown = Memo::new(move |_| {
+        let day = day.get();
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
-            checklists.with(|c| idx.shown(f, |i| c.status_of(unit, &t.tasks[i].id)))
+            checklists.with(|c| idx.shown(f, day, |i| c.get(unit, &t.tasks[i].id)))
         })
     });
     let facets = Memo::new(move |_| {
+        let day = day.get();
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
-            checklists.with(|c| idx.facets(f, |i| c.status_of(unit, &t.tasks[i].id)))
+            checklists.with(|c| idx.facets(f, day, |i| c.get(unit, &t.tasks[i].id)))
         })
     });
     let unit = Memo::new(move |_| filter.with(|f| f.unit.clone()));
+    let unit_tasks = Memo::new(move |_| {
+        unit.with(|u| u.as_deref().map(|u| idx.tasks_of(u)).unwrap_or_default())
+    });
+    let lights = Memo::new(move |_| {
+        let day = day.get();
+        unit.with(|u| {
+            let Some(u) = u.as_deref() else {
+                return Vec::new();
+            };
+            let mut out = vec![None; t.tasks.len()];
+            unit_tasks.with(|tasks| {
+                checklists.with(|cl| {
+                    for (i, l) in supervision::lights(t, cl, u, tasks, day) {
+                        out[i] = Some(l);
+                    }
+                })
+            });
+            out
+        })
+    });
     let c = Ctx {
         filter,
         checklists,
@@ -90,6 +124,10 @@ pub fn provide_state() -> Ctx {
         facets,
         unit,
         query: Memo::new(move |_| filter.with(|f| f.query.clone())),
+        today,
+        day,
+        unit_tasks,
+        lights,
         notices,
         health,
         store,

@@ -1,11 +1,13 @@
 //! Printing: the view on screen prints as an A4 ledger (台账). The layout is `public/print.css`;
 //! here are the parts that only print (class `print-only`): the heading with the view in words
-//! and the date, each row's note as text, and the sign-off lines. Also the 打印 button with its
+//! (with a unit, the as-of day of its lights: 截至 2017年7月1日) and the date, each row's note as text, and the sign-off lines. Also the 打印 button with its
 //! page orientation. (A row's status prints from the `data-status` of its checklist, by CSS.)
 
 use crate::app::ctx;
 use crate::data::table;
+use crate::edit;
 use gk_core::describe::describe;
+use gk_core::supervision::china_day;
 use leptos::prelude::*;
 
 /// Today in the browser's time zone, e.g. 2017年6月29日.
@@ -27,11 +29,22 @@ pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView 
     let t = table();
     // The page may have stayed open since another day.
     let date = RwSignal::new(today());
-    let listener = window_event_listener_untyped("beforeprint", move |_| date.set(today()));
+    let listener = window_event_listener_untyped("beforeprint", move |_| {
+        date.set(today());
+        // The as-of day by default (截至), in China time.
+        let now = china_day(edit::now());
+        if c.today.get_untracked() != now {
+            c.today.set(now);
+        }
+    });
     on_cleanup(move || listener.remove());
     let described = match view {
         Some(v) => v.into_any(),
-        None => (move || c.filter.with(|f| describe(t, f, c.shown.with(Vec::len)))).into_any(),
+        None => (move || {
+            let day = c.day.get();
+            c.filter.with(|f| describe(t, f, c.shown.with(Vec::len), day))
+        })
+        .into_any(),
     };
     view! {
         <header class="print-only print-head">
