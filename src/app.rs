@@ -30,13 +30,13 @@ pub struct Ctx {
     /// Indices of the shown tasks, in source order.
     pub shown: Memo<Vec<usize>>,
     pub facets: Memo<Facets>,
+    /// The as-of day of the supervision lights (截至日期): the link's `asof`, or today.
+    pub day: Memo<Date>,
     /// The chosen unit and the search term alone, so that rows react to these and nothing else.
     pub unit: Memo<Option<String>>,
     pub query: Memo<String>,
     /// Today in China time: the as-of day (截至日期) when the view names none.
     pub today: RwSignal<Date>,
-    /// The as-of day of the lights: the view's, or today.
-    pub day: Memo<Date>,
     /// Every task of the chosen unit (indices, ascending), whatever else is filtered.
     pub unit_tasks: Memo<Vec<usize>>,
     /// The chosen unit's light of each task on `day`, by task index; `None` for a task that is
@@ -79,8 +79,10 @@ pub fn provide_state() -> Ctx {
     );
     let health = RwSignal::new(store.health());
 
+    // Today in China time, from the clock at load; the print heading takes it again before
+    // printing (a page left open past midnight).
     let today = RwSignal::new(china_day(edit::now()));
-    let day = Memo::new(move |_| filter.with(|f| f.as_of).unwrap_or_else(|| today.get()));
+    let day = Memo::new(move |_| filter.with(|f| f.day(today.get())));
     let shown = Memo::new(move |_| {
         let day = day.get();
         filter.with(|f| {
@@ -122,10 +124,10 @@ pub fn provide_state() -> Ctx {
         outside: RwSignal::new(0),
         shown,
         facets,
+        day,
         unit,
         query: Memo::new(move |_| filter.with(|f| f.query.clone())),
         today,
-        day,
         unit_tasks,
         lights,
         notices,

@@ -52,7 +52,15 @@ pub fn FilterBar() -> impl IntoView {
                 <button
                     type="button"
                     class="clear"
-                    disabled=move || c.filter.with(Filter::is_empty)
+                    // Nothing to clear but the as-of day, which clearing keeps (Filter::clear).
+                    disabled=move || {
+                        c.filter
+                            .with(|f| {
+                                let mut cleared = f.clone();
+                                cleared.clear();
+                                cleared == *f
+                            })
+                    }
                     on:click=move |_| c.filter.update(Filter::clear)
                 >
                     "清除全部筛选"
