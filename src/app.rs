@@ -13,7 +13,7 @@ use crate::{edit, files, url};
 use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
 use gk_core::hash;
-use gk_core::supervision::{self, china_day, Date, Light};
+use gk_core::supervision::{china_day, Date};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -39,9 +39,6 @@ pub struct Ctx {
     pub today: RwSignal<Date>,
     /// Every task of the chosen unit (indices, ascending), whatever else is filtered.
     pub unit_tasks: Memo<Vec<usize>>,
-    /// The chosen unit's light of each task on `day`, by task index; `None` for a task that is
-    /// not the unit's. Empty without a unit.
-    pub lights: Memo<Vec<Option<Light>>>,
     /// Messages for the user (bad link values, unreadable stored values), newest last.
     pub notices: RwSignal<Vec<String>>,
     /// Whether browser storage is keeping our records (drives a persistent banner).
@@ -101,23 +98,6 @@ pub fn provide_state() -> Ctx {
     let unit_tasks = Memo::new(move |_| {
         unit.with(|u| u.as_deref().map(|u| idx.tasks_of(u)).unwrap_or_default())
     });
-    let lights = Memo::new(move |_| {
-        let day = day.get();
-        unit.with(|u| {
-            let Some(u) = u.as_deref() else {
-                return Vec::new();
-            };
-            let mut out = vec![None; t.tasks.len()];
-            unit_tasks.with(|tasks| {
-                checklists.with(|cl| {
-                    for (i, l) in supervision::lights(t, cl, u, tasks, day) {
-                        out[i] = Some(l);
-                    }
-                })
-            });
-            out
-        })
-    });
     let c = Ctx {
         filter,
         checklists,
@@ -129,7 +109,6 @@ pub fn provide_state() -> Ctx {
         query: Memo::new(move |_| filter.with(|f| f.query.clone())),
         today,
         unit_tasks,
-        lights,
         notices,
         health,
         store,

@@ -22,10 +22,12 @@ pub fn ProgressPanel() -> impl IntoView {
         let u = unit();
         tasks.with(|tasks| c.checklists.with(|cl| cl.progress(t, &u, tasks)))
     });
-    let counts = Memo::new(move |_| {
+    // Drawn again on every change of a record: the counts are 3 numbers.
+    let counts = move || {
         let (u, day) = (unit(), c.day.get());
-        tasks.with(|tasks| c.checklists.with(|cl| light_counts(t, cl, &u, tasks, day)))
-    });
+        let n = tasks.with(|tasks| c.checklists.with(|cl| light_counts(t, cl, &u, tasks, day)));
+        light_figures(&n)
+    };
     let unexported = move || c.checklists.with(|cl| cl.has_unexported(&unit()));
     let last_export = move || match c.checklists.with(|cl| cl.exported_at(&unit())) {
         Some(at) => format!("上次导出：{}", at.to_local_display(CHINA_OFFSET_MINUTES)),
@@ -43,7 +45,7 @@ pub fn ProgressPanel() -> impl IntoView {
                 <div class="progress-figures">{move || progress.with(figures)}</div>
                 <div class="supervision">
                     <p class="light-counts">
-                        "督办："{move || counts.with(light_figures)}
+                        "督办："{counts}
                     </p>
                     <AsOf />
                 </div>

@@ -24,7 +24,7 @@ use gk_core::filter::Filter;
 use gk_core::layout::{pillar_heading, rows, visible, Row};
 use gk_core::search;
 use gk_core::status::Status;
-use gk_core::supervision::Light;
+use gk_core::supervision::{self, Date, Light};
 use gk_core::units::{Assignment, Role};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -117,7 +117,7 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
     let first = c.shown.with_untracked(|s| visible(t, &all, s));
     let hidden: Vec<RwSignal<bool>> = first.iter().map(|&v| RwSignal::new(!v)).collect();
     let unit = c.unit.get_untracked();
-    let lights = c.lights.get_untracked();
+    let day = c.day.get_untracked();
     let mut mines = Vec::with_capacity(t.tasks.len());
     let body = c.checklists.with_untracked(|cl| {
         all.iter()
@@ -125,7 +125,8 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
             .map(|(&row, &h)| {
                 let mine = match row {
                     Row::Task(i) => {
-                        let m = Mine::new(i, unit.as_deref(), cl, light_of(&lights, i));
+                        let light = light_of(c, unit.as_deref(), cl, day, i);
+                        let m = Mine::new(i, unit.as_deref(), cl, light);
                         mines.push(m);
                         Some(m)
                     }
@@ -148,11 +149,18 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
         }
         want
     });
-    // The lights: every row whose light changed, in one pass.
+    // The lights (the unit, the as-of day, a record changed): every row whose light changed,
+    // in one pass.
     let lit = mines.clone();
     Effect::new(move |_| {
-        c.lights
-            .with(|ls| lit.iter().for_each(|m| m.set_light(light_of(ls, m.task))))
+        let day = c.day.get();
+        rc.unit.with(|u| {
+            c.checklists.with(|cl| {
+                for m in &lit {
+                    m.set_light(light_of(c, u.as_deref(), cl, day, m.task))
+                }
+            })
+        })
     });
     // Another unit, or another tab's change: every row's controls in one pass.
     // (Not on the first run: the rows were made with the current values.)
@@ -220,10 +228,10 @@ fn long_row(rc: RowCtx, row: Row) -> AnyView {
     let mine = match row {
         Row::Task(i) => {
             let unit = c.unit.get_untracked();
-            let light = c.lights.with_untracked(|ls| light_of(ls, i));
-            let m = c
-                .checklists
-                .with_untracked(|cl| Mine::new(i, unit.as_deref(), cl, light));
+            let m = c.checklists.with_untracked(|cl| {
+                let light = light_of(c, unit.as_deref(), cl, c.day.get_untracked(), i);
+                Mine::new(i, unit.as_deref(), cl, light)
+            });
             Effect::new(move |_| {
                 c.outside.track();
                 rc.unit.with(|u| {
@@ -231,7 +239,13 @@ fn long_row(rc: RowCtx, row: Row) -> AnyView {
                         .with_untracked(|cl| m.refresh(u.as_deref(), cl))
                 });
             });
-            Effect::new(move |_| m.set_light(c.lights.with(|ls| light_of(ls, i))));
+            Effect::new(move |_| {
+                let day = c.day.get();
+                rc.unit.with(|u| {
+                    c.checklists
+                        .with(|cl| m.set_light(light_of(c, u.as_deref(), cl, day, i)))
+                })
+            });
             Some(m)
         }
         _ => None,
@@ -439,9 +453,13 @@ impl Badge {
     }
 }
 
-/// The light of task `i` in `Ctx::lights`.
-fn light_of(lights: &[Option<Light>], i: usize) -> Option<Light> {
-    lights.get(i).copied().flatten()
+/// The chosen unit's light of task `i` on the as-of day; `None` without a unit or when the
+/// task is not the unit's.
+fn light_of(c: Ctx, unit: Option<&str>, cl: &Checklists, day: Date, i: usize) -> Option<Light> {
+    let unit = unit?;
+    let mine = c.unit_tasks.with(|ts| ts.binary_search(&i).is_ok());
+    let task = &table().tasks[i];
+    mine.then(|| supervision::light(task, cl.get(unit, &task.id), day))
 }
 
 /// The chosen unit's part of a task row: its role in the task, its status and its note, and
@@ -540,12 +558,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                 .with(|b| view! { <span class=b.class title=b.title>{b.label.clone()}</span> })
         }}
         // The word goes with the colour (style.css, by the row's data-light); none on track.
-        {move || {
-            m.light
-                .get()
-                .filter(|l| *l != Light::OnTrack)
-                .map(|l| view! { <span class="light">{l.label()}</span> })
-        }}
+        <span class="light">{move || m.light.get().map_or("", Light::label)}</span>
         <div class="checklist" data-status=move || m.status.get().key()>
             <label class="mini">
                 <span>"状态"</span>
