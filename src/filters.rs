@@ -249,7 +249,16 @@ static LIGHT: UnitFacet = UnitFacet {
     // A task on track shows no mark; in the list it needs a word.
     options: || {
         Light::ALL
-            .map(|l| (l.key(), if l == Light::OnTrack { "未到期" } else { l.label() }))
+            .map(|l| {
+                (
+                    l.key(),
+                    if l == Light::OnTrack {
+                        "正常推进"
+                    } else {
+                        l.label()
+                    },
+                )
+            })
             .to_vec()
     },
     current: |f| f.light.map(Light::key),

@@ -42,7 +42,8 @@ pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView 
         Some(v) => v.into_any(),
         None => (move || {
             let day = c.day.get();
-            c.filter.with(|f| describe(t, f, c.shown.with(Vec::len), day))
+            c.filter
+                .with(|f| describe(t, f, c.shown.with(Vec::len), day))
         })
         .into_any(),
     };

@@ -6,7 +6,7 @@ use crate::app::ctx;
 use crate::data::table;
 use crate::edit;
 use gk_core::checklist::{percent, Progress};
-use gk_core::supervision::{format_as_of, light_counts, parse_as_of, Light, LightCounts};
+use gk_core::supervision::{format_as_of, light_counts, parse_as_of, Light};
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
 
@@ -22,11 +22,12 @@ pub fn ProgressPanel() -> impl IntoView {
         let u = unit();
         tasks.with(|tasks| c.checklists.with(|cl| cl.progress(t, &u, tasks)))
     });
-    // Drawn again on every change of a record: the counts are 3 numbers.
+    // One text, drawn again when a record changes: 督办：逾期 3 项 · 待更新 1 项 · 临期 0 项.
     let counts = move || {
         let (u, day) = (unit(), c.day.get());
         let n = tasks.with(|tasks| c.checklists.with(|cl| light_counts(t, cl, &u, tasks, day)));
-        light_figures(&n)
+        let [o, st, so] = [Light::Overdue, Light::Stale, Light::Soon].map(|l| n.get(l));
+        format!("督办：逾期 {o} 项 · 待更新 {st} 项 · 临期 {so} 项")
     };
     let unexported = move || c.checklists.with(|cl| cl.has_unexported(&unit()));
     let last_export = move || match c.checklists.with(|cl| cl.exported_at(&unit())) {
@@ -44,9 +45,7 @@ pub fn ProgressPanel() -> impl IntoView {
                 <h2>{move || format!("{} 的进度", unit())}</h2>
                 <div class="progress-figures">{move || progress.with(figures)}</div>
                 <div class="supervision">
-                    <p class="light-counts">
-                        "督办："{counts}
-                    </p>
+                    <p class="light-counts">{counts}</p>
                     <AsOf />
                 </div>
             </div>
@@ -99,20 +98,6 @@ fn figures(p: &Progress) -> impl IntoView {
                 .collect_view()}
         </ul>
     }
-}
-
-/// The counts of the lights that call for action, each with its word: 逾期 3 项 · 待更新 1 项 ·
-/// 临期 0 项 (a count above zero in the light's colour, by `data-light`).
-fn light_figures(n: &LightCounts) -> impl IntoView {
-    [Light::Overdue, Light::Stale, Light::Soon]
-        .map(|l| {
-            let k = n.get(l);
-            view! {
-                <span class="light-count" data-light=(k > 0).then_some(l.key())>
-                    {l.label()}" "<strong>{k}</strong>" 项"
-                </span>
-            }
-        })
 }
 
 /// The as-of day of the lights (截至日期): today unless the user or the link chose one; an
