@@ -35,8 +35,6 @@ pub struct Ctx {
     /// The chosen unit and the search term alone, so that rows react to these and nothing else.
     pub unit: Memo<Option<String>>,
     pub query: Memo<String>,
-    /// Today in China time: the as-of day (截至日期) when the view names none.
-    pub today: RwSignal<Date>,
     /// Every task of the chosen unit (indices, ascending), whatever else is filtered.
     pub unit_tasks: Memo<Vec<usize>>,
     /// Messages for the user (bad link values, unreadable stored values), newest last.
@@ -76,10 +74,10 @@ pub fn provide_state() -> Ctx {
     );
     let health = RwSignal::new(store.health());
 
-    // Today in China time, from the clock at load; the print heading takes it again before
-    // printing (a page left open past midnight).
-    let today = RwSignal::new(china_day(edit::now()));
-    let day = Memo::new(move |_| filter.with(|f| f.day(today.get())));
+    // Today in China time, once: a page left open past midnight keeps judging by its first day
+    // until it is reloaded or a day is chosen.
+    let today = china_day(edit::now());
+    let day = Memo::new(move |_| filter.with(|f| f.day(today)));
     let shown = Memo::new(move |_| {
         let day = day.get();
         filter.with(|f| {
@@ -107,7 +105,6 @@ pub fn provide_state() -> Ctx {
         day,
         unit,
         query: Memo::new(move |_| filter.with(|f| f.query.clone())),
-        today,
         unit_tasks,
         notices,
         health,

@@ -5,9 +5,7 @@
 
 use crate::app::ctx;
 use crate::data::table;
-use crate::edit;
 use gk_core::describe::describe;
-use gk_core::supervision::china_day;
 use leptos::prelude::*;
 
 /// Today in the browser's time zone, e.g. 2017年6月29日.
@@ -29,14 +27,7 @@ pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView 
     let t = table();
     // The page may have stayed open since another day.
     let date = RwSignal::new(today());
-    let listener = window_event_listener_untyped("beforeprint", move |_| {
-        date.set(today());
-        // The as-of day by default (截至), in China time.
-        let now = china_day(edit::now());
-        if c.today.get_untracked() != now {
-            c.today.set(now);
-        }
-    });
+    let listener = window_event_listener_untyped("beforeprint", move |_| date.set(today()));
     on_cleanup(move || listener.remove());
     let described = match view {
         Some(v) => v.into_any(),
