@@ -193,10 +193,13 @@ test('setting a status turns its light done; editing a recurring task’s note c
   const stale = expected.find((e) => e.light === 'stale' && table.tasks.find((t) => t.id === e.id).time.some((r) => r.tag === 'monthly'));
   expect(onTrack && stale).toBeTruthy();
   await expect(row(page, onTrack.id)).toHaveAttribute('data-light', 'none');
+  // On track: no mark at all (no empty box, no dot).
   await expect(row(page, onTrack.id).locator('.light')).toHaveText('');
+  await expect(row(page, onTrack.id).locator('.light')).toBeHidden();
   await row(page, onTrack.id).getByLabel('状态').selectOption('done');
   await expect(row(page, onTrack.id)).toHaveAttribute('data-light', 'done');
   await expect(row(page, onTrack.id).locator('.light')).toHaveText('已完成');
+  await expect(row(page, onTrack.id).locator('.light')).toBeVisible();
   await expect(page.locator('#light-filter option[value="done"]')).toHaveText('已完成（1）');
   // Back to 进行中: on track again.
   await row(page, onTrack.id).getByLabel('状态').selectOption('doing');
