@@ -7,6 +7,11 @@
 //! belongs to the chosen unit); a new search term redraws the highlights cell by cell. A much
 //! longer table (the benchmark's synthetic one) renders the shown rows a block at a time.
 //!
+//! With a unit chosen, each task row shows its supervision light (督办: 逾期, 待更新, 临期,
+//! 已完成; a word with its colour, none on track) and carries it as `data-light`. The lights
+//! are computed in one pass (`Ctx::lights`), and a row's light signal is set only when its
+//! light changes.
+//!
 //! What the user changes stays in the controls: a status or a note is saved at once, and the
 //! controls are set from the checklists only for another unit or another tab's change
 //! (`Ctx::outside`), so typing is never interrupted by a redraw.
@@ -19,6 +24,7 @@ use gk_core::filter::Filter;
 use gk_core::layout::{pillar_heading, rows, visible, Row};
 use gk_core::search;
 use gk_core::status::Status;
+use gk_core::supervision::{self, Date, Light};
 use gk_core::units::{Assignment, Role};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -111,6 +117,7 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
     let first = c.shown.with_untracked(|s| visible(t, &all, s));
     let hidden: Vec<RwSignal<bool>> = first.iter().map(|&v| RwSignal::new(!v)).collect();
     let unit = c.unit.get_untracked();
+    let day = c.day.get_untracked();
     let mut mines = Vec::with_capacity(t.tasks.len());
     let body = c.checklists.with_untracked(|cl| {
         all.iter()
@@ -118,7 +125,8 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
             .map(|(&row, &h)| {
                 let mine = match row {
                     Row::Task(i) => {
-                        let m = Mine::new(i, unit.as_deref(), cl);
+                        let light = light_of(c, unit.as_deref(), cl, day, i);
+                        let m = Mine::new(i, unit.as_deref(), cl, light);
                         mines.push(m);
                         Some(m)
                     }
@@ -140,6 +148,19 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
             }
         }
         want
+    });
+    // The lights (the unit, the as-of day, a record changed): every row whose light changed,
+    // in one pass.
+    let lit = mines.clone();
+    Effect::new(move |_| {
+        let day = c.day.get();
+        rc.unit.with(|u| {
+            c.checklists.with(|cl| {
+                for m in &lit {
+                    m.set_light(light_of(c, u.as_deref(), cl, day, m.task))
+                }
+            })
+        })
     });
     // Another unit, or another tab's change: every row's controls in one pass.
     // (Not on the first run: the rows were made with the current values.)
@@ -207,15 +228,23 @@ fn long_row(rc: RowCtx, row: Row) -> AnyView {
     let mine = match row {
         Row::Task(i) => {
             let unit = c.unit.get_untracked();
-            let m = c
-                .checklists
-                .with_untracked(|cl| Mine::new(i, unit.as_deref(), cl));
+            let m = c.checklists.with_untracked(|cl| {
+                let light = light_of(c, unit.as_deref(), cl, c.day.get_untracked(), i);
+                Mine::new(i, unit.as_deref(), cl, light)
+            });
             Effect::new(move |_| {
                 c.outside.track();
                 rc.unit.with(|u| {
                     c.checklists
                         .with_untracked(|cl| m.refresh(u.as_deref(), cl))
                 });
+            });
+            Effect::new(move |_| {
+                let day = c.day.get();
+                rc.unit.with(|u| {
+                    c.checklists
+                        .with(|cl| m.set_light(light_of(c, u.as_deref(), cl, day, i)))
+                })
             });
             Some(m)
         }
@@ -307,6 +336,7 @@ fn row_view(
         Row::Task(i) => {
             let task = &t.tasks[i];
             let text: &'static str = &task.text;
+            let light = mine.map(|m| m.light);
             let cells = mine.map(|m| {
                 if whole {
                     Either::Left(mine_cells(rc, m))
@@ -315,7 +345,12 @@ fn row_view(
                 }
             });
             view! {
-                <tr class="task-row" data-task-id=task.id.as_str() hidden=hidden>
+                <tr
+                    class="task-row"
+                    data-task-id=task.id.as_str()
+                    data-light=move || light.and_then(|l| l.get()).map(Light::key)
+                    hidden=hidden
+                >
                     <td class="col-id" data-label="编号">{task.id.as_str()}</td>
                     <td class="col-text" data-label="工作任务及要求">
                         {move || {
@@ -418,10 +453,22 @@ impl Badge {
     }
 }
 
-/// The chosen unit's part of a task row: its role in the task, its status and its note.
+/// The chosen unit's light of task `i` on the as-of day; `None` without a unit or when the
+/// task is not the unit's.
+fn light_of(c: Ctx, unit: Option<&str>, cl: &Checklists, day: Date, i: usize) -> Option<Light> {
+    let unit = unit?;
+    let mine = c.unit_tasks.with(|ts| ts.binary_search(&i).is_ok());
+    let task = &table().tasks[i];
+    mine.then(|| supervision::light(task, cl.get(unit, &task.id), day))
+}
+
+/// The chosen unit's part of a task row: its role in the task, its status and its note, and
+/// the task's light.
 #[derive(Clone, Copy)]
 struct Mine {
     task: usize,
+    /// `None`: no unit chosen, or not the unit's task.
+    light: RwSignal<Option<Light>>,
     /// Whether the row has the badge and controls: from the first time it is the unit's task.
     filled: RwSignal<bool>,
     badge: RwSignal<Badge>,
@@ -434,12 +481,13 @@ struct Mine {
 }
 
 impl Mine {
-    fn new(task: usize, unit: Option<&str>, cl: &Checklists) -> Self {
+    fn new(task: usize, unit: Option<&str>, cl: &Checklists, light: Option<Light>) -> Self {
         let now = Self::of(task, unit, cl);
         let filled = now.is_some();
         let (badge, status, note) = now.unwrap_or_default();
         Mine {
             task,
+            light: RwSignal::new(light),
             filled: RwSignal::new(filled),
             badge: RwSignal::new(badge),
             status: RwSignal::new(status),
@@ -458,6 +506,12 @@ impl Mine {
         let a = index().assignment(task, unit)?;
         let id = &table().tasks[task].id;
         Some((Badge::of(&a), cl.status_of(unit, id), cl.note_of(unit, id)))
+    }
+
+    fn set_light(&self, light: Option<Light>) {
+        if self.light.get_untracked() != light {
+            self.light.set(light);
+        }
     }
 
     /// Brings the row in line with `unit`'s checklist, touching only what changed. The rows of
@@ -503,6 +557,8 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
             m.badge
                 .with(|b| view! { <span class=b.class title=b.title>{b.label.clone()}</span> })
         }}
+        // The word goes with the colour (style.css, by the row's data-light); none on track.
+        <span class="light">{move || m.light.get().map_or("", Light::label)}</span>
         <div class="checklist" data-status=move || m.status.get().key()>
             <label class="mini">
                 <span>"状态"</span>
