@@ -20,6 +20,7 @@ use crate::app::{ctx, Ctx};
 use crate::data::{index, table};
 use crate::edit;
 use gk_core::checklist::Checklists;
+#[cfg(feature = "long-table")]
 use gk_core::filter::Filter;
 use gk_core::layout::{pillar_heading, rows, visible, Row};
 use gk_core::search;
@@ -29,9 +30,12 @@ use gk_core::units::{Assignment, Role};
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// A table of more rows than this renders a block of shown rows at a time.
+/// A table of more rows than this renders a block of shown rows at a time (with the
+/// `long-table` feature; build.rs refuses a table that needs it without).
+#[cfg(feature = "long-table")]
 const LONG_VIEW: usize = 600;
 /// The rows of a block: more than fill a screen.
+#[cfg(feature = "long-table")]
 const BLOCK: usize = 100;
 
 /// The chosen unit and the search term as the rows read them: signals that notify only on a
@@ -72,11 +76,14 @@ pub fn TaskTable() -> impl IntoView {
     let t = table();
     let every: Vec<usize> = (0..t.tasks.len()).collect();
     let all = rows(t, &every);
+    #[cfg(feature = "long-table")]
     let (body, after) = if all.len() > LONG_VIEW {
         long_view(rc)
     } else {
         (whole_view(rc, all), ().into_any())
     };
+    #[cfg(not(feature = "long-table"))]
+    let (body, after) = (whole_view(rc, all), ());
     // The first run comes once the page is mounted: the rows are in it.
     Effect::new(|_| mark_rendered());
     view! {
@@ -179,6 +186,7 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
 /// A long table renders the shown rows, its first block and the next ones as the reader nears
 /// the end, so that a filter change costs what is on screen, not the whole view. `more` is the
 /// number of rows added for one filter; another filter starts again from the first block.
+#[cfg(feature = "long-table")]
 fn long_view(rc: RowCtx) -> (AnyView, AnyView) {
     let c = rc.c;
     let t = table();
@@ -223,6 +231,7 @@ fn long_view(rc: RowCtx) -> (AnyView, AnyView) {
 
 /// A row of a long view: never hidden (it is there only while shown); its controls follow the
 /// chosen unit and other tabs by themselves.
+#[cfg(feature = "long-table")]
 fn long_row(rc: RowCtx, row: Row) -> AnyView {
     let c = rc.c;
     let mine = match row {
@@ -255,6 +264,7 @@ fn long_row(rc: RowCtx, row: Row) -> AnyView {
 
 /// Below a long view's rendered rows: a button for the next block, pressed by itself when it
 /// scrolls near the screen.
+#[cfg(feature = "long-table")]
 #[component]
 fn MoreRows(hidden: Memo<usize>, load_more: impl Fn() + Copy + 'static) -> impl IntoView {
     let button = NodeRef::<leptos::html::Button>::new();
@@ -273,6 +283,7 @@ fn MoreRows(hidden: Memo<usize>, load_more: impl Fn() + Copy + 'static) -> impl 
 }
 
 /// Calls `f` whenever `el` comes within a screen's height of the viewport.
+#[cfg(feature = "long-table")]
 fn observe_near_screen(el: &web_sys::Element, f: impl Fn() + 'static) {
     use wasm_bindgen::prelude::*;
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
