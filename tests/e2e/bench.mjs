@@ -559,10 +559,16 @@ async function excelTimes(url, ready, button, runs) {
   await page.waitForSelector(ready);
   await page.waitForLoadState('networkidle');
   const click = async () => {
-    const download = page.waitForEvent('download');
+    const download = page.waitForEvent('download', { timeout: 15000 });
     const t0 = performance.now();
     await page.getByRole('button', { name: button, exact: true }).click();
-    await download;
+    try {
+      await download;
+    } catch (e) {
+      // What the page says (a notice, the button's state), for the report.
+      const notices = await page.locator('.notices').innerText();
+      throw new Error(`${button}: no download (${notices} | ${await page.locator('button.excel').innerText()})`, { cause: e });
+    }
     return performance.now() - t0;
   };
   const first = await click();
