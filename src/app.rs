@@ -13,6 +13,7 @@ use crate::{edit, files, url};
 use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
 use gk_core::hash;
+use gk_core::supervision::{china_day, Date};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -29,6 +30,8 @@ pub struct Ctx {
     /// Indices of the shown tasks, in source order.
     pub shown: Memo<Vec<usize>>,
     pub facets: Memo<Facets>,
+    /// The as-of day of the supervision lights (截至日期): the link's `asof`, or today.
+    pub day: Memo<Date>,
     /// The chosen unit and the search term alone, so that rows react to these and nothing else.
     pub unit: Memo<Option<String>>,
     pub query: Memo<String>,
@@ -69,16 +72,22 @@ pub fn provide_state() -> Ctx {
     );
     let health = RwSignal::new(store.health());
 
+    // Today in China time, once: a page left open past midnight keeps judging by its first day
+    // until it is reloaded or a day is chosen.
+    let today = china_day(edit::now());
+    let day = Memo::new(move |_| filter.with(|f| f.day(today)));
     let shown = Memo::new(move |_| {
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
-            checklists.with(|c| idx.shown(f, |i| c.status_of(unit, &t.tasks[i].id)))
+            let day = day.get();
+            checklists.with(|c| idx.shown(f, day, |i| c.get(unit, &t.tasks[i].id)))
         })
     });
     let facets = Memo::new(move |_| {
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
-            checklists.with(|c| idx.facets(f, |i| c.status_of(unit, &t.tasks[i].id)))
+            let day = day.get();
+            checklists.with(|c| idx.facets(f, day, |i| c.get(unit, &t.tasks[i].id)))
         })
     });
     let unit = Memo::new(move |_| filter.with(|f| f.unit.clone()));
@@ -88,6 +97,7 @@ pub fn provide_state() -> Ctx {
         outside: RwSignal::new(0),
         shown,
         facets,
+        day,
         unit,
         query: Memo::new(move |_| filter.with(|f| f.query.clone())),
         notices,

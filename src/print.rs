@@ -31,7 +31,11 @@ pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView 
     on_cleanup(move || listener.remove());
     let described = match view {
         Some(v) => v.into_any(),
-        None => (move || c.filter.with(|f| describe(t, f, c.shown.with(Vec::len)))).into_any(),
+        None => (move || {
+            c.filter
+                .with(|f| describe(t, f, c.shown.with(Vec::len), c.day.get()))
+        })
+        .into_any(),
     };
     view! {
         <header class="print-only print-head">

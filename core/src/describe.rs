@@ -2,17 +2,20 @@
 //! `单位：市财政局（牵头） 支柱：稳增长 共 12 项`.
 //!
 //! Parts, in this order, each only when it narrows the view: 单位 (with the role when one is
-//! chosen), 支柱 (short name), 分项, 时限要求, 状态, 搜索; then the number of tasks shown. Role and
-//! status are left out without a unit, as the filter ignores them then (see [`Filter`]); so is
-//! a search term of only whitespace. A view that narrows nothing reads `全部任务 共 139 项`.
+//! chosen), 支柱 (short name), 分项, 时限要求, 状态, 督办, 搜索; with a unit, the as-of day of the
+//! lights (`截至 2017年7月1日`); then the number of tasks shown. Role, status and light are left
+//! out without a unit, as the filter ignores them then (see [`Filter`]); so is a search term of
+//! only whitespace. A view that narrows nothing reads `全部任务 共 139 项`.
 
 use crate::filter::Filter;
 use crate::model::Table;
 use crate::search;
+use crate::supervision::{chinese_date, Date, Light};
 
-/// The view `filter` shows of `table`, in words, with `shown` the number of tasks it shows.
-/// An id the table does not know (a pillar, a section) is written as it is.
-pub fn describe(table: &Table, filter: &Filter, shown: usize) -> String {
+/// The view `filter` shows of `table`, in words, with `shown` the number of tasks it shows and
+/// `day` the as-of day ([`Filter::day`]). An id the table does not know (a pillar, a section) is
+/// written as it is.
+pub fn describe(table: &Table, filter: &Filter, shown: usize, day: Date) -> String {
     let mut out = String::new();
     if let Some(unit) = &filter.unit {
         match filter.role {
@@ -35,9 +38,22 @@ pub fn describe(table: &Table, filter: &Filter, shown: usize) -> String {
     if let (Some(_), Some(s)) = (&filter.unit, filter.status) {
         part(&mut out, "状态", &[s.label()]);
     }
+    if let (Some(_), Some(l)) = (&filter.unit, filter.light) {
+        let label = if l == Light::OnTrack {
+            "正常推进"
+        } else {
+            l.label()
+        };
+        part(&mut out, "督办", &[label]);
+    }
     let query = filter.query.trim();
     if !search::normalize(query).is_empty() {
         part(&mut out, "搜索", &["“", query, "”"]);
+    }
+    if filter.unit.is_some() {
+        out.push_str("截至 ");
+        out.push_str(&chinese_date(day));
+        out.push(' ');
     }
     if out.is_empty() {
         out.push_str("全部任务 ");

@@ -5,9 +5,11 @@
 
 use std::collections::HashMap;
 
+use crate::checklist::Entry as Record;
 use crate::model::{Table, TimeTag, UnitKind};
 use crate::search;
 use crate::status::Status;
+use crate::supervision::{Date, Light, Schedule};
 use crate::units::{rank, Assignment, Role};
 
 /// What the user narrows the task list by. `None` (or an empty query) means "any".
@@ -23,6 +25,11 @@ pub struct Filter {
     pub time: Option<TimeTag>,
     /// The chosen unit's status of the task. Ignored without a unit: statuses are a unit's own.
     pub status: Option<Status>,
+    /// The chosen unit's supervision light of the task (督办) on the as-of day. Ignored without
+    /// a unit, as the status is.
+    pub light: Option<Light>,
+    /// The as-of day (截至日期) of the lights; `None` is today, which only the caller knows.
+    pub as_of: Option<Date>,
     /// Search term, see [`crate::search`].
     pub query: String,
 }
@@ -36,12 +43,23 @@ impl Filter {
             && self.section.is_none()
             && self.time.is_none()
             && self.status.is_none()
+            && self.light.is_none()
+            && self.as_of.is_none()
             && search::normalize(&self.query).is_empty()
     }
 
-    /// Resets every part of the filter, the unit included.
+    /// Resets every part of the filter, the unit included; the as-of day stays, as it is the
+    /// date the view is judged on, not a narrowing of it.
     pub fn clear(&mut self) {
-        *self = Filter::default();
+        *self = Filter {
+            as_of: self.as_of,
+            ..Filter::default()
+        };
+    }
+
+    /// The as-of day: the chosen one, or `today`.
+    pub fn day(&self, today: Date) -> Date {
+        self.as_of.unwrap_or(today)
     }
 }
 
@@ -63,6 +81,8 @@ pub struct Facets {
     pub times: Vec<(TimeTag, usize)>,
     /// Every status; empty when no unit is chosen.
     pub statuses: Vec<(Status, usize)>,
+    /// Every light, in [`Light::ALL`] order; empty when no unit is chosen.
+    pub lights: Vec<(Light, usize)>,
     /// Every pickable unit, in table order: the tasks the list would show with that unit
     /// chosen, but for the status filter: the statuses known are those of the chosen unit
     /// only. The role filter applies even when no unit is chosen yet, as it would once one is.
@@ -94,6 +114,9 @@ impl Facets {
     pub fn status(&self, status: Status) -> usize {
         count_of(&self.statuses, &status)
     }
+    pub fn light(&self, light: Light) -> usize {
+        count_of(&self.lights, &light)
+    }
     pub fn unit(&self, name: &str) -> usize {
         count_of::<str, _>(&self.units, name)
     }
@@ -118,6 +141,8 @@ struct Entry {
     times: u16,
     /// Folded text, item, section name and unit names, separated by U+0001.
     text: String,
+    /// Due date and period, for the lights.
+    schedule: Schedule,
 }
 
 // Which parts of a filter a task fails.
@@ -128,6 +153,7 @@ const SECTION: u8 = 8;
 const TIME: u8 = 16;
 const STATUS: u8 = 32;
 const QUERY: u8 = 64;
+const LIGHT: u8 = 128;
 
 /// A filter resolved against an index.
 struct Compiled {
@@ -139,7 +165,18 @@ struct Compiled {
     section: Option<Option<u16>>,
     time: Option<u16>,
     status: Option<Status>,
+    light: Option<Light>,
+    day: Date,
     needle: String,
+}
+
+/// What [`Index::fails`] learnt of a task for the chosen unit.
+struct Verdict {
+    fails: u8,
+    slot: Option<Slot>,
+    /// The unit's status and light of the task, when they were asked for.
+    status: Option<Status>,
+    light: Option<Light>,
 }
 
 /// A table prepared for filtering. Build it once per table.
@@ -255,6 +292,7 @@ impl Index {
                 section_pos,
                 times,
                 text,
+                schedule: Schedule::of(task),
             });
         }
         let times = TimeTag::ALL
@@ -323,7 +361,7 @@ impl Index {
         (0..slots.len()).filter(|&t| slots[t].is_some()).collect()
     }
 
-    fn compile(&self, filter: &Filter) -> Compiled {
+    fn compile(&self, filter: &Filter, day: Date) -> Compiled {
         let unit = filter
             .unit
             .as_ref()
@@ -331,7 +369,9 @@ impl Index {
         Compiled {
             role: filter.role.filter(|_| unit.is_some()),
             status: filter.status.filter(|_| unit.is_some()),
+            light: filter.light.filter(|_| unit.is_some()),
             unit,
+            day,
             pillar: filter.pillar,
             section: filter
                 .section
@@ -342,33 +382,39 @@ impl Index {
         }
     }
 
-    /// The parts of `c` that task `t` fails, and the task's status when it concerns the chosen
-    /// unit and `want_status` (status_of is called only then).
-    fn fails(
+    /// The parts of `c` that task `t` fails, and, when it concerns the chosen unit and
+    /// `want_record` (`record_of` is called only then), the unit's status and light of it.
+    fn fails<'r>(
         &self,
         c: &Compiled,
         t: usize,
-        want_status: bool,
-        status_of: &impl Fn(usize) -> Status,
-    ) -> (u8, Option<Slot>, Option<Status>) {
+        want_record: bool,
+        record_of: &impl Fn(usize) -> Option<&'r Record>,
+    ) -> Verdict {
         let e = &self.entries[t];
         let mut fails = 0;
         let mut slot = None;
         let mut status = None;
+        let mut light = None;
         if let Some(unit) = c.unit {
             slot = unit.and_then(|u| self.slots[u][t]);
             match slot {
-                None => fails |= UNIT | ROLE | STATUS,
+                None => fails |= UNIT | ROLE | STATUS | LIGHT,
                 Some(s) => {
                     if c.role.is_some_and(|r| r != s.role) {
                         fails |= ROLE;
                     }
-                    if want_status {
-                        let st = status_of(t);
-                        status = Some(st);
+                    if want_record {
+                        let record = record_of(t);
+                        let st = record.map_or(Status::default(), |r| r.status);
+                        let l = e.schedule.light(record, c.day);
                         if c.status.is_some_and(|want| want != st) {
                             fails |= STATUS;
                         }
+                        if c.light.is_some_and(|want| want != l) {
+                            fails |= LIGHT;
+                        }
+                        (status, light) = (Some(st), Some(l));
                     }
                 }
             }
@@ -385,26 +431,42 @@ impl Index {
         if !c.needle.is_empty() && !e.text.contains(c.needle.as_str()) {
             fails |= QUERY;
         }
-        (fails, slot, status)
+        Verdict {
+            fails,
+            slot,
+            status,
+            light,
+        }
     }
 
-    /// The tasks the filter shows (indices into `Table::tasks`, ascending). `status_of` gives
-    /// the chosen unit's status of a task; it is called only for tasks of the chosen unit and
-    /// only when a status is filtered by. A unit that is not a pickable unit of the table (an
-    /// unknown name, a group) has no tasks.
-    pub fn shown(&self, filter: &Filter, status_of: impl Fn(usize) -> Status) -> Vec<usize> {
-        let c = self.compile(filter);
-        let want_status = c.status.is_some();
+    /// The tasks the filter shows (indices into `Table::tasks`, ascending). `record_of` gives
+    /// the chosen unit's checklist entry of a task (`None`: no record, read as 未开始); it is
+    /// called only for tasks of the chosen unit and only when a status or a light is filtered
+    /// by. `day` is the as-of day of the lights (see [`Filter::day`]). A unit that is not a
+    /// pickable unit of the table (an unknown name, a group) has no tasks.
+    pub fn shown<'r>(
+        &self,
+        filter: &Filter,
+        day: Date,
+        record_of: impl Fn(usize) -> Option<&'r Record>,
+    ) -> Vec<usize> {
+        let c = self.compile(filter, day);
+        let want_record = c.status.is_some() || c.light.is_some();
         (0..self.entries.len())
-            .filter(|&t| self.fails(&c, t, want_status, &status_of).0 == 0)
+            .filter(|&t| self.fails(&c, t, want_record, &record_of).fails == 0)
             .collect()
     }
 
     /// The count of every option of every facet (see [`Facets`]). One pass over the tasks for
     /// all facets but units, plus one pass per unit over the tasks that pass the filters that
     /// do not depend on the unit.
-    pub fn facets(&self, filter: &Filter, status_of: impl Fn(usize) -> Status) -> Facets {
-        let c = self.compile(filter);
+    pub fn facets<'r>(
+        &self,
+        filter: &Filter,
+        day: Date,
+        record_of: impl Fn(usize) -> Option<&'r Record>,
+    ) -> Facets {
+        let c = self.compile(filter, day);
         let with_unit = c.unit.is_some();
         let mut total = 0;
         let mut pillars = vec![0; self.pillars.len()];
@@ -412,11 +474,17 @@ impl Index {
         let mut roles = [0; 2];
         let mut times = [0; TimeTag::ALL.len()];
         let mut statuses = [0; Status::ALL.len()];
+        let mut lights = [0; Light::ALL.len()];
         // Tasks that pass the filters that do not depend on the unit.
         let mut base = Vec::new();
         const UNIT_FREE: u8 = PILLAR | SECTION | TIME | QUERY;
         for t in 0..self.entries.len() {
-            let (fails, slot, status) = self.fails(&c, t, with_unit, &status_of);
+            let Verdict {
+                fails,
+                slot,
+                status,
+                light,
+            } = self.fails(&c, t, with_unit, &record_of);
             let e = &self.entries[t];
             let others = |own: u8| fails & !own == 0;
             if fails == 0 {
@@ -448,6 +516,9 @@ impl Index {
                 }
                 if let (true, Some(st)) = (others(STATUS), status) {
                     statuses[st as usize] += 1;
+                }
+                if let (true, Some(l)) = (others(LIGHT), light) {
+                    lights[l as usize] += 1;
                 }
             }
         }
@@ -484,6 +555,11 @@ impl Index {
                 .collect(),
             statuses: if with_unit {
                 Status::ALL.into_iter().zip(statuses).collect()
+            } else {
+                Vec::new()
+            },
+            lights: if with_unit {
+                Light::ALL.into_iter().zip(lights).collect()
             } else {
                 Vec::new()
             },

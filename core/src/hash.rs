@@ -2,7 +2,8 @@
 //!
 //! Keys, in the order [`format()`] writes them: `unit`, `role` (`lead` | `responsible`),
 //! `pillar` (a pillar id), `section` (`P.S`), `time` (a [`TimeTag::key`]), `status`
-//! ([`Status::key`]), `q` (the search term). Values are percent-encoded UTF-8.
+//! ([`Status::key`]), `light` ([`Light::key`]), `asof` (the as-of day, `YYYY-MM-DD`), `q` (the
+//! search term). Values are percent-encoded UTF-8.
 //!
 //! Parsing is lenient: a leading `#` is optional, unknown keys and empty values are ignored,
 //! a key given twice counts once (the last), `+` reads as a space (as in form-encoded URLs;
@@ -12,6 +13,7 @@
 use crate::filter::Filter;
 use crate::model::{Table, TimeTag};
 use crate::status::Status;
+use crate::supervision::{format_as_of, parse_as_of, Light};
 use crate::units::{is_pickable, Role};
 
 /// A value of the hash that was dropped, and why, for the user.
@@ -23,7 +25,9 @@ pub struct HashProblem {
     pub message: String,
 }
 
-const KEYS: [&str; 7] = ["unit", "role", "pillar", "section", "time", "status", "q"];
+const KEYS: [&str; 9] = [
+    "unit", "role", "pillar", "section", "time", "status", "light", "asof", "q",
+];
 
 /// What a key is called in messages.
 fn key_name(key: &str) -> &'static str {
@@ -34,6 +38,8 @@ fn key_name(key: &str) -> &'static str {
         "section" => "分项",
         "time" => "时间要求",
         "status" => "状态",
+        "light" => "督办状态",
+        "asof" => "截至日期",
         _ => "搜索词",
     }
 }
@@ -144,7 +150,7 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
             ),
         }
     }
-    let [unit, role, pillar, section, time, status, q] = values;
+    let [unit, role, pillar, section, time, status, light, as_of, q] = values;
 
     let mut f = Filter::default();
     if let Some(unit) = unit {
@@ -221,6 +227,31 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
             ),
         }
     }
+    if let Some(light) = light {
+        match Light::from_key(&light) {
+            Some(l) => f.light = Some(l),
+            None => problem(
+                "light",
+                format!(
+                    "链接中的督办状态“{}”无效（应为 overdue、stale、soon、done 或 none），已忽略。",
+                    shown(&light)
+                ),
+            ),
+        }
+    }
+    if let Some(as_of) = as_of {
+        match parse_as_of(&as_of) {
+            Ok(day) => f.as_of = Some(day),
+            Err(e) => problem(
+                "asof",
+                format!(
+                    "链接中的截至日期“{}”无效（{}），已忽略。",
+                    shown(&as_of),
+                    e.reason()
+                ),
+            ),
+        }
+    }
     if let Some(q) = q {
         f.query = q;
     }
@@ -234,6 +265,7 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
 /// order, so that equal filters give equal hashes.
 pub fn format(filter: &Filter) -> String {
     let pillar = filter.pillar.map(|p| p.to_string());
+    let as_of = filter.as_of.map(format_as_of);
     let pairs = [
         ("unit", filter.unit.as_deref()),
         ("role", filter.role.map(Role::key)),
@@ -241,6 +273,8 @@ pub fn format(filter: &Filter) -> String {
         ("section", filter.section.as_deref()),
         ("time", filter.time.map(TimeTag::key)),
         ("status", filter.status.map(Status::key)),
+        ("light", filter.light.map(Light::key)),
+        ("asof", as_of.as_deref()),
         ("q", Some(filter.query.as_str()).filter(|q| !q.is_empty())),
     ];
     let mut out = String::new();

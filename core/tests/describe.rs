@@ -3,10 +3,12 @@
 #[path = "filter_fixture.rs"]
 mod fixture;
 
+use fixture::day;
 use gk_core::describe::describe;
 use gk_core::filter::{Filter, Index};
 use gk_core::model::TimeTag;
 use gk_core::status::Status;
+use gk_core::supervision::Light;
 use gk_core::units::Role;
 
 fn unit(name: &str) -> Filter {
@@ -19,7 +21,10 @@ fn unit(name: &str) -> Filter {
 #[test]
 fn the_whole_table() {
     let t = fixture::table();
-    assert_eq!(describe(&t, &Filter::default(), 6), "全部任务 共 6 项");
+    assert_eq!(
+        describe(&t, &Filter::default(), 6, day()),
+        "全部任务 共 6 项"
+    );
 }
 
 #[test]
@@ -31,8 +36,8 @@ fn the_example_of_the_issue() {
         ..unit("市财政局")
     };
     assert_eq!(
-        describe(&t, &f, 12),
-        "单位：市财政局（牵头） 支柱：稳增长 共 12 项"
+        describe(&t, &f, 12, day()),
+        "单位：市财政局（牵头） 支柱：稳增长 截至 2017年7月1日 共 12 项"
     );
 }
 
@@ -45,20 +50,24 @@ fn every_part_in_order() {
         section: Some("1.2".into()),
         time: Some(TimeTag::Quarterly),
         status: Some(Status::Doing),
+        light: Some(Light::Stale),
         query: " 工作进展 ".into(),
         ..unit("市财政局")
     };
     assert_eq!(
-        describe(&t, &f, 1),
+        describe(&t, &f, 1, day()),
         "单位：市财政局（责任） 支柱：稳增长 分项：（二）推进统计信息公开 时限要求：按季度 \
-         状态：进行中 搜索：“工作进展” 共 1 项"
+         状态：进行中 督办：待更新 搜索：“工作进展” 截至 2017年7月1日 共 1 项"
     );
 }
 
 #[test]
 fn a_unit_without_a_role_is_named_alone() {
     let t = fixture::table();
-    assert_eq!(describe(&t, &unit("新泰市"), 2), "单位：新泰市 共 2 项");
+    assert_eq!(
+        describe(&t, &unit("新泰市"), 2, day()),
+        "单位：新泰市 截至 2017年7月1日 共 2 项"
+    );
 }
 
 #[test]
@@ -70,7 +79,7 @@ fn role_and_status_without_a_unit_are_left_out_as_the_filter_ignores_them() {
         time: Some(TimeTag::Yearly),
         ..Filter::default()
     };
-    assert_eq!(describe(&t, &f, 2), "时限要求：每年 共 2 项");
+    assert_eq!(describe(&t, &f, 2, day()), "时限要求：每年 共 2 项");
 }
 
 #[test]
@@ -80,7 +89,7 @@ fn a_blank_search_is_left_out() {
         query: " \u{3000} ".into(),
         ..Filter::default()
     };
-    assert_eq!(describe(&t, &f, 6), "全部任务 共 6 项");
+    assert_eq!(describe(&t, &f, 6, day()), "全部任务 共 6 项");
 }
 
 #[test]
@@ -91,7 +100,7 @@ fn ids_the_table_does_not_know_are_written_as_they_are() {
         section: Some("9.9".into()),
         ..Filter::default()
     };
-    assert_eq!(describe(&t, &f, 0), "支柱：9 分项：9.9 共 0 项");
+    assert_eq!(describe(&t, &f, 0, day()), "支柱：9 分项：9.9 共 0 项");
 }
 
 #[test]
@@ -102,7 +111,7 @@ fn every_status_and_time_tag_reads_as_its_label() {
             status: Some(s),
             ..unit("市财政局")
         };
-        assert!(describe(&t, &f, 1).contains(&format!("状态：{} ", s.label())));
+        assert!(describe(&t, &f, 1, day()).contains(&format!("状态：{} ", s.label())));
     }
     for tag in TimeTag::ALL {
         let f = Filter {
@@ -110,7 +119,7 @@ fn every_status_and_time_tag_reads_as_its_label() {
             ..Filter::default()
         };
         assert_eq!(
-            describe(&t, &f, 3),
+            describe(&t, &f, 3, day()),
             format!("时限要求：{} 共 3 项", tag.label())
         );
     }
@@ -124,10 +133,10 @@ fn views_of_the_real_table() {
         pillar: Some(6),
         ..unit("市政府办公室")
     };
-    let n = index.shown(&f, |_| Status::Todo).len();
+    let n = index.shown(&f, day(), fixture::none).len();
     assert_eq!(
-        describe(&t, &f, n),
-        format!("单位：市政府办公室 支柱：增强实效 共 {n} 项")
+        describe(&t, &f, n, day()),
+        format!("单位：市政府办公室 支柱：增强实效 截至 2017年7月1日 共 {n} 项")
     );
     let f = Filter {
         section: Some("4.2".into()),
@@ -136,8 +145,35 @@ fn views_of_the_real_table() {
     };
     let name = &t.section("4.2").unwrap().name;
     assert_eq!(
-        describe(&t, &f, 5),
+        describe(&t, &f, 5, day()),
         format!("支柱：惠民生 分项：{name} 共 5 项")
     );
-    assert_eq!(describe(&t, &Filter::default(), 139), "全部任务 共 139 项");
+    assert_eq!(
+        describe(&t, &Filter::default(), 139, day()),
+        "全部任务 共 139 项"
+    );
+}
+
+#[test]
+fn light_and_as_of_day_with_a_unit_only() {
+    let t = fixture::real();
+    let f = Filter {
+        light: Some(Light::Overdue),
+        ..unit("市财政局")
+    };
+    assert_eq!(
+        describe(&t, &f, 3, day()),
+        "单位：市财政局 督办：逾期 截至 2017年7月1日 共 3 项"
+    );
+    let on_track = Filter {
+        light: Some(Light::OnTrack),
+        ..unit("市财政局")
+    };
+    assert!(describe(&t, &on_track, 3, day()).contains("督办：正常推进 "));
+    // Without a unit there are no lights: neither the light nor the day is named.
+    let no_unit = Filter {
+        light: Some(Light::Overdue),
+        ..Filter::default()
+    };
+    assert_eq!(describe(&t, &no_unit, 139, day()), "全部任务 共 139 项");
 }

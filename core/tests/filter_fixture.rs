@@ -12,9 +12,12 @@
 
 #![allow(dead_code)]
 
+use gk_core::checklist::Entry;
 use gk_core::filter::{Facets, Filter, Index};
 use gk_core::model::Table;
 use gk_core::status::Status;
+use gk_core::supervision::Date;
+use gk_core::timestamp::Timestamp;
 
 pub const JSON: &str = r#"{
   "dataset": {"id": "test", "title": "测试表"},
@@ -80,54 +83,120 @@ pub fn real() -> Table {
     Table::from_json(REAL_JSON).expect("data/taian-2017.json parses")
 }
 
+/// The as-of day of the filter tests: 2017-07-01.
+pub fn day() -> Date {
+    gk_core::supervision::parse_as_of("2017-07-01").unwrap()
+}
+
+/// A unit's records of `n` tasks: task `t` has `status(t)`, updated at `at(t)`; `None` where
+/// `status` gives `None` (no record).
+pub fn records(
+    n: usize,
+    status: impl Fn(usize) -> Option<Status>,
+    at: impl Fn(usize) -> &'static str,
+) -> Vec<Option<Entry>> {
+    (0..n)
+        .map(|t| status(t).map(|s| Entry::new(s, "", Timestamp::parse(at(t)).unwrap())))
+        .collect()
+}
+
+/// No record of any task: every task reads 未开始.
+pub fn none(_: usize) -> Option<&'static Entry> {
+    None
+}
+
+/// For filters without a unit, which must never ask for a record.
+pub fn never(_: usize) -> Option<&'static Entry> {
+    panic!("record_of must not be called without a unit")
+}
+
 /// Checks every count of `index.facets(f)` against `index.shown` with the option put in.
-pub fn brute_force_check(index: &Index, f: &Filter, status_of: fn(usize) -> Status) {
-    let facets: Facets = index.facets(f, status_of);
-    assert_eq!(facets.total, index.shown(f, status_of).len());
+pub fn brute_force_check(index: &Index, f: &Filter, records: &[Option<Entry>]) {
+    let status_of = |t: usize| records[t].as_ref();
+    let day = day();
+    let facets: Facets = index.facets(f, day, status_of);
+    assert_eq!(facets.total, index.shown(f, day, status_of).len());
     for &(p, n) in &facets.pillars {
         let g = Filter {
             pillar: Some(p),
             ..f.clone()
         };
-        assert_eq!(index.shown(&g, status_of).len(), n, "pillar {p} in {f:?}");
+        assert_eq!(
+            index.shown(&g, day, status_of).len(),
+            n,
+            "pillar {p} in {f:?}"
+        );
     }
     for (s, n) in &facets.sections {
         let g = Filter {
             section: Some(s.clone()),
             ..f.clone()
         };
-        assert_eq!(index.shown(&g, status_of).len(), *n, "section {s} in {f:?}");
+        assert_eq!(
+            index.shown(&g, day, status_of).len(),
+            *n,
+            "section {s} in {f:?}"
+        );
     }
     for &(r, n) in &facets.roles {
         let g = Filter {
             role: Some(r),
             ..f.clone()
         };
-        assert_eq!(index.shown(&g, status_of).len(), n, "role {r:?} in {f:?}");
+        assert_eq!(
+            index.shown(&g, day, status_of).len(),
+            n,
+            "role {r:?} in {f:?}"
+        );
     }
     for &(t, n) in &facets.times {
         let g = Filter {
             time: Some(t),
             ..f.clone()
         };
-        assert_eq!(index.shown(&g, status_of).len(), n, "time {t:?} in {f:?}");
+        assert_eq!(
+            index.shown(&g, day, status_of).len(),
+            n,
+            "time {t:?} in {f:?}"
+        );
     }
     for &(s, n) in &facets.statuses {
         let g = Filter {
             status: Some(s),
             ..f.clone()
         };
-        assert_eq!(index.shown(&g, status_of).len(), n, "status {s:?} in {f:?}");
+        assert_eq!(
+            index.shown(&g, day, status_of).len(),
+            n,
+            "status {s:?} in {f:?}"
+        );
+    }
+    for &(l, n) in &facets.lights {
+        let g = Filter {
+            light: Some(l),
+            ..f.clone()
+        };
+        assert_eq!(
+            index.shown(&g, day, status_of).len(),
+            n,
+            "light {l:?} in {f:?}"
+        );
     }
     for (u, n) in &facets.units {
-        // The unit facet does not apply the status filter.
+        // The unit facet does not apply the status and light filters.
         let g = Filter {
             unit: Some(u.clone()),
             status: None,
+            light: None,
             ..f.clone()
         };
-        assert_eq!(index.shown(&g, status_of).len(), *n, "unit {u} in {f:?}");
+        assert_eq!(
+            index.shown(&g, day, status_of).len(),
+            *n,
+            "unit {u} in {f:?}"
+        );
     }
     assert_eq!(facets.roles.is_empty(), f.unit.is_none());
     assert_eq!(facets.statuses.is_empty(), f.unit.is_none());
+    assert_eq!(facets.lights.is_empty(), f.unit.is_none());
 }

@@ -10,6 +10,7 @@ use gk_core::filter::{Filter, Index};
 use gk_core::model::TimeTag;
 use gk_core::search::normalize;
 use gk_core::status::Status;
+use gk_core::supervision::Light;
 use gk_core::units::{unit_options, Assignment, Role};
 use serde_json::Value;
 
@@ -93,9 +94,7 @@ impl Raw {
     }
 }
 
-fn todo(_: usize) -> Status {
-    Status::Todo
-}
+use fixture::{day, none as todo};
 
 fn unit(name: &str) -> Filter {
     Filter {
@@ -128,13 +127,13 @@ fn every_units_tasks_and_roles_match_brute_force() {
                 want_lead.push(i);
             }
         }
-        assert_eq!(index.shown(&unit(name), todo), want, "{name}");
+        assert_eq!(index.shown(&unit(name), day(), todo), want, "{name}");
         assert_eq!(index.tasks_of(name), want, "{name}");
         let lead = Filter {
             role: Some(Role::Lead),
             ..unit(name)
         };
-        assert_eq!(index.shown(&lead, todo), want_lead, "{name} lead");
+        assert_eq!(index.shown(&lead, day(), todo), want_lead, "{name} lead");
         let resp = Filter {
             role: Some(Role::Responsible),
             ..unit(name)
@@ -144,7 +143,11 @@ fn every_units_tasks_and_roles_match_brute_force() {
             .copied()
             .filter(|t| !want_lead.contains(t))
             .collect();
-        assert_eq!(index.shown(&resp, todo), want_resp, "{name} responsible");
+        assert_eq!(
+            index.shown(&resp, day(), todo),
+            want_resp,
+            "{name} responsible"
+        );
     }
 }
 
@@ -168,7 +171,7 @@ fn finance_bureau_and_xintai() {
         })
         .map(|(i, _)| i)
         .collect();
-    assert_eq!(index.shown(&unit("市财政局"), todo), finance);
+    assert_eq!(index.shown(&unit("市财政局"), day(), todo), finance);
     // 新泰市: only through 各县（市、区）.
     let xintai: Vec<usize> = raw
         .tasks()
@@ -182,7 +185,7 @@ fn finance_bureau_and_xintai() {
         })
         .map(|(i, _)| i)
         .collect();
-    assert_eq!(index.shown(&unit("新泰市"), todo), xintai);
+    assert_eq!(index.shown(&unit("新泰市"), day(), todo), xintai);
     for &t in &xintai {
         let a = index.assignment(t, "新泰市").unwrap();
         assert_eq!(a.via.as_deref(), Some("各县（市、区）"));
@@ -190,7 +193,7 @@ fn finance_bureau_and_xintai() {
     }
     // Every county sees the same tasks.
     for county in ["泰山区", "岱岳区", "肥城市", "宁阳县", "东平县"] {
-        assert_eq!(index.shown(&unit(county), todo), xintai, "{county}");
+        assert_eq!(index.shown(&unit(county), day(), todo), xintai, "{county}");
     }
 }
 
@@ -199,17 +202,23 @@ fn finance_bureau_and_xintai() {
 #[test]
 fn real_table_known_counts() {
     let index = Index::new(&fixture::real());
-    let facets = index.facets(&unit("市财政局"), todo);
+    let facets = index.facets(&unit("市财政局"), day(), todo);
     assert_eq!(facets.total, 78);
     assert_eq!(facets.roles, [(Role::Lead, 38), (Role::Responsible, 40)]);
     assert_eq!(facets.pillar(1), 12);
-    let facets = index.facets(&unit("新泰市"), todo);
+    let facets = index.facets(&unit("新泰市"), day(), todo);
     assert_eq!(facets.total, 139);
     assert_eq!(facets.role(Role::Lead), 11);
-    assert_eq!(index.facets(&unit("人行泰安市中心支行"), todo).total, 9);
-    assert_eq!(index.facets(&unit("泰安银监分局"), todo).total, 6);
-    assert_eq!(index.facets(&unit("泰山职业技术学院"), todo).total, 2);
-    let all = index.facets(&Filter::default(), todo);
+    assert_eq!(
+        index.facets(&unit("人行泰安市中心支行"), day(), todo).total,
+        9
+    );
+    assert_eq!(index.facets(&unit("泰安银监分局"), day(), todo).total, 6);
+    assert_eq!(
+        index.facets(&unit("泰山职业技术学院"), day(), todo).total,
+        2
+    );
+    let all = index.facets(&Filter::default(), day(), todo);
     assert_eq!(all.total, 139);
     assert_eq!(all.pillars.len(), 6);
     assert_eq!(all.sections.len(), 24);
@@ -239,7 +248,7 @@ fn units_outside_groups_see_only_their_own_tasks() {
             .map(|(i, _)| i)
             .collect();
         assert!(!own.is_empty(), "{name}");
-        assert_eq!(index.shown(&unit(name), todo), own, "{name}");
+        assert_eq!(index.shown(&unit(name), day(), todo), own, "{name}");
         for t in own {
             assert_eq!(index.assignment(t, name).unwrap().via, None);
         }
@@ -292,14 +301,26 @@ fn search_matches_brute_force() {
             query: q.into(),
             ..Filter::default()
         };
-        assert_eq!(index.shown(&f, todo), want, "{q}");
+        assert_eq!(index.shown(&f, day(), todo), want, "{q}");
     }
 }
 
 #[test]
 fn real_facets_agree_with_shown() {
     let index = Index::new(&fixture::real());
-    let status = |t: usize| Status::ALL[t % 4];
+    // Statuses in turn, and no record for every fifth task; updated on 2017-06-30 or
+    // 2017-03-31, so that recurring tasks are fresh or stale on 2017-07-01.
+    let records = fixture::records(
+        139,
+        |t| (t % 5 != 4).then_some(Status::ALL[t % 4]),
+        |t| {
+            if t % 3 == 0 {
+                "2017-06-30T10:00:00+08:00"
+            } else {
+                "2017-03-31T10:00:00+08:00"
+            }
+        },
+    );
     let filters = [
         Filter::default(),
         unit("市财政局"),
@@ -315,6 +336,15 @@ fn real_facets_agree_with_shown() {
         Filter {
             section: Some("4.3".into()),
             ..unit("新泰市")
+        },
+        Filter {
+            light: Some(Light::Stale),
+            ..unit("新泰市")
+        },
+        Filter {
+            light: Some(Light::Overdue),
+            pillar: Some(2),
+            ..unit("市财政局")
         },
         Filter {
             time: Some(TimeTag::Regular),
@@ -333,6 +363,6 @@ fn real_facets_agree_with_shown() {
         },
     ];
     for f in &filters {
-        fixture::brute_force_check(&index, f, status);
+        fixture::brute_force_check(&index, f, &records);
     }
 }

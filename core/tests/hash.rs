@@ -7,6 +7,7 @@ use gk_core::filter::Filter;
 use gk_core::hash::{decode, encode, format, parse, DecodeError, HashProblem};
 use gk_core::model::{Table, TimeTag};
 use gk_core::status::Status;
+use gk_core::supervision::{parse_as_of, Light};
 use gk_core::units::Role;
 
 const FINANCE: &str = "%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80";
@@ -19,6 +20,8 @@ fn full() -> Filter {
         section: Some("1.1".into()),
         time: Some(TimeTag::By2017End),
         status: Some(Status::Na),
+        light: Some(Light::Stale),
+        as_of: Some(parse_as_of("2017-07-01").unwrap()),
         query: "财政 收支&=#+%".into(),
     }
 }
@@ -68,7 +71,7 @@ fn format_order_and_empty() {
         format(&full()),
         format!(
             "unit={FINANCE}&role=lead&pillar=1&section=1.1&time=by-2017-end&status=na\
-             &q=%E8%B4%A2%E6%94%BF%20%E6%94%B6%E6%94%AF%26%3D%23%2B%25"
+             &light=stale&asof=2017-07-01&q=%E8%B4%A2%E6%94%BF%20%E6%94%B6%E6%94%AF%26%3D%23%2B%25"
         )
     );
     let q = Filter {
@@ -253,6 +256,47 @@ fn bad_role_pillar_section_time_status() {
 }
 
 #[test]
+fn light_and_as_of_day() {
+    let t = fixture::table();
+    let f = ok("unit=市财政局&light=overdue&asof=2017-12-31", &t);
+    assert_eq!(f.light, Some(Light::Overdue));
+    assert_eq!(f.as_of, parse_as_of("2017-12-31").ok());
+    for l in Light::ALL {
+        assert_eq!(ok(&format!("light={}", l.key()), &t).light, Some(l));
+    }
+
+    let (f, p) = one_problem("light=red", &t);
+    assert_eq!(f, Filter::default());
+    assert_eq!(p.key, "light");
+    assert_eq!(
+        p.message,
+        "链接中的督办状态“red”无效（应为 overdue、stale、soon、done 或 none），已忽略。"
+    );
+    assert_eq!(one_problem("light=逾期", &t).1.key, "light");
+
+    let (f, p) = one_problem("asof=2017-7-1&pillar=1", &t);
+    assert_eq!(f.as_of, None);
+    assert_eq!(f.pillar, Some(1));
+    assert_eq!(p.key, "asof");
+    assert_eq!(
+        p.message,
+        "链接中的截至日期“2017-7-1”无效（格式应如 2017-07-01），已忽略。"
+    );
+    let (_, p) = one_problem("asof=2017-02-30", &t);
+    assert_eq!(
+        p.message,
+        "链接中的截至日期“2017-02-30”无效（日期不存在），已忽略。"
+    );
+    assert_eq!(one_problem("asof=today", &t).1.key, "asof");
+    // The day is not a narrowing: clearing the filter keeps it.
+    let mut f = ok("unit=市财政局&light=soon&asof=2017-06-20", &t);
+    f.clear();
+    assert_eq!(f.as_of, parse_as_of("2017-06-20").ok());
+    assert_eq!(f.light, None);
+    assert!(!f.is_empty());
+}
+
+#[test]
 fn broken_encoding() {
     let t = fixture::table();
     let (f, p) = one_problem("q=%zz&pillar=1", &t);
@@ -312,6 +356,12 @@ fn garbage_never_panics_and_what_survives_round_trips() {
         "section",
         "time",
         "status",
+        "light",
+        "asof",
+        "stale",
+        "overdue",
+        "2017-07-01",
+        "2017-02-30",
         "q",
         "lead",
         "responsible",
