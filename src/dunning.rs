@@ -1,0 +1,341 @@
+//! 督办 on the office page: the as-of day (截至日期), every unit's overdue (逾期) and stale
+//! (待更新) tasks on it, the 催办通知单 that prints them (one unit or all, each unit on new
+//! pages; layout in `public/print.css`) and their CSV. The rules are `gk_core::supervision`'s
+//! and `gk_core::dunning`'s.
+
+use crate::app::ctx;
+use crate::central::unit_tasks;
+use crate::data::table;
+use crate::{edit, files, url};
+use gk_core::dunning::{self, Row};
+use gk_core::hash;
+use gk_core::supervision::{chinese_date, format_as_of, light_counts, parse_as_of, LightCounts};
+use leptos::prelude::*;
+
+/// A unit's lights on the as-of day: its counts and what it is chased for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitSup {
+    pub counts: LightCounts,
+    pub rows: Vec<Row>,
+}
+
+/// The office's supervision state, shared by the matrix, the list and the notices.
+#[derive(Clone, Copy)]
+pub struct Dunning {
+    /// One per unit of [`unit_tasks`], in that order.
+    pub units: Memo<Vec<UnitSup>>,
+    /// The unit whose 催办通知单 prints and exports; empty: every unit with something to chase.
+    pub chosen: RwSignal<String>,
+}
+
+pub fn dunning() -> Dunning {
+    expect_context::<Dunning>()
+}
+
+pub fn provide_dunning() {
+    let c = ctx();
+    let t = table();
+    let units = Memo::new(move |_| {
+        let day = c.day.get();
+        c.checklists.with(|cl| {
+            unit_tasks()
+                .iter()
+                .map(|(u, tasks)| UnitSup {
+                    counts: light_counts(t, cl, u, tasks, day),
+                    rows: dunning::rows(t, cl, u, tasks, day),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    provide_context(Dunning {
+        units,
+        chosen: RwSignal::new(String::new()),
+    });
+}
+
+/// `截至 2017年7月1日`, as the lists and the notices name the day.
+pub fn as_of_words() -> String {
+    format!("截至 {}", chinese_date(ctx().day.get()))
+}
+
+/// The 截至日期 date control: today (China time) unless the link's `asof` or the user chose
+/// a day; clearing it goes back to today. The day goes into the link.
+#[component]
+pub fn AsOfControl() -> impl IntoView {
+    let c = ctx();
+    let change = move |ev: leptos::ev::Event| {
+        // An empty or partial date: back to today.
+        let day = parse_as_of(&event_target_value(&ev)).ok();
+        c.filter.update(|f| f.as_of = day);
+        url::write_hash(&c.filter.with_untracked(hash::format), true);
+    };
+    view! {
+        <span class="field field-asof">
+            <label for="asof">"截至日期"</label>
+            <input
+                type="date"
+                id="asof"
+                prop:value=move || format_as_of(c.day.get())
+                on:change=change
+            />
+        </span>
+    }
+}
+
+/// The units the notices are for: the chosen one, or every unit with something to chase, as
+/// positions in [`unit_tasks`].
+fn notice_units(d: Dunning) -> Vec<usize> {
+    d.chosen.with(|chosen| {
+        d.units.with(|units| {
+            (0..units.len())
+                .filter(|&i| !units[i].rows.is_empty())
+                .filter(|&i| chosen.is_empty() || unit_tasks()[i].0 == *chosen)
+                .collect()
+        })
+    })
+}
+
+/// The 督办 list: for every unit with overdue or stale tasks, those tasks; the notices'
+/// choice, print and CSV.
+#[component]
+pub fn DunningList() -> impl IntoView {
+    let d = dunning();
+    let with_rows = Memo::new(move |_| {
+        d.units.with(|units| {
+            (0..units.len())
+                .filter(|&i| !units[i].rows.is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
+    let clear = move || {
+        d.units.with(|units| {
+            unit_tasks()
+                .iter()
+                .zip(units)
+                .filter(|(_, s)| s.rows.is_empty())
+                .map(|((u, _), _)| u.as_str())
+                .collect::<Vec<_>>()
+                .join("、")
+        })
+    };
+    view! {
+        <section class="dunning" aria-labelledby="dunning-title">
+            <h3 id="dunning-title">"督办：逾期与待更新任务"</h3>
+            <p class="hint">
+                {as_of_words}
+                "。逾期：未完成且已过完成时限；待更新：按周、月、季度或年报送的任务，本期尚无更新。"
+            </p>
+            <NoticeTools />
+            <Show
+                when=move || with_rows.with(|w| !w.is_empty())
+                fallback=|| view! { <p class="dunning-none">"没有逾期或待更新的任务。"</p> }
+            >
+                <div class="dunning-wrap">
+                    <table class="dunning-list">
+                        <thead>
+                            <tr>
+                                <th scope="col">"单位"</th>
+                                <th scope="col">"编号"</th>
+                                <th scope="col">"工作任务及要求"</th>
+                                <th scope="col">"时限"</th>
+                                <th scope="col">"督办"</th>
+                                <th scope="col">"备注"</th>
+                            </tr>
+                        </thead>
+                        {move || with_rows.get().into_iter().map(unit_rows).collect_view()}
+                    </table>
+                </div>
+            </Show>
+            <p class="dunning-clear" hidden=move || clear().is_empty()>
+                <strong>"无逾期或待更新任务的单位："</strong>
+                {clear}
+            </p>
+        </section>
+    }
+}
+
+/// A unit's rows of the list: its name over them, then one row per task.
+fn unit_rows(i: usize) -> impl IntoView {
+    let c = ctx();
+    let d = dunning();
+    let t = table();
+    let unit: &'static str = &unit_tasks()[i].0;
+    let rows = d.units.with(|u| u[i].rows.clone());
+    let n = rows.len();
+    let lines = rows
+        .into_iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let task = &t.tasks[r.task];
+            let note = c
+                .checklists
+                .with(|cl| dunning::note(cl, unit, task).to_string());
+            view! {
+                <tr data-task-id=task.id.as_str() data-light=r.light.key()>
+                    {(k == 0).then(|| view! { <th scope="rowgroup" rowspan=n>{unit}</th> })}
+                    <td class="d-id">{task.id.as_str()}</td>
+                    <td class="d-text" title=task.text.as_str()>
+                        <span>{task.text.as_str()}</span>
+                    </td>
+                    <td class="d-term">{dunning::term(task, r.light)}</td>
+                    <td class="d-light">
+                        <span class=format!("chase chase-{}", r.light.key())>{r.light.label()}</span>
+                    </td>
+                    <td class="d-note">{note}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! { <tbody data-unit=unit>{lines}</tbody> }
+}
+
+/// Which notices, and the buttons that print them and export them as CSV.
+#[component]
+fn NoticeTools() -> impl IntoView {
+    let d = dunning();
+    let none = move || d.units.with(|u| u.iter().all(|s| s.rows.is_empty()));
+    let print = move |_| {
+        if let Some(root) = document().document_element() {
+            _ = root.set_attribute("data-print", "dunning");
+        }
+        _ = window().print();
+    };
+    // Back to the central view's print once the browser has printed (or the dialog closed).
+    let listener = window_event_listener_untyped("afterprint", |_| {
+        if let Some(root) = document().document_element() {
+            _ = root.remove_attribute("data-print");
+        }
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        <div class="notice-tools no-print">
+            <span class="field">
+                <label for="dunning-unit">"催办通知单"</label>
+                <select
+                    id="dunning-unit"
+                    prop:value=move || d.chosen.get()
+                    on:change=move |ev| d.chosen.set(event_target_value(&ev))
+                >
+                    <option value="">"全部单位（有逾期或待更新任务的）"</option>
+                    {move || {
+                        d.units
+                            .with(|units| {
+                                unit_tasks()
+                                    .iter()
+                                    .zip(units)
+                                    .filter(|(_, s)| !s.rows.is_empty())
+                                    .map(|((u, _), _)| view! { <option value=u.as_str()>{u.as_str()}</option> })
+                                    .collect_view()
+                            })
+                    }}
+                </select>
+            </span>
+            <button type="button" disabled=none on:click=print>
+                "打印催办通知单"
+            </button>
+            <button type="button" disabled=none on:click=move |_| export_csv(d)>
+                "导出催办 CSV"
+            </button>
+        </div>
+    }
+}
+
+/// The chosen notices' list as CSV: `taian-2017-催办-<YYYYMMDD>.csv` for every unit,
+/// `taian-2017-催办-<单位>-<YYYYMMDD>.csv` for one, dated by the as-of day.
+fn export_csv(d: Dunning) {
+    let c = ctx();
+    let t = table();
+    let day = c.day.get_untracked();
+    let which = notice_units(d);
+    let text = d.units.with_untracked(|units| {
+        let lists: Vec<(&str, &[Row])> = which
+            .iter()
+            .map(|&i| (unit_tasks()[i].0.as_str(), units[i].rows.as_slice()))
+            .collect();
+        c.checklists
+            .with_untracked(|cl| dunning::csv(t, cl, &lists, day))
+    });
+    let date = format_as_of(day).replace('-', "");
+    let name = d.chosen.with_untracked(|u| match u.as_str() {
+        "" => format!("{}-催办-{date}.csv", t.dataset.id),
+        u => format!("{}-催办-{u}-{date}.csv", t.dataset.id),
+    });
+    if !files::download(&name, "text/csv;charset=utf-8", &text) {
+        edit::download_failed();
+    }
+}
+
+/// The 催办通知单, print-only: one per chosen unit, each starting a page. Its heading (the
+/// title, the unit, the as-of day) is the table's head and its closing line the table's foot,
+/// so that both repeat on every page of a long notice.
+#[component]
+pub fn DunningNotices() -> impl IntoView {
+    let d = dunning();
+    view! {
+        <div class="print-only dunning-notices">
+            {move || notice_units(d).into_iter().map(notice).collect_view()}
+        </div>
+    }
+}
+
+fn notice(i: usize) -> impl IntoView {
+    let c = ctx();
+    let t = table();
+    let unit: &'static str = &unit_tasks()[i].0;
+    let rows = dunning().units.with(|u| u[i].rows.clone());
+    let day = chinese_date(c.day.get());
+    let lines = rows
+        .into_iter()
+        .map(|r| {
+            let task = &t.tasks[r.task];
+            let note = c
+                .checklists
+                .with(|cl| dunning::note(cl, unit, task).to_string());
+            view! {
+                <tr>
+                    <td class="n-id">{task.id.as_str()}</td>
+                    <td class="n-text">{task.text.as_str()}</td>
+                    <td class="n-term">{dunning::term(task, r.light)}</td>
+                    <td class="n-light">{r.light.label()}</td>
+                    <td class="n-note">{note}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="notice" data-unit=unit>
+            <table class="notice-table">
+                <thead>
+                    <tr>
+                        <th colspan="5" class="notice-head">
+                            <p class="notice-title">"催办通知单"</p>
+                            <p class="notice-to">
+                                <span>{format!("{unit}：")}</span>
+                                <span class="notice-asof">{format!("截至 {day}")}</span>
+                            </p>
+                            <p class="notice-body">
+                                "你单位下列政务公开重点工作任务逾期未完成或本期尚未更新，请抓紧办理，及时更新台账并报送进展情况。"
+                            </p>
+                        </th>
+                    </tr>
+                    <tr class="notice-cols">
+                        <th scope="col" class="n-id">"编号"</th>
+                        <th scope="col">"工作任务及要求"</th>
+                        <th scope="col" class="n-term">"时限"</th>
+                        <th scope="col" class="n-light">"督办"</th>
+                        <th scope="col" class="n-note">"备注"</th>
+                    </tr>
+                </thead>
+                <tbody>{lines}</tbody>
+                <tfoot>
+                    <tr>
+                        <td colspan="5" class="notice-close">
+                            <span>"市政府办公室"</span>
+                            <span>"日期：　　　　年　　月　　日"</span>
+                        </td>
+                    </tr>
+                </tfoot>
+            </table>
+        </article>
+    }
+}
