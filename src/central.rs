@@ -132,14 +132,15 @@ fn Matrix() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|&i| i children=matrix_row />
+                    // Drawn again only when the order changes (each row's cells react on their own).
+                    {move || rows.get().into_iter().map(matrix_row).collect_view()}
                 </tbody>
                 <tfoot>
                     <tr>
                         <th scope="row">"各支柱合计"</th>
                         {move || c.checklists.with(totals)}
-                        {light_cell(move || total(Light::Overdue), Light::Overdue)}
-                        {light_cell(move || total(Light::Stale), Light::Stale)}
+                        {light_cell(Signal::derive(move || total(Light::Overdue)), Light::Overdue)}
+                        {light_cell(Signal::derive(move || total(Light::Stale)), Light::Stale)}
                         <td></td>
                     </tr>
                 </tfoot>
@@ -164,17 +165,17 @@ fn matrix_row(i: usize) -> impl IntoView {
                 </button>
             </th>
             {move || c.checklists.with(|cl| unit_cells(cl, unit, tasks))}
-            {light_cell(move || n(Light::Overdue), Light::Overdue)}
-            {light_cell(move || n(Light::Stale), Light::Stale)}
+            {light_cell(Signal::derive(move || n(Light::Overdue)), Light::Overdue)}
+            {light_cell(Signal::derive(move || n(Light::Stale)), Light::Stale)}
             {move || c.checklists.with(|cl| reported_cell(cl, unit))}
         </tr>
     }
 }
 
 /// A count of 逾期 or 待更新: red and bold when not zero.
-fn light_cell(n: impl Fn() -> usize + Copy + Send + Sync + 'static, light: Light) -> impl IntoView {
+fn light_cell(n: Signal<usize>, light: Light) -> impl IntoView {
     view! {
-        <td class="light-n" data-light=light.key() class:alert=move || { n() > 0 }>
+        <td class="light-n" data-light=light.key() class:alert=move || { n.get() > 0 }>
             {n}
         </td>
     }
@@ -214,13 +215,14 @@ fn unit_cells(cl: &Checklists, unit: &'static str, tasks: &[usize]) -> impl Into
 
 /// Whether the unit has reported (has any entry), and when last.
 fn reported_cell(cl: &Checklists, unit: &str) -> impl IntoView {
-    match cl.last_entry_at(unit) {
-        Some(at) => view! {
-            <td class="reported">{format!("已报送 · {}", at.to_local_display(CHINA_OFFSET_MINUTES))}</td>
-        }
-        .into_any(),
-        None => view! { <td class="missing">"未报送"</td> }.into_any(),
-    }
+    let (class, text) = match cl.last_entry_at(unit) {
+        Some(at) => (
+            "reported",
+            format!("已报送 · {}", at.to_local_display(CHINA_OFFSET_MINUTES)),
+        ),
+        None => ("missing", "未报送".to_string()),
+    };
+    view! { <td class=class>{text}</td> }
 }
 
 /// The last row: each pillar's progress over all units, and the overall.

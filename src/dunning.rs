@@ -95,8 +95,12 @@ fn notice_units(d: Dunning) -> Vec<usize> {
     })
 }
 
-/// The 督办 list: for every unit with overdue or stale tasks, those tasks; the notices'
-/// choice, print and CSV.
+/// The 督办 list: for every unit with overdue or stale tasks, those tasks, as its 催办通知单.
+/// The same views print as the notices (`data-print="dunning"` on `<html>`, set by
+/// 打印催办通知单): each unit's table from a new page, with the parts only a notice prints
+/// (title, request, closing line; class `notice-only`). Its heading (the title, the unit, the
+/// as-of day) is the table's head and its closing line the table's foot, so that both repeat
+/// on every page of a long notice. Layout in `public/print.css`.
 #[component]
 pub fn DunningList() -> impl IntoView {
     let d = dunning();
@@ -126,26 +130,12 @@ pub fn DunningList() -> impl IntoView {
                 "。逾期：未完成且已过完成时限；待更新：按周、月、季度或年报送的任务，本期尚无更新。"
             </p>
             <NoticeTools />
-            <Show
-                when=move || with_rows.with(|w| !w.is_empty())
-                fallback=|| view! { <p class="dunning-none">"没有逾期或待更新的任务。"</p> }
-            >
-                <div class="dunning-wrap">
-                    <table class="dunning-list">
-                        <thead>
-                            <tr>
-                                <th scope="col">"单位"</th>
-                                <th scope="col">"编号"</th>
-                                <th scope="col">"工作任务及要求"</th>
-                                <th scope="col">"时限"</th>
-                                <th scope="col">"督办"</th>
-                                <th scope="col">"备注"</th>
-                            </tr>
-                        </thead>
-                        {move || with_rows.get().into_iter().map(unit_rows).collect_view()}
-                    </table>
-                </div>
-            </Show>
+            <p class="dunning-none" hidden=move || with_rows.with(|w| !w.is_empty())>
+                "没有逾期或待更新的任务。"
+            </p>
+            <div class="dunning-notices">
+                {move || with_rows.get().into_iter().map(notice).collect_view()}
+            </div>
             <p class="dunning-clear" hidden=move || clear().is_empty()>
                 <strong>"无逾期或待更新任务的单位："</strong>
                 {clear}
@@ -154,39 +144,83 @@ pub fn DunningList() -> impl IntoView {
     }
 }
 
-/// A unit's rows of the list: its name over them, then one row per task.
-fn unit_rows(i: usize) -> impl IntoView {
+/// A unit's list and notice (`i`: its position in [`unit_tasks`]). Reads its rows and notes
+/// tracked, so the list's closure draws it again when they change.
+fn notice(i: usize) -> impl IntoView {
     let c = ctx();
     let d = dunning();
     let t = table();
     let unit: &'static str = &unit_tasks()[i].0;
     let rows = d.units.with(|u| u[i].rows.clone());
-    let n = rows.len();
     let lines = rows
         .into_iter()
-        .enumerate()
-        .map(|(k, r)| {
+        .map(|r| {
             let task = &t.tasks[r.task];
             let note = c
                 .checklists
                 .with(|cl| dunning::note(cl, unit, task).to_string());
             view! {
                 <tr data-task-id=task.id.as_str() data-light=r.light.key()>
-                    {(k == 0).then(|| view! { <th scope="rowgroup" rowspan=n>{unit}</th> })}
-                    <td class="d-id">{task.id.as_str()}</td>
-                    <td class="d-text" title=task.text.as_str()>
+                    <td class="n-id">{task.id.as_str()}</td>
+                    <td class="n-text" title=task.text.as_str()>
                         <span>{task.text.as_str()}</span>
                     </td>
-                    <td class="d-term">{dunning::term(task, r.light)}</td>
-                    <td class="d-light">
+                    <td class="n-term">{dunning::term(task, r.light)}</td>
+                    <td class="n-light">
                         <span class=format!("chase chase-{}", r.light.key())>{r.light.label()}</span>
                     </td>
-                    <td class="d-note">{note}</td>
+                    <td class="n-note">{note}</td>
                 </tr>
             }
         })
         .collect_view();
-    view! { <tbody data-unit=unit>{lines}</tbody> }
+    // Not chosen: not printed (it stays on screen).
+    let skip = move || d.chosen.with(|u| !u.is_empty() && u != unit);
+    view! {
+        <article class="notice" class:skip=skip data-unit=unit>
+            <table class="notice-table">
+                // The columns' widths: a fixed layout takes them from here, not from the
+                // heading row that spans them all.
+                <colgroup>
+                    <col class="n-id" />
+                    <col />
+                    <col class="n-term" />
+                    <col class="n-light" />
+                    <col class="n-note" />
+                </colgroup>
+                <thead>
+                    <tr>
+                        <th colspan="5" class="notice-head">
+                            <p class="notice-only notice-title">"催办通知单"</p>
+                            <p class="notice-to">
+                                <span class="notice-unit">{unit}</span>
+                                <span class="notice-only">{as_of_words}</span>
+                            </p>
+                            <p class="notice-only notice-body">
+                                "你单位下列政务公开重点工作任务逾期未完成或本期尚未更新，请抓紧办理，及时更新台账并报送进展情况。"
+                            </p>
+                        </th>
+                    </tr>
+                    <tr class="notice-cols">
+                        <th scope="col" class="n-id">"编号"</th>
+                        <th scope="col">"工作任务及要求"</th>
+                        <th scope="col" class="n-term">"时限"</th>
+                        <th scope="col" class="n-light">"督办"</th>
+                        <th scope="col" class="n-note">"备注"</th>
+                    </tr>
+                </thead>
+                <tbody>{lines}</tbody>
+                <tfoot class="notice-only">
+                    <tr>
+                        <td colspan="5" class="notice-close">
+                            <span>"市政府办公室"</span>
+                            <span>"日期：　　　　年　　月　　日"</span>
+                        </td>
+                    </tr>
+                </tfoot>
+            </table>
+        </article>
+    }
 }
 
 /// Which notices, and the buttons that print them and export them as CSV.
@@ -262,80 +296,5 @@ fn export_csv(d: Dunning) {
     });
     if !files::download(&name, "text/csv;charset=utf-8", &text) {
         edit::download_failed();
-    }
-}
-
-/// The 催办通知单, print-only: one per chosen unit, each starting a page. Its heading (the
-/// title, the unit, the as-of day) is the table's head and its closing line the table's foot,
-/// so that both repeat on every page of a long notice.
-#[component]
-pub fn DunningNotices() -> impl IntoView {
-    let d = dunning();
-    view! {
-        <div class="print-only dunning-notices">
-            {move || notice_units(d).into_iter().map(notice).collect_view()}
-        </div>
-    }
-}
-
-fn notice(i: usize) -> impl IntoView {
-    let c = ctx();
-    let t = table();
-    let unit: &'static str = &unit_tasks()[i].0;
-    let rows = dunning().units.with(|u| u[i].rows.clone());
-    let day = chinese_date(c.day.get());
-    let lines = rows
-        .into_iter()
-        .map(|r| {
-            let task = &t.tasks[r.task];
-            let note = c
-                .checklists
-                .with(|cl| dunning::note(cl, unit, task).to_string());
-            view! {
-                <tr>
-                    <td class="n-id">{task.id.as_str()}</td>
-                    <td class="n-text">{task.text.as_str()}</td>
-                    <td class="n-term">{dunning::term(task, r.light)}</td>
-                    <td class="n-light">{r.light.label()}</td>
-                    <td class="n-note">{note}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <article class="notice" data-unit=unit>
-            <table class="notice-table">
-                <thead>
-                    <tr>
-                        <th colspan="5" class="notice-head">
-                            <p class="notice-title">"催办通知单"</p>
-                            <p class="notice-to">
-                                <span>{format!("{unit}：")}</span>
-                                <span class="notice-asof">{format!("截至 {day}")}</span>
-                            </p>
-                            <p class="notice-body">
-                                "你单位下列政务公开重点工作任务逾期未完成或本期尚未更新，请抓紧办理，及时更新台账并报送进展情况。"
-                            </p>
-                        </th>
-                    </tr>
-                    <tr class="notice-cols">
-                        <th scope="col" class="n-id">"编号"</th>
-                        <th scope="col">"工作任务及要求"</th>
-                        <th scope="col" class="n-term">"时限"</th>
-                        <th scope="col" class="n-light">"督办"</th>
-                        <th scope="col" class="n-note">"备注"</th>
-                    </tr>
-                </thead>
-                <tbody>{lines}</tbody>
-                <tfoot>
-                    <tr>
-                        <td colspan="5" class="notice-close">
-                            <span>"市政府办公室"</span>
-                            <span>"日期：　　　　年　　月　　日"</span>
-                        </td>
-                    </tr>
-                </tfoot>
-            </table>
-        </article>
     }
 }

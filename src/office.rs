@@ -4,7 +4,7 @@
 
 use crate::app::provide_state;
 use crate::central::Central;
-use crate::dunning::{provide_dunning, DunningNotices};
+use crate::dunning::provide_dunning;
 use crate::import::{enable_drop, provide_import_ctx, ImportPanel};
 use crate::notices::{Notices, StorageBanner};
 use crate::print::PrintHead;
@@ -37,6 +37,5 @@ pub fn Office() -> impl IntoView {
             <PrintHead view="汇总：各单位完成情况" />
             <Central />
         </main>
-        <DunningNotices />
     }
 }

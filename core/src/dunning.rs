@@ -22,8 +22,9 @@ pub struct Row {
     pub light: Light,
 }
 
-/// A unit's overdue and stale tasks on the as-of day, in source order. `tasks_of_unit` are
-/// indices into `table.tasks` (as `Index::tasks_of` gives them); one out of range is skipped.
+/// A unit's overdue and stale tasks on the as-of day, in the order of `tasks_of_unit`:
+/// indices into `table.tasks` in source order, as `Index::tasks_of` gives them (one out of
+/// range is skipped).
 pub fn rows(
     table: &Table,
     checklists: &Checklists,
@@ -31,12 +32,10 @@ pub fn rows(
     tasks_of_unit: &[usize],
     day: Date,
 ) -> Vec<Row> {
-    let mut rows: Vec<Row> = lights(table, checklists, unit, tasks_of_unit, day)
+    lights(table, checklists, unit, tasks_of_unit, day)
         .filter(|&(_, light)| is_chased(light))
         .map(|(task, light)| Row { task, light })
-        .collect();
-    rows.sort_by_key(|r| r.task);
-    rows
+        .collect()
 }
 
 /// The 时限 column: for an overdue task its due date (2017年6月30日), for a stale one its

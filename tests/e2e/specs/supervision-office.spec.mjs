@@ -187,6 +187,9 @@ test('the matrix counts 逾期 and 待更新 per unit on the link’s day, red a
   const alert = page.locator('table.matrix tr[data-unit="东平县"] td[data-light="overdue"]');
   await expect(alert).toHaveCSS('font-weight', '700');
   await expect(alert).toHaveCSS('color', 'rgb(176, 32, 30)');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.locator('.central-tools').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${results}dunning-matrix-1366.png` });
 
   // Sorted by 逾期 (ties by 待更新, then the table's order), then by 待更新.
   const sortBy = (first, second) =>
@@ -219,9 +222,9 @@ test('the matrix counts 逾期 and 待更新 per unit on the link’s day, red a
 test('the 督办 list shows every unit’s overdue and stale tasks, with term, light and note', async ({ page }) => {
   const w = watch(page);
   await openWithRecords(page);
-  const list = page.locator('table.dunning-list');
-  const shown = await list.locator('tbody').evaluateAll((tbodies) =>
-    tbodies.map((tb) => [tb.dataset.unit, [...tb.querySelectorAll('tr')].map((tr) => [tr.dataset.taskId, tr.dataset.light])]),
+  const list = page.locator('.dunning-notices');
+  const shown = await list.locator('article.notice').evaluateAll((notices) =>
+    notices.map((n) => [n.dataset.unit, [...n.querySelectorAll('tbody tr')].map((tr) => [tr.dataset.taskId, tr.dataset.light])]),
   );
   const expected = UNITS.map((u) => [u, chased(u, AS_OF).map((r) => [r.task.id, r.light])]).filter(([, rows]) => rows.length);
   // In the matrix's (the table's) order of units.
@@ -229,20 +232,23 @@ test('the 督办 list shows every unit’s overdue and stale tasks, with term, l
   expected.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
   expect(shown).toEqual(expected);
   // The cells of one unit's rows.
-  const rows = list.locator('tbody[data-unit="泰山区"] tr');
-  const cells = await rows.evaluateAll((trs) =>
-    trs.map((tr) => ['.d-id', '.d-text', '.d-term', '.d-light', '.d-note'].map((c) => tr.querySelector(c).textContent)),
+  const notice = list.locator('article.notice[data-unit="泰山区"]');
+  const cells = await notice.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ['.n-id', '.n-text', '.n-term', '.n-light', '.n-note'].map((c) => tr.querySelector(c).textContent)),
   );
   expect(cells).toEqual(
     chased('泰山区', AS_OF).map(({ task, light }) => [task.id, task.text, termOf(task, light), WORD[light], record('泰山区', task.id)?.note ?? '']),
   );
-  await expect(list.locator('tbody[data-unit="泰山区"] th[scope="rowgroup"]')).toHaveText('泰山区');
+  await expect(notice.locator('.notice-unit')).toHaveText('泰山区');
+  // The notices' own words are for paper only.
+  await expect(notice.locator('.notice-title')).toBeHidden();
+  await expect(notice.locator('.notice-close')).toBeHidden();
   // Units with nothing to chase are named below.
   const clear = UNITS.filter((u) => chased(u, AS_OF).length === 0);
   expect(clear.length).toBeGreaterThan(0);
   for (const u of clear) await expect(page.locator('.dunning-clear')).toContainText(u);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.locator('.dunning').scrollIntoViewIfNeeded();
+  await page.locator('.dunning-notices').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${results}dunning-list-1366.png` });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('.central-tools').scrollIntoViewIfNeeded();
