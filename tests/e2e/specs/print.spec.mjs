@@ -135,7 +135,8 @@ test('a unit’s view prints as its ledger: statuses and notes as text, ☐ for 
   pngs(pdf, 'unit', 1, 1);
   pngs(pdf, 'unit', pdf.pages.length, pdf.pages.length);
   expectLedger(pdf, { unit });
-  expect(pdf.pages[0]).toContain(`单位：${unit} 共 ${ids.length} 项`);
+  // With a unit, the view in words names the as-of day of its lights (today: no asof in the link).
+  expect(pdf.dates.some((d) => pdf.pages[0].includes(`单位：${unit} 截至 ${d} 共 ${ids.length} 项`)), pdf.pages[0]).toBe(true);
   expect(printedTasks(pdf)).toEqual(ids);
   // Status and note, on the task's own lines (the row's first lines: status column, note column).
   const lines = pdf.pages[0].split('\n');
@@ -204,7 +205,7 @@ test('a filtered view prints its filters in words', async ({ page }) => {
   expect(n).toBeGreaterThan(0);
   expect(n).toBeLessThanOrEqual(ids.length);
   const pdf = await print(page, 'filtered');
-  expect(pdf.pages[0]).toContain(`单位：新泰市（牵头） 支柱：惠民生 搜索：“公开” 共 ${n} 项`);
+  expect(pdf.dates.some((d) => pdf.pages[0].includes(`单位：新泰市（牵头） 支柱：惠民生 搜索：“公开” 截至 ${d} 共 ${n} 项`)), pdf.pages[0]).toBe(true);
   expect(printedTasks(pdf)).toEqual(expectedIds({ ...v, q: '公开' }));
 });
 
