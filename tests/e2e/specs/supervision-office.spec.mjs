@@ -216,6 +216,13 @@ test('the matrix counts 逾期 and 待更新 per unit on the link’s day, red a
   await expect(page).toHaveURL(/#asof=2017-06-01$/);
   await expect.poll(() => matrixCounts(page)).toEqual(expectedCounts('2017-06-01'));
   await expect(page.locator('table.matrix caption')).toContainText('截至 2017年6月1日');
+  // Back goes to the link's day again.
+  await page.goBack();
+  await expect(page.locator('#asof')).toHaveValue(AS_OF);
+  await expect.poll(() => matrixCounts(page)).toEqual(expectedCounts(AS_OF));
+  // A unit opens the task table on the same day.
+  await page.locator('table.matrix tr[data-unit="泰山区"] th button').click();
+  await expect(page).toHaveURL(/\/gk\/#unit=%E6%B3%B0%E5%B1%B1%E5%8C%BA&asof=2017-07-01$/);
   w.expectClean();
 });
 
@@ -253,6 +260,8 @@ test('the 督办 list shows every unit’s overdue and stale tasks, with term, l
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('.central-tools').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${results}dunning-tools-390.png` });
+  await page.locator('.dunning-notices').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${results}dunning-list-390.png` });
   w.expectClean();
 });
 
