@@ -30,8 +30,9 @@ pub struct Ctx {
     /// Indices of the shown tasks, in source order.
     pub shown: Memo<Vec<usize>>,
     pub facets: Memo<Facets>,
-    /// The as-of day of the supervision lights (截至日期): the link's `asof`, or today.
-    pub day: Memo<Date>,
+    /// Today in China time, as the page was opened: the as-of day when none is chosen. (A
+    /// page left open past midnight keeps it until it is reloaded or a day is chosen.)
+    pub today: Date,
     /// The chosen unit and the search term alone, so that rows react to these and nothing else.
     pub unit: Memo<Option<String>>,
     pub query: Memo<String>,
@@ -40,6 +41,14 @@ pub struct Ctx {
     /// Whether browser storage is keeping our records (drives a persistent banner).
     pub health: RwSignal<Health>,
     pub store: &'static Store,
+}
+
+impl Ctx {
+    /// The as-of day of the supervision lights (截至日期): the chosen one, or today. Tracked
+    /// (it reads the filter). A method, not a memo: one memo type less in the wasm.
+    pub fn day(&self) -> Date {
+        self.filter.with(|f| f.day(self.today))
+    }
 }
 
 pub fn ctx() -> Ctx {
@@ -72,21 +81,18 @@ pub fn provide_state() -> Ctx {
     );
     let health = RwSignal::new(store.health());
 
-    // Today in China time, once: a page left open past midnight keeps judging by its first day
-    // until it is reloaded or a day is chosen.
     let today = china_day(edit::now());
-    let day = Memo::new(move |_| filter.with(|f| f.day(today)));
     let shown = Memo::new(move |_| {
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
-            let day = day.get();
+            let day = f.day(today);
             checklists.with(|c| idx.shown(f, day, |i| c.get(unit, &t.tasks[i].id)))
         })
     });
     let facets = Memo::new(move |_| {
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
-            let day = day.get();
+            let day = f.day(today);
             checklists.with(|c| idx.facets(f, day, |i| c.get(unit, &t.tasks[i].id)))
         })
     });
@@ -97,7 +103,7 @@ pub fn provide_state() -> Ctx {
         outside: RwSignal::new(0),
         shown,
         facets,
-        day,
+        today,
         unit,
         query: Memo::new(move |_| filter.with(|f| f.query.clone())),
         notices,

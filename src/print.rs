@@ -33,7 +33,7 @@ pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView 
         Some(v) => v.into_any(),
         None => (move || {
             c.filter
-                .with(|f| describe(t, f, c.shown.with(Vec::len), c.day.get()))
+                .with(|f| describe(t, f, c.shown.with(Vec::len), c.day()))
         })
         .into_any(),
     };

@@ -99,9 +99,9 @@ impl Period {
             }
             Period::Month => first_of(day.year(), day.month()),
             Period::Quarter => {
-                let first = (day.month() as u8 - 1) / 3 * 3 + 1;
-                let month = Month::try_from(first).expect("1, 4, 7 or 10 is a month");
-                first_of(day.year(), month)
+                const FIRST: [Month; 4] =
+                    [Month::January, Month::April, Month::July, Month::October];
+                first_of(day.year(), FIRST[usize::from(day.month() as u8 - 1) / 3])
             }
             Period::Year => first_of(day.year(), Month::January),
         }
@@ -119,7 +119,11 @@ impl Period {
 }
 
 fn first_of(year: i32, month: Month) -> Date {
-    Date::from_calendar_date(year, month, 1).expect("every month has a 1st")
+    match Date::from_calendar_date(year, month, 1) {
+        Ok(date) => date,
+        // Every month has a 1st (and `unreachable!` costs the wasm no error formatting).
+        Err(_) => unreachable!(),
+    }
 }
 
 /// The recurring period of a task, `None` when it does not recur (or only `regular`).

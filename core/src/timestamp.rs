@@ -231,6 +231,13 @@ impl Timestamp {
         self.fields_in(offset_minutes).date()
     }
 
+    /// The calendar day and the wall-clock time (hour, minute, second) of the instant at the
+    /// given offset (minutes east of UTC), e.g. for a spreadsheet's date-time cells.
+    pub fn civil_in(self, offset_minutes: i32) -> (Date, (u16, u8, u8)) {
+        let f = self.fields_in(offset_minutes);
+        (f.date(), (u16::from(f.hour()), f.minute(), f.second()))
+    }
+
     /// The date at the given offset (minutes east of UTC) as `YYYYMMDD`, for file names;
     /// pass [`CHINA_OFFSET_MINUTES`] for China time.
     pub fn date_compact_in(self, offset_minutes: i32) -> String {
