@@ -9,8 +9,16 @@ use crate::data::table;
 use crate::{edit, files, url};
 use gk_core::dunning::{self, Row};
 use gk_core::hash;
-use gk_core::supervision::{chinese_date, format_as_of, light_counts, parse_as_of, LightCounts};
+use gk_core::supervision::{
+    chinese_date, format_as_of, light_counts, parse_as_of, Light, LightCounts,
+};
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// A list of up to this many rows starts open; a longer one (late in the year, or long after
+/// it, everything not done is overdue: some 2,800 rows) starts with each unit closed, its
+/// counts in its heading, so that the page does not wait for rows nobody asked to see.
+const OPEN_UP_TO: usize = 300;
 
 /// A unit's lights on the as-of day: its counts and what it is chased for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +34,8 @@ pub struct Dunning {
     pub units: Memo<Vec<UnitSup>>,
     /// The unit whose 催办通知单 prints and exports; empty: every unit with something to chase.
     pub chosen: RwSignal<String>,
+    /// The notices are printing: every chosen unit's rows are drawn, open or not.
+    pub printing: RwSignal<bool>,
 }
 
 pub fn dunning() -> Dunning {
@@ -50,6 +60,7 @@ pub fn provide_dunning() {
     provide_context(Dunning {
         units,
         chosen: RwSignal::new(String::new()),
+        printing: RwSignal::new(false),
     });
 }
 
@@ -134,7 +145,13 @@ pub fn DunningList() -> impl IntoView {
                 "没有逾期或待更新的任务。"
             </p>
             <div class="dunning-notices">
-                {move || with_rows.get().into_iter().map(notice).collect_view()}
+                {move || {
+                    let units = with_rows.get();
+                    let start_open = d.units.with_untracked(|u| {
+                        u.iter().map(|s| s.rows.len()).sum::<usize>() <= OPEN_UP_TO
+                    });
+                    units.into_iter().map(|i| notice(i, start_open)).collect_view()
+                }}
             </div>
             <p class="dunning-clear" hidden=move || clear().is_empty()>
                 <strong>"无逾期或待更新任务的单位："</strong>
@@ -144,36 +161,51 @@ pub fn DunningList() -> impl IntoView {
     }
 }
 
-/// A unit's list and notice (`i`: its position in [`unit_tasks`]). Reads its rows and notes
-/// tracked, so the list's closure draws it again when they change.
-fn notice(i: usize) -> impl IntoView {
+/// A unit's list and notice (`i`: its position in [`unit_tasks`]): its heading, with a
+/// button that opens and closes its rows, and its rows while open or printing.
+fn notice(i: usize, start_open: bool) -> impl IntoView {
     let c = ctx();
     let d = dunning();
     let t = table();
     let unit: &'static str = &unit_tasks()[i].0;
-    let rows = d.units.with(|u| u[i].rows.clone());
-    let lines = rows
-        .into_iter()
-        .map(|r| {
-            let task = &t.tasks[r.task];
-            let note = c
-                .checklists
-                .with(|cl| dunning::note(cl, unit, task).to_string());
-            view! {
-                <tr data-task-id=task.id.as_str() data-light=r.light.key()>
-                    <td class="n-id">{task.id.as_str()}</td>
-                    <td class="n-text" title=task.text.as_str()>
-                        <span>{task.text.as_str()}</span>
-                    </td>
-                    <td class="n-term">{dunning::term(task, r.light)}</td>
-                    <td class="n-light">
-                        <span class=format!("chase chase-{}", r.light.key())>{r.light.label()}</span>
-                    </td>
-                    <td class="n-note">{note}</td>
-                </tr>
-            }
+    let open = RwSignal::new(start_open);
+    let shown = move || open.get() || d.printing.get();
+    let counts = move || {
+        d.units.with(|u| {
+            let n = |l| u.get(i).map_or(0, |s| s.counts.get(l));
+            format!(
+                "逾期 {} 项 · 待更新 {} 项",
+                n(Light::Overdue),
+                n(Light::Stale)
+            )
         })
-        .collect_view();
+    };
+    let lines = move || {
+        let rows = d
+            .units
+            .with(|u| u.get(i).map(|s| s.rows.clone()).unwrap_or_default());
+        rows.into_iter()
+            .map(|r| {
+                let task = &t.tasks[r.task];
+                let note = c
+                    .checklists
+                    .with(|cl| dunning::note(cl, unit, task).to_string());
+                view! {
+                    <tr data-task-id=task.id.as_str() data-light=r.light.key()>
+                        <td class="n-id">{task.id.as_str()}</td>
+                        <td class="n-text" title=task.text.as_str()>
+                            <span>{task.text.as_str()}</span>
+                        </td>
+                        <td class="n-term">{dunning::term(task, r.light)}</td>
+                        <td class="n-light">
+                            <span class=format!("chase chase-{}", r.light.key())>{r.light.label()}</span>
+                        </td>
+                        <td class="n-note">{note}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
     // Not chosen: not printed (it stays on screen).
     let skip = move || d.chosen.with(|u| !u.is_empty() && u != unit);
     view! {
@@ -193,7 +225,21 @@ fn notice(i: usize) -> impl IntoView {
                         <th colspan="5" class="notice-head">
                             <p class="notice-only notice-title">"催办通知单"</p>
                             <p class="notice-to">
-                                <span class="notice-unit">{unit}</span>
+                                <span>
+                                    <button
+                                        type="button"
+                                        class="notice-unit"
+                                        aria-expanded=move || open.get().to_string()
+                                        on:click=move |_| open.update(|o| *o = !*o)
+                                    >
+                                        {unit}
+                                    </button>
+                                    // In print the name as text: a button in a table's head is
+                                    // not drawn again on the next pages.
+                                    <span class="print-only notice-name">{unit}</span>
+                                    <span class="notice-only">"："</span>
+                                    <span class="notice-count">{counts}</span>
+                                </span>
                                 <span class="notice-only">{as_of_words}</span>
                             </p>
                             <p class="notice-only notice-body">
@@ -201,7 +247,7 @@ fn notice(i: usize) -> impl IntoView {
                             </p>
                         </th>
                     </tr>
-                    <tr class="notice-cols">
+                    <tr class="notice-cols" hidden=move || !shown()>
                         <th scope="col" class="n-id">"编号"</th>
                         <th scope="col">"工作任务及要求"</th>
                         <th scope="col" class="n-term">"时限"</th>
@@ -209,7 +255,7 @@ fn notice(i: usize) -> impl IntoView {
                         <th scope="col" class="n-note">"备注"</th>
                     </tr>
                 </thead>
-                <tbody>{lines}</tbody>
+                <tbody>{move || shown().then(lines)}</tbody>
                 <tfoot class="notice-only">
                     <tr>
                         <td colspan="5" class="notice-close">
@@ -232,13 +278,16 @@ fn NoticeTools() -> impl IntoView {
         if let Some(root) = document().document_element() {
             _ = root.set_attribute("data-print", "dunning");
         }
-        _ = window().print();
+        // Draw the chosen notices' rows first (closed units too), then print.
+        d.printing.set(true);
+        set_timeout(|| _ = window().print(), Duration::ZERO);
     };
     // Back to the central view's print once the browser has printed (or the dialog closed).
-    let listener = window_event_listener_untyped("afterprint", |_| {
+    let listener = window_event_listener_untyped("afterprint", move |_| {
         if let Some(root) = document().document_element() {
             _ = root.remove_attribute("data-print");
         }
+        d.printing.set(false);
     });
     on_cleanup(move || listener.remove());
     view! {
