@@ -4,7 +4,8 @@
 # so a second run takes seconds.
 #
 #   scripts/tools.sh build   # the pinned toolchain (rust-toolchain.toml), crates, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/tools.sh test    # the above + Chromium, chromedriver, CJK fonts, poppler-utils, Node packages
+#   scripts/tools.sh test    # the above + Chromium, chromedriver, CJK fonts, poppler-utils,
+#                            # LibreOffice Calc (headless), Node packages
 #
 # Versions are pinned here; wasm-bindgen-cli follows the `=` pin of the wasm-bindgen crate.
 set -euo pipefail
@@ -74,6 +75,8 @@ chromium() {
   [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
   # pdfinfo, pdftotext, pdftoppm: the print tests read back the PDFs Chromium prints.
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  # soffice: the Excel tests open the downloaded workbooks in LibreOffice and read each sheet.
+  command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
   [ ${#missing[@]} -eq 0 ] && return
   say "installing from Debian: ${missing[*]}"
   local sudo=""

@@ -30,25 +30,21 @@ pub struct Ctx {
     /// Indices of the shown tasks, in source order.
     pub shown: Memo<Vec<usize>>,
     pub facets: Memo<Facets>,
-    /// Today in China time, as the page was opened: the as-of day when none is chosen. (A
-    /// page left open past midnight keeps it until it is reloaded or a day is chosen.)
-    pub today: Date,
+    /// The as-of day of the supervision lights (截至日期): the link's `asof`, or today in China
+    /// time as the page was opened (a page left open past midnight keeps it until it is
+    /// reloaded or a day is chosen). A memo, so that the rows' lights are worked out again
+    /// only when the day changes, not on every change of the filter.
+    pub day: Memo<Date>,
     /// The chosen unit and the search term alone, so that rows react to these and nothing else.
     pub unit: Memo<Option<String>>,
     pub query: Memo<String>,
+    /// Every task of the chosen unit (indices, ascending), whatever else is filtered.
+    pub unit_tasks: Memo<Vec<usize>>,
     /// Messages for the user (bad link values, unreadable stored values), newest last.
     pub notices: RwSignal<Vec<String>>,
     /// Whether browser storage is keeping our records (drives a persistent banner).
     pub health: RwSignal<Health>,
     pub store: &'static Store,
-}
-
-impl Ctx {
-    /// The as-of day of the supervision lights (截至日期): the chosen one, or today. Tracked
-    /// (it reads the filter). A method, not a memo: one memo type less in the wasm.
-    pub fn day(&self) -> Date {
-        self.filter.with(|f| f.day(self.today))
-    }
 }
 
 pub fn ctx() -> Ctx {
@@ -82,6 +78,7 @@ pub fn provide_state() -> Ctx {
     let health = RwSignal::new(store.health());
 
     let today = china_day(edit::now());
+    let day = Memo::new(move |_| filter.with(|f| f.day(today)));
     let shown = Memo::new(move |_| {
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
@@ -97,15 +94,19 @@ pub fn provide_state() -> Ctx {
         })
     });
     let unit = Memo::new(move |_| filter.with(|f| f.unit.clone()));
+    let unit_tasks = Memo::new(move |_| {
+        unit.with(|u| u.as_deref().map(|u| idx.tasks_of(u)).unwrap_or_default())
+    });
     let c = Ctx {
         filter,
         checklists,
         outside: RwSignal::new(0),
         shown,
         facets,
-        today,
+        day,
         unit,
         query: Memo::new(move |_| filter.with(|f| f.query.clone())),
+        unit_tasks,
         notices,
         health,
         store,

@@ -46,7 +46,7 @@ pub fn provide_dunning() {
     let c = ctx();
     let t = table();
     let units = Memo::new(move |_| {
-        let day = c.day();
+        let day = c.day.get();
         c.checklists.with(|cl| {
             unit_tasks()
                 .iter()
@@ -66,7 +66,7 @@ pub fn provide_dunning() {
 
 /// `截至 2017年7月1日`, as the lists and the notices name the day.
 pub fn as_of_words() -> String {
-    format!("截至 {}", chinese_date(ctx().day()))
+    format!("截至 {}", chinese_date(ctx().day.get()))
 }
 
 /// The 截至日期 date control: today (China time) unless the link's `asof` or the user chose
@@ -86,7 +86,7 @@ pub fn AsOfControl() -> impl IntoView {
             <input
                 type="date"
                 id="asof"
-                prop:value=move || format_as_of(c.day())
+                prop:value=move || format_as_of(c.day.get())
                 on:change=change
             />
         </span>
@@ -328,7 +328,7 @@ fn NoticeTools() -> impl IntoView {
 fn export_csv(d: Dunning) {
     let c = ctx();
     let t = table();
-    let day = c.filter.with_untracked(|f| f.day(c.today));
+    let day = c.day.get_untracked();
     let which = notice_units(d);
     let text = d.units.with_untracked(|units| {
         let lists: Vec<(&str, &[Row])> = which

@@ -7,11 +7,17 @@ use wasm_bindgen::JsCast;
 /// Offers `content` to the user as a download named `name`. Returns false when the browser
 /// refused (the caller then says so; nothing is lost, the data stays in the page).
 pub fn download(name: &str, mime: &str, content: &str) -> bool {
+    try_download(name, mime, &JsValue::from_str(content)).is_ok()
+}
+
+/// As [`download`], for content that is a JavaScript value a `Blob` takes (e.g. the bytes of a
+/// workbook, a `Uint8Array`).
+pub fn download_value(name: &str, mime: &str, content: &JsValue) -> bool {
     try_download(name, mime, content).is_ok()
 }
 
-fn try_download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+fn try_download(name: &str, mime: &str, content: &JsValue) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(content);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;

@@ -1,4 +1,4 @@
-//! The filter bar: unit (searchable), role, status, pillar chips, section, time, search, the
+//! The filter bar: unit (searchable), role, status, supervision light (督办), pillar chips, section, time, search, the
 //! visible count and one control that clears everything. Every option shows its facet count
 //! (`gk_core::options`), updated in place as the counts change.
 
@@ -10,6 +10,7 @@ use gk_core::model::{Section, TimeTag};
 use gk_core::options::{sections_of, times_of, with_count, TIME_GROUPS};
 use gk_core::search;
 use gk_core::status::Status;
+use gk_core::supervision::Light;
 use gk_core::units::{unit_options, Role, UnitGroup};
 use leptos::prelude::*;
 
@@ -23,6 +24,7 @@ pub fn FilterBar() -> impl IntoView {
                 <UnitPicker />
                 {unit_facet(&ROLE)}
                 {unit_facet(&STATUS)}
+                {unit_facet(&LIGHT)}
             </div>
             <PillarChips />
             <div class="filter-row">
@@ -50,7 +52,15 @@ pub fn FilterBar() -> impl IntoView {
                 <button
                     type="button"
                     class="clear"
-                    disabled=move || c.filter.with(Filter::is_empty)
+                    // Nothing to clear but the as-of day, which clearing keeps (Filter::clear).
+                    disabled=move || {
+                        c.filter
+                            .with(|f| {
+                                let mut cleared = f.clone();
+                                cleared.clear();
+                                cleared == *f
+                            })
+                    }
                     on:click=move |_| c.filter.update(Filter::clear)
                 >
                     "清除全部筛选"
@@ -198,7 +208,7 @@ fn choose_unit(unit: String) {
     set_filter(move |f| f.unit = Some(unit));
 }
 
-/// A facet that only applies once a unit is chosen (role, status): its select, its options and
+/// A facet that only applies once a unit is chosen (role, status, light): its select, its options and
 /// how it reads and sets the filter and reads the counts.
 struct UnitFacet {
     id: &'static str,
@@ -232,8 +242,32 @@ static STATUS: UnitFacet = UnitFacet {
     count: |x, k| Status::from_key(k).map_or(0, |s| x.status(s)),
 };
 
+static LIGHT: UnitFacet = UnitFacet {
+    id: "light-filter",
+    label: "督办",
+    all: "全部",
+    // A task on track shows no mark; in the list it needs a word.
+    options: || {
+        Light::ALL
+            .map(|l| {
+                (
+                    l.key(),
+                    if l == Light::OnTrack {
+                        "正常推进"
+                    } else {
+                        l.label()
+                    },
+                )
+            })
+            .to_vec()
+    },
+    current: |f| f.light.map(Light::key),
+    set: |f, k| f.light = Light::from_key(k),
+    count: |x, k| Light::from_key(k).map_or(0, |l| x.light(l)),
+};
+
 /// The select of a [`UnitFacet`], disabled until a unit is chosen; each option with its count.
-/// Not generic, so that one copy serves both facets.
+/// Not generic, so that one copy serves every such facet.
 fn unit_facet(facet: &'static UnitFacet) -> impl IntoView {
     let c = ctx();
     let no_unit = move || c.filter.with(|f| f.unit.is_none());

@@ -6,6 +6,7 @@ mod central;
 pub mod data;
 mod dunning;
 mod edit;
+mod excel;
 mod files;
 mod filters;
 mod import;

@@ -1,6 +1,6 @@
 //! Printing: the view on screen prints as an A4 ledger (台账). The layout is `public/print.css`;
 //! here are the parts that only print (class `print-only`): the heading with the view in words
-//! and the date, each row's note as text, and the sign-off lines. Also the 打印 button with its
+//! (with a unit, the as-of day of its lights: 截至 2017年7月1日) and the date, each row's note as text, and the sign-off lines. Also the 打印 button with its
 //! page orientation. (A row's status prints from the `data-status` of its checklist, by CSS.)
 
 use crate::app::ctx;
@@ -33,7 +33,7 @@ pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView 
         Some(v) => v.into_any(),
         None => (move || {
             c.filter
-                .with(|f| describe(t, f, c.shown.with(Vec::len), c.day()))
+                .with(|f| describe(t, f, c.shown.with(Vec::len), c.day.get()))
         })
         .into_any(),
     };

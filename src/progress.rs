@@ -1,10 +1,12 @@
 //! The chosen unit's progress (done out of applicable, overall and per pillar: figures and
-//! bars), its unexported-changes indicator and its export.
+//! bars), its supervision counts (督办: 逾期, 待更新, 临期) with the as-of day (截至日期), its
+//! unexported-changes indicator and its export.
 
 use crate::app::ctx;
-use crate::data::{index, table};
+use crate::data::table;
 use crate::edit;
 use gk_core::checklist::{percent, Progress};
+use gk_core::supervision::{format_as_of, light_counts, parse_as_of, Light};
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
 
@@ -14,15 +16,19 @@ pub fn ProgressPanel() -> impl IntoView {
     let t = table();
     let unit = move || c.unit.get().unwrap_or_default();
     // The unit's tasks: its progress counts them all, whatever the other filters show.
-    let tasks = Memo::new(move |_| {
-        c.unit
-            .with(|u| index().tasks_of(u.as_deref().unwrap_or_default()))
-    });
+    let tasks = c.unit_tasks;
     // Figures drawn again only when they change, not on every edit of a note.
     let progress = Memo::new(move |_| {
         let u = unit();
         tasks.with(|tasks| c.checklists.with(|cl| cl.progress(t, &u, tasks)))
     });
+    // One text, drawn again when a record changes: 督办：逾期 3 项 · 待更新 1 项 · 临期 0 项.
+    let counts = move || {
+        let (u, day) = (unit(), c.day.get());
+        let n = tasks.with(|tasks| c.checklists.with(|cl| light_counts(t, cl, &u, tasks, day)));
+        let [o, st, so] = [Light::Overdue, Light::Stale, Light::Soon].map(|l| n.get(l));
+        format!("督办：逾期 {o} 项 · 待更新 {st} 项 · 临期 {so} 项")
+    };
     let unexported = move || c.checklists.with(|cl| cl.has_unexported(&unit()));
     let last_export = move || match c.checklists.with(|cl| cl.exported_at(&unit())) {
         Some(at) => format!("上次导出：{}", at.to_local_display(CHINA_OFFSET_MINUTES)),
@@ -38,6 +44,10 @@ pub fn ProgressPanel() -> impl IntoView {
             <div class="progress-main">
                 <h2>{move || format!("{} 的进度", unit())}</h2>
                 <div class="progress-figures">{move || progress.with(figures)}</div>
+                <div class="supervision">
+                    <p class="light-counts">{counts}</p>
+                    <AsOf />
+                </div>
             </div>
             <div class="export-box no-print">
                 <p class="export-state" class:unexported=unexported>
@@ -87,6 +97,33 @@ fn figures(p: &Progress) -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// The as-of day of the lights (截至日期): today unless the user or the link chose one; an
+/// emptied control goes back to today.
+#[component]
+fn AsOf() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <label class="asof no-print">
+            <span>"截至日期"</span>
+            <input
+                type="date"
+                id="asof"
+                prop:value=move || format_as_of(c.day.get())
+                on:change=move |ev| {
+                    let v = parse_as_of(&event_target_value(&ev)).ok();
+                    if c.filter.with_untracked(|f| f.as_of != v) {
+                        c.filter.update(|f| f.as_of = v);
+                    } else {
+                        // Emptied while on today: show today again.
+                        event_target::<web_sys::HtmlInputElement>(&ev)
+                            .set_value(&format_as_of(c.day.get_untracked()));
+                    }
+                }
+            />
+        </label>
     }
 }
 

@@ -7,6 +7,11 @@
 //! belongs to the chosen unit); a new search term redraws the highlights cell by cell. A much
 //! longer table (the benchmark's synthetic one) renders the shown rows a block at a time.
 //!
+//! With a unit chosen, each task row shows its supervision light (督办: 逾期, 待更新, 临期,
+//! 已完成; a word with its colour, none on track) and carries it as `data-light`. The lights
+//! are computed in one pass (`Ctx::lights`), and a row's light signal is set only when its
+//! light changes.
+//!
 //! What the user changes stays in the controls: a status or a note is saved at once, and the
 //! controls are set from the checklists only for another unit or another tab's change
 //! (`Ctx::outside`), so typing is never interrupted by a redraw.
@@ -15,17 +20,22 @@ use crate::app::{ctx, Ctx};
 use crate::data::{index, table};
 use crate::edit;
 use gk_core::checklist::Checklists;
+#[cfg(feature = "long-table")]
 use gk_core::filter::Filter;
 use gk_core::layout::{pillar_heading, rows, visible, Row};
 use gk_core::search;
 use gk_core::status::Status;
+use gk_core::supervision::{self, Date, Light};
 use gk_core::units::{Assignment, Role};
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// A table of more rows than this renders a block of shown rows at a time.
+/// A table of more rows than this renders a block of shown rows at a time (with the
+/// `long-table` feature; build.rs refuses a table that needs it without).
+#[cfg(feature = "long-table")]
 const LONG_VIEW: usize = 600;
 /// The rows of a block: more than fill a screen.
+#[cfg(feature = "long-table")]
 const BLOCK: usize = 100;
 
 /// The chosen unit and the search term as the rows read them: signals that notify only on a
@@ -66,11 +76,14 @@ pub fn TaskTable() -> impl IntoView {
     let t = table();
     let every: Vec<usize> = (0..t.tasks.len()).collect();
     let all = rows(t, &every);
+    #[cfg(feature = "long-table")]
     let (body, after) = if all.len() > LONG_VIEW {
         long_view(rc)
     } else {
         (whole_view(rc, all), ().into_any())
     };
+    #[cfg(not(feature = "long-table"))]
+    let (body, after) = (whole_view(rc, all), ());
     // The first run comes once the page is mounted: the rows are in it.
     Effect::new(|_| mark_rendered());
     view! {
@@ -111,6 +124,7 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
     let first = c.shown.with_untracked(|s| visible(t, &all, s));
     let hidden: Vec<RwSignal<bool>> = first.iter().map(|&v| RwSignal::new(!v)).collect();
     let unit = c.unit.get_untracked();
+    let day = c.day.get_untracked();
     let mut mines = Vec::with_capacity(t.tasks.len());
     let body = c.checklists.with_untracked(|cl| {
         all.iter()
@@ -118,7 +132,8 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
             .map(|(&row, &h)| {
                 let mine = match row {
                     Row::Task(i) => {
-                        let m = Mine::new(i, unit.as_deref(), cl);
+                        let light = light_of(c, unit.as_deref(), cl, day, i);
+                        let m = Mine::new(i, unit.as_deref(), cl, light);
                         mines.push(m);
                         Some(m)
                     }
@@ -141,6 +156,19 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
         }
         want
     });
+    // The lights (the unit, the as-of day, a record changed): every row whose light changed,
+    // in one pass.
+    let lit = mines.clone();
+    Effect::new(move |_| {
+        let day = c.day.get();
+        rc.unit.with(|u| {
+            c.checklists.with(|cl| {
+                for m in &lit {
+                    m.set_light(light_of(c, u.as_deref(), cl, day, m.task))
+                }
+            })
+        })
+    });
     // Another unit, or another tab's change: every row's controls in one pass.
     // (Not on the first run: the rows were made with the current values.)
     Effect::new(move |prev: Option<()>| {
@@ -158,6 +186,7 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
 /// A long table renders the shown rows, its first block and the next ones as the reader nears
 /// the end, so that a filter change costs what is on screen, not the whole view. `more` is the
 /// number of rows added for one filter; another filter starts again from the first block.
+#[cfg(feature = "long-table")]
 fn long_view(rc: RowCtx) -> (AnyView, AnyView) {
     let c = rc.c;
     let t = table();
@@ -202,20 +231,29 @@ fn long_view(rc: RowCtx) -> (AnyView, AnyView) {
 
 /// A row of a long view: never hidden (it is there only while shown); its controls follow the
 /// chosen unit and other tabs by themselves.
+#[cfg(feature = "long-table")]
 fn long_row(rc: RowCtx, row: Row) -> AnyView {
     let c = rc.c;
     let mine = match row {
         Row::Task(i) => {
             let unit = c.unit.get_untracked();
-            let m = c
-                .checklists
-                .with_untracked(|cl| Mine::new(i, unit.as_deref(), cl));
+            let m = c.checklists.with_untracked(|cl| {
+                let light = light_of(c, unit.as_deref(), cl, c.day.get_untracked(), i);
+                Mine::new(i, unit.as_deref(), cl, light)
+            });
             Effect::new(move |_| {
                 c.outside.track();
                 rc.unit.with(|u| {
                     c.checklists
                         .with_untracked(|cl| m.refresh(u.as_deref(), cl))
                 });
+            });
+            Effect::new(move |_| {
+                let day = c.day.get();
+                rc.unit.with(|u| {
+                    c.checklists
+                        .with(|cl| m.set_light(light_of(c, u.as_deref(), cl, day, i)))
+                })
             });
             Some(m)
         }
@@ -226,6 +264,7 @@ fn long_row(rc: RowCtx, row: Row) -> AnyView {
 
 /// Below a long view's rendered rows: a button for the next block, pressed by itself when it
 /// scrolls near the screen.
+#[cfg(feature = "long-table")]
 #[component]
 fn MoreRows(hidden: Memo<usize>, load_more: impl Fn() + Copy + 'static) -> impl IntoView {
     let button = NodeRef::<leptos::html::Button>::new();
@@ -244,6 +283,7 @@ fn MoreRows(hidden: Memo<usize>, load_more: impl Fn() + Copy + 'static) -> impl 
 }
 
 /// Calls `f` whenever `el` comes within a screen's height of the viewport.
+#[cfg(feature = "long-table")]
 fn observe_near_screen(el: &web_sys::Element, f: impl Fn() + 'static) {
     use wasm_bindgen::prelude::*;
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -307,6 +347,7 @@ fn row_view(
         Row::Task(i) => {
             let task = &t.tasks[i];
             let text: &'static str = &task.text;
+            let light = mine.map(|m| m.light);
             let cells = mine.map(|m| {
                 if whole {
                     Either::Left(mine_cells(rc, m))
@@ -315,7 +356,12 @@ fn row_view(
                 }
             });
             view! {
-                <tr class="task-row" data-task-id=task.id.as_str() hidden=hidden>
+                <tr
+                    class="task-row"
+                    data-task-id=task.id.as_str()
+                    data-light=move || light.and_then(|l| l.get()).map(Light::key)
+                    hidden=hidden
+                >
                     <td class="col-id" data-label="编号">{task.id.as_str()}</td>
                     <td class="col-text" data-label="工作任务及要求">
                         {move || {
@@ -418,10 +464,22 @@ impl Badge {
     }
 }
 
-/// The chosen unit's part of a task row: its role in the task, its status and its note.
+/// The chosen unit's light of task `i` on the as-of day; `None` without a unit or when the
+/// task is not the unit's.
+fn light_of(c: Ctx, unit: Option<&str>, cl: &Checklists, day: Date, i: usize) -> Option<Light> {
+    let unit = unit?;
+    let mine = c.unit_tasks.with(|ts| ts.binary_search(&i).is_ok());
+    let task = &table().tasks[i];
+    mine.then(|| supervision::light(task, cl.get(unit, &task.id), day))
+}
+
+/// The chosen unit's part of a task row: its role in the task, its status and its note, and
+/// the task's light.
 #[derive(Clone, Copy)]
 struct Mine {
     task: usize,
+    /// `None`: no unit chosen, or not the unit's task.
+    light: RwSignal<Option<Light>>,
     /// Whether the row has the badge and controls: from the first time it is the unit's task.
     filled: RwSignal<bool>,
     badge: RwSignal<Badge>,
@@ -434,12 +492,13 @@ struct Mine {
 }
 
 impl Mine {
-    fn new(task: usize, unit: Option<&str>, cl: &Checklists) -> Self {
+    fn new(task: usize, unit: Option<&str>, cl: &Checklists, light: Option<Light>) -> Self {
         let now = Self::of(task, unit, cl);
         let filled = now.is_some();
         let (badge, status, note) = now.unwrap_or_default();
         Mine {
             task,
+            light: RwSignal::new(light),
             filled: RwSignal::new(filled),
             badge: RwSignal::new(badge),
             status: RwSignal::new(status),
@@ -458,6 +517,12 @@ impl Mine {
         let a = index().assignment(task, unit)?;
         let id = &table().tasks[task].id;
         Some((Badge::of(&a), cl.status_of(unit, id), cl.note_of(unit, id)))
+    }
+
+    fn set_light(&self, light: Option<Light>) {
+        if self.light.get_untracked() != light {
+            self.light.set(light);
+        }
     }
 
     /// Brings the row in line with `unit`'s checklist, touching only what changed. The rows of
@@ -503,6 +568,8 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
             m.badge
                 .with(|b| view! { <span class=b.class title=b.title>{b.label.clone()}</span> })
         }}
+        // The word goes with the colour (style.css, by the row's data-light); none on track.
+        <span class="light">{move || m.light.get().map_or("", Light::label)}</span>
         <div class="checklist" data-status=move || m.status.get().key()>
             <label class="mini">
                 <span>"状态"</span>

@@ -5,6 +5,7 @@
 
 use crate::app::ctx;
 use crate::data::table;
+use crate::excel::{ExcelButton, Kind};
 use crate::import::read_files;
 use crate::{edit, files};
 use gk_core::csv;
@@ -55,6 +56,7 @@ pub fn Masthead() -> impl IntoView {
             <button type="button" on:click=|_| export_csv()>
                 "导出 CSV"
             </button>
+            <ExcelButton kind=Kind::Unit label="导出 Excel" worker_dir="./" />
         </Header>
     }
 }
@@ -98,6 +100,7 @@ pub fn OfficeMasthead() -> impl IntoView {
             <button type="button" on:click=|_| export_all()>
                 "导出全部单位"
             </button>
+            <ExcelButton kind=Kind::Office label="导出汇总 Excel" worker_dir="../" />
         </Header>
     }
 }

@@ -63,6 +63,10 @@ const BUDGETS = {
   filterRatio: 1.5, // pillar, unit and clear-all change to paint, 139 tasks
   ratio10k: 1, // narrowing and clear-all at 10,000 tasks (the reference renders every row)
   mergeMs: 100, // importing 50 files of 139 entries, in the browser (ms)
+  // Issue 14: click on an Excel button → download, absolute (ms). The first click of a visit
+  // includes fetching and starting the worker (a fresh browser context: nothing cached).
+  excelFirstMs: 1500,
+  excelMs: 300,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -546,6 +550,41 @@ async function browserMerge(base, expected, runs) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Excel (the worker, loaded on the first click)
+
+/** Click → download of an Excel button, the first click of a fresh visit and `runs` more. */
+async function excelTimes(url, ready, button, runs) {
+  const { context, page, errors } = await newPage(139);
+  await page.goto(url);
+  await page.waitForSelector(ready);
+  await page.waitForLoadState('networkidle');
+  const click = async () => {
+    const download = page.waitForEvent('download');
+    const t0 = performance.now();
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await download;
+    return performance.now() - t0;
+  };
+  const first = await click();
+  const rest = [];
+  for (let i = 0; i < runs; i++) rest.push(await click());
+  if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
+  await context.close();
+  return { first_ms: first, next_ms: summary(rest) };
+}
+
+/** The worker's files as served (the loader, the JavaScript glue, the wasm), raw and gzip. */
+function workerWeight(dir) {
+  const out = { raw: 0, compressed: 0 };
+  for (const f of ['gk-xlsx-worker_loader.js', 'gk-xlsx-worker.js', 'gk-xlsx-worker_bg.wasm']) {
+    const body = readFileSync(`${dir}/${f}`);
+    out.raw += body.length;
+    out.compressed += gzipSync(body, { level: 9 }).length;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Run
 
 const machine = {
@@ -606,6 +645,15 @@ try {
     report.variants[name] = v;
     report.reference[name] = r;
   }
+  if (!only || only === '139') {
+    process.stderr.write('[bench] Excel: click → download\n');
+    const base = `http://127.0.0.1:${port}/gk/`;
+    report.excel = {
+      worker: workerWeight(dist),
+      unit: await excelTimes(`${base}#unit=${encodeURIComponent('市财政局')}`, 'table.tasks', '导出 Excel', 10),
+      office: await excelTimes(`${base}office/`, 'table.matrix', '导出汇总 Excel', 10),
+    };
+  }
   if (!only) {
     process.stderr.write('[bench] merge in the browser\n');
     report.browser_merge = await browserMerge(`http://127.0.0.1:${port + 1}/gk/`, 1, 11);
@@ -639,6 +687,10 @@ const checks = [
   ['narrowing change → paint, 10k (ms)', v10k.interactions.narrow.median, r10k.interactions.narrow.median, BUDGETS.ratio10k, '×'],
   ['clear all → paint, 10k (ms)', v10k.interactions.clear.median, r10k.interactions.clear.median, BUDGETS.ratio10k, '×'],
   ['import 50 files, browser (ms)', report.browser_merge.import_ms.median, null, BUDGETS.mergeMs, 'ms'],
+  ['导出 Excel, first click → download (ms)', report.excel.unit.first_ms, null, BUDGETS.excelFirstMs, 'ms'],
+  ['导出 Excel, next clicks → download (ms)', report.excel.unit.next_ms.median, null, BUDGETS.excelMs, 'ms'],
+  ['导出汇总 Excel, first click → download (ms)', report.excel.office.first_ms, null, BUDGETS.excelFirstMs, 'ms'],
+  ['导出汇总 Excel, next clicks → download (ms)', report.excel.office.next_ms.median, null, BUDGETS.excelMs, 'ms'],
 ];
 report.checks = checks.map(([what, value, reference, budget, unit]) => {
   const ratio = reference == null ? null : value / reference;
@@ -701,6 +753,17 @@ row('preview (statefile::preview)', f(bm.preview_ms.median), f(native?.preview_m
 row('apply (statefile::apply)', f(bm.apply_ms.median), f(native?.apply_ms));
 row('**import: parse + preview + apply**', `**${f(bm.import_ms.median)}**`, `**${f(native?.import_ms)}**`);
 row('parse + merge::merge_into', f(bm.parse_and_merge_ms.median), f(native?.parse_and_merge_ms));
+lines.push('');
+const ex = report.excel;
+lines.push(
+  `Excel worker (gk-xlsx-worker: loader, glue, wasm; fetched on the first click of an Excel ` +
+    `button, never by a first load): ${kb(ex.worker.raw)} kB raw, ${kb(ex.worker.compressed)} kB gzip.`,
+);
+lines.push('');
+row('Excel, click → download (ms)', 'first click (worker fetched)', 'next clicks, median (p95)');
+row('---', '---:', '---:');
+row('导出 Excel (市财政局 台账)', f(ex.unit.first_ms), cell(ex.unit.next_ms));
+row('导出汇总 Excel (汇总, 未报送, 明细, 督办)', f(ex.office.first_ms), cell(ex.office.next_ms));
 lines.push('');
 row('Budget', 'app', 'reference', 'ratio', 'budget', '');
 row('---', '---:', '---:', '---:', '---:', '---');
