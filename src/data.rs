@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/taian-2017.json"));
 
-/// The table as embedded, read by serde_json and the derived deserializer. The embedded JSON is
-/// checked by the native tests, so parsing cannot fail at run time.
+/// The table as embedded, read by `Table::from_json` (serde_json's `Value`, field by field). The
+/// embedded JSON is checked by the native tests, so parsing cannot fail at run time.
 pub fn embedded_table() -> Table {
     Table::from_json(JSON).expect("the embedded task table is valid JSON")
 }
