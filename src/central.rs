@@ -5,17 +5,20 @@
 
 use crate::app::ctx;
 use crate::data::{index, table};
+use crate::dunning::{as_of_words, dunning, AsOfControl, DunningList};
 use gk_core::checklist::{percent, Checklists};
+use gk_core::dunning::{order, UnitOrder};
 use gk_core::filter::Filter;
 use gk_core::hash;
 use gk_core::status::Status;
+use gk_core::supervision::Light;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use gk_core::units::Role;
 use leptos::prelude::*;
 use std::sync::OnceLock;
 
 /// Every pickable unit with the indices of its tasks, computed once.
-fn unit_tasks() -> &'static [(String, Vec<usize>)] {
+pub(crate) fn unit_tasks() -> &'static [(String, Vec<usize>)] {
     static UNITS: OnceLock<Vec<(String, Vec<usize>)>> = OnceLock::new();
     UNITS.get_or_init(|| {
         index()
@@ -26,11 +29,13 @@ fn unit_tasks() -> &'static [(String, Vec<usize>)] {
     })
 }
 
-/// Opens the task table (the page above this one) for `unit` (and `pillar`).
+/// Opens the task table (the page above this one) for `unit` (and `pillar`), on the same
+/// as-of day.
 fn open(unit: &str, pillar: Option<u8>) {
     let f = Filter {
         unit: Some(unit.to_string()),
         pillar,
+        as_of: ctx().filter.with_untracked(|f| f.as_of),
         ..Filter::default()
     };
     if let Some(w) = web_sys::window() {
@@ -45,6 +50,7 @@ pub fn Central() -> impl IntoView {
             <h2 id="central-title">"汇总：各单位完成情况"</h2>
             <Reporting />
             <Matrix />
+            <DunningList />
             <TaskStatuses />
         </section>
     }
@@ -84,47 +90,94 @@ fn Reporting() -> impl IntoView {
 #[component]
 fn Matrix() -> impl IntoView {
     let c = ctx();
+    let d = dunning();
     let t = table();
+    let sort = RwSignal::new(UnitOrder::Table);
+    let rows = Memo::new(move |_| {
+        let by = sort.get();
+        d.units.with(|units| {
+            let counts: Vec<_> = units.iter().map(|u| u.counts).collect();
+            order(&counts, by)
+        })
+    });
+    let sorted = move |by: UnitOrder| (sort.get() == by).then_some("descending");
+    let total = move |light: Light| {
+        d.units
+            .with(|u| u.iter().map(|s| s.counts.get(light)).sum::<usize>())
+    };
     view! {
+        <div class="central-tools no-print">
+            <AsOfControl />
+            <span class="field">
+                <label for="matrix-sort">"排序"</label>
+                <select
+                    id="matrix-sort"
+                    on:change=move |ev| sort.set(UnitOrder::from_key(&event_target_value(&ev)).unwrap_or_default())
+                >
+                    {UnitOrder::ALL.map(|o| view! { <option value=o.key()>{o.label()}</option> })}
+                </select>
+            </span>
+        </div>
         <div class="matrix-wrap">
             <table class="matrix">
-                <caption>"单位 × 支柱 完成进度（已完成 / 适用）"</caption>
+                <caption>"单位 × 支柱 完成进度（已完成 / 适用）；逾期、待更新任务数，"{as_of_words}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"单位"</th>
                         {t.pillars.iter().map(|p| view! { <th scope="col" title=p.name.clone()>{p.short.clone()}</th> }).collect_view()}
                         <th scope="col">"合计"</th>
+                        <th scope="col" aria-sort=move || sorted(UnitOrder::Overdue)>"逾期"</th>
+                        <th scope="col" aria-sort=move || sorted(UnitOrder::Stale)>"待更新"</th>
                         <th scope="col">"报送情况"</th>
                     </tr>
                 </thead>
                 <tbody>
-                    {unit_tasks()
-                        .iter()
-                        .map(|(u, tasks)| {
-                            let unit: &'static str = u;
-                            let tasks: &'static [usize] = tasks;
-                            view! {
-                                <tr data-unit=unit>
-                                    <th scope="row">
-                                        <button type="button" class="link" on:click=move |_| open(unit, None)>
-                                            {unit}
-                                        </button>
-                                    </th>
-                                    {move || c.checklists.with(|cl| unit_cells(cl, unit, tasks))}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
+                    // Drawn again only when the order changes (each row's cells react on their own).
+                    {move || rows.get().into_iter().map(matrix_row).collect_view()}
                 </tbody>
                 <tfoot>
                     <tr>
                         <th scope="row">"各支柱合计"</th>
                         {move || c.checklists.with(totals)}
+                        {light_cell(Signal::derive(move || total(Light::Overdue)), Light::Overdue)}
+                        {light_cell(Signal::derive(move || total(Light::Stale)), Light::Stale)}
                         <td></td>
                     </tr>
                 </tfoot>
             </table>
         </div>
+    }
+}
+
+/// A unit's row of the matrix (`i`: its position in [`unit_tasks`]).
+fn matrix_row(i: usize) -> impl IntoView {
+    let c = ctx();
+    let d = dunning();
+    let (u, tasks) = &unit_tasks()[i];
+    let unit: &'static str = u;
+    let tasks: &'static [usize] = tasks;
+    let n = move |light: Light| d.units.with(|u| u[i].counts.get(light));
+    view! {
+        <tr data-unit=unit>
+            <th scope="row">
+                <button type="button" class="link" on:click=move |_| open(unit, None)>
+                    {unit}
+                </button>
+            </th>
+            {move || c.checklists.with(|cl| unit_cells(cl, unit, tasks))}
+            {light_cell(Signal::derive(move || n(Light::Overdue)), Light::Overdue)}
+            {light_cell(Signal::derive(move || n(Light::Stale)), Light::Stale)}
+            {move || c.checklists.with(|cl| reported_cell(cl, unit))}
+        </tr>
+    }
+}
+
+/// A count of 逾期 or 待更新: red and bold when not zero.
+fn light_cell(n: Signal<usize>, light: Light) -> impl IntoView {
+    view! {
+        <td class="light-n" data-light=light.key() class:alert=move || { n.get() > 0 }>
+            {n}
+        </td>
     }
 }
 
@@ -154,20 +207,22 @@ fn unit_cells(cl: &Checklists, unit: &'static str, tasks: &[usize]) -> impl Into
             }
         })
         .collect_view();
-    let reported = match cl.last_entry_at(unit) {
-        Some(at) => format!("已报送 · {}", at.to_local_display(CHINA_OFFSET_MINUTES)),
-        None => "未报送".to_string(),
-    };
-    let class = if cl.last_entry_at(unit).is_some() {
-        "reported"
-    } else {
-        "missing"
-    };
     view! {
         {cells}
         <td class="total">{ratio(p.done, p.applicable)}</td>
-        <td class=class>{reported}</td>
     }
+}
+
+/// Whether the unit has reported (has any entry), and when last.
+fn reported_cell(cl: &Checklists, unit: &str) -> impl IntoView {
+    let (class, text) = match cl.last_entry_at(unit) {
+        Some(at) => (
+            "reported",
+            format!("已报送 · {}", at.to_local_display(CHINA_OFFSET_MINUTES)),
+        ),
+        None => ("missing", "未报送".to_string()),
+    };
+    view! { <td class=class>{text}</td> }
 }
 
 /// The last row: each pillar's progress over all units, and the overall.

@@ -4,6 +4,7 @@
 mod app;
 mod central;
 pub mod data;
+mod dunning;
 mod edit;
 mod excel;
 mod files;

@@ -4,17 +4,30 @@
 
 use crate::app::provide_state;
 use crate::central::Central;
+use crate::dunning::provide_dunning;
 use crate::import::{enable_drop, provide_import_ctx, ImportPanel};
 use crate::notices::{Notices, StorageBanner};
 use crate::print::PrintHead;
 use crate::toolbar::OfficeMasthead;
+use crate::url;
+use gk_core::hash;
 use leptos::prelude::*;
 
 #[component]
 pub fn Office() -> impl IntoView {
-    provide_state();
+    let c = provide_state();
     provide_import_ctx();
+    provide_dunning();
     enable_drop();
+    // The as-of day follows the link when it changes (back, forward, an edited address).
+    url::on_hash_change(move |h| {
+        let (f, problems) = hash::parse(&h, crate::data::table());
+        if c.filter.with_untracked(|cur| *cur != f) {
+            c.filter.set(f);
+        }
+        c.notices
+            .update(|n| n.extend(problems.into_iter().map(|p| p.message)));
+    });
     view! {
         <OfficeMasthead />
         <StorageBanner />

@@ -39,7 +39,7 @@ fn field(out: &mut String, value: &str) {
 /// A note as a spreadsheet cell: a note starting with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return gets a leading `'`, so that a spreadsheet shows it as text and never runs it as a
 /// formula (notes come from other units' files).
-fn safe_note(note: &str) -> String {
+pub(crate) fn safe_note(note: &str) -> String {
     if note.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{note}")
     } else {
@@ -47,7 +47,8 @@ fn safe_note(note: &str) -> String {
     }
 }
 
-fn row(out: &mut String, cells: &[&str]) {
+/// One line: the cells, quoted where needed, and CRLF.
+pub(crate) fn row(out: &mut String, cells: &[&str]) {
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');

@@ -2,6 +2,7 @@ pub mod bench;
 pub mod checklist;
 pub mod csv;
 pub mod describe;
+pub mod dunning;
 pub mod filter;
 pub mod hash;
 pub mod layout;

@@ -1,0 +1,145 @@
+//! 催办 (dunning): what the municipal office chases a unit for on an as-of day, its overdue
+//! (逾期) and stale (待更新) tasks, as the office page lists them, prints them as a
+//! 催办通知单 and exports them as CSV; and the order of units by those counts for the 汇总
+//! matrix. The lights themselves are [`crate::supervision`]'s.
+
+use std::cmp::Reverse;
+
+use crate::checklist::Checklists;
+use crate::csv::{row, safe_note, BOM};
+use crate::model::{Table, Task};
+use crate::supervision::{chinese_date, lights, period, Date, Light, LightCounts, Schedule};
+
+/// A light the office chases: 逾期 or 待更新.
+pub fn is_chased(light: Light) -> bool {
+    matches!(light, Light::Overdue | Light::Stale)
+}
+
+/// One line of a unit's 催办 list: the task (an index into `Table::tasks`) and its light.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub task: usize,
+    pub light: Light,
+}
+
+/// A unit's overdue and stale tasks on the as-of day, in the order of `tasks_of_unit`:
+/// indices into `table.tasks` in source order, as `Index::tasks_of` gives them (one out of
+/// range is skipped).
+pub fn rows(
+    table: &Table,
+    checklists: &Checklists,
+    unit: &str,
+    tasks_of_unit: &[usize],
+    day: Date,
+) -> Vec<Row> {
+    lights(table, checklists, unit, tasks_of_unit, day)
+        .filter(|&(_, light)| is_chased(light))
+        .map(|(task, light)| Row { task, light })
+        .collect()
+}
+
+/// The 时限 column: for an overdue task its due date (2017年6月30日), for a stale one its
+/// period (每月), which is what it failed to meet.
+pub fn term(task: &Task, light: Light) -> String {
+    match (light, period(task)) {
+        (Light::Stale, Some(p)) => p.label().to_string(),
+        _ => chinese_date(Schedule::of(task).due),
+    }
+}
+
+/// The unit's note (备注) on the task, empty without one.
+pub fn note<'a>(checklists: &'a Checklists, unit: &str, task: &Task) -> &'a str {
+    checklists
+        .get(unit, &task.id)
+        .map_or("", |e| e.note.as_str())
+}
+
+/// The header row of the 催办 CSV.
+pub const HEADER: [&str; 7] = [
+    "单位",
+    "编号",
+    "工作任务及要求",
+    "时限",
+    "督办",
+    "备注",
+    "截至日期",
+];
+
+/// The 催办 list as CSV for Excel and WPS, one line per unit and task, units in the order
+/// given (each with its [`rows`]), as [`crate::csv`] writes it: BOM, CRLF, RFC 4180 quoting,
+/// a note that looks like a formula made text. 截至日期 is `YYYY-MM-DD`.
+pub fn csv(table: &Table, checklists: &Checklists, lists: &[(&str, &[Row])], day: Date) -> String {
+    let as_of = crate::supervision::format_as_of(day);
+    let mut out = String::new();
+    out.push(BOM);
+    row(&mut out, &HEADER);
+    for &(unit, rows) in lists {
+        for r in rows {
+            let Some(task) = table.tasks.get(r.task) else {
+                continue;
+            };
+            let note = safe_note(note(checklists, unit, task));
+            row(
+                &mut out,
+                &[
+                    unit,
+                    &task.id,
+                    &task.text,
+                    &term(task, r.light),
+                    r.light.label(),
+                    &note,
+                    &as_of,
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// The orders of the 汇总 matrix's units: as the table lists them, or most 逾期 (or most
+/// 待更新) first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum UnitOrder {
+    #[default]
+    Table,
+    Overdue,
+    Stale,
+}
+
+impl UnitOrder {
+    pub const ALL: [UnitOrder; 3] = [UnitOrder::Table, UnitOrder::Overdue, UnitOrder::Stale];
+
+    /// The value of its option in the sort select.
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitOrder::Table => "table",
+            UnitOrder::Overdue => "overdue",
+            UnitOrder::Stale => "stale",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<UnitOrder> {
+        UnitOrder::ALL.into_iter().find(|o| o.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            UnitOrder::Table => "按单位顺序",
+            UnitOrder::Overdue => "逾期多的在前",
+            UnitOrder::Stale => "待更新多的在前",
+        }
+    }
+}
+
+/// The positions of units (their `counts`, in table order) in the given order. Most 逾期
+/// first breaks ties by most 待更新, and the other way round; equal counts keep table order.
+pub fn order(counts: &[LightCounts], by: UnitOrder) -> Vec<usize> {
+    let mut positions: Vec<usize> = (0..counts.len()).collect();
+    let (first, second) = match by {
+        UnitOrder::Table => return positions,
+        UnitOrder::Overdue => (Light::Overdue, Light::Stale),
+        UnitOrder::Stale => (Light::Stale, Light::Overdue),
+    };
+    positions.sort_by_key(|&i| Reverse((counts[i].get(first), counts[i].get(second))));
+    positions
+}
