@@ -7,6 +7,7 @@
 
 use crate::checklist::Checklists;
 use crate::describe::describe;
+use crate::dunning;
 use crate::filter::{Filter, Index};
 use crate::model::{Table, Task};
 use crate::status::Status;
@@ -243,6 +244,22 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
     let mut details = Vec::new();
     let mut chase = Vec::new();
     for (unit, tasks) in &units {
+        // 督办: what the office chases the unit for (the 催办 list), the due date as a date.
+        for row in dunning::rows(table, checklists, unit, tasks, day) {
+            let task = &table.tasks[row.task];
+            let schedule = Schedule::of(task);
+            chase.push(vec![
+                Cell::text(*unit),
+                Cell::text(&task.id),
+                Cell::Text(task_text(task)),
+                match (row.light, schedule.period) {
+                    (Light::Stale, Some(period)) => Cell::text(period.label()),
+                    _ => Cell::Date(schedule.due),
+                },
+                Cell::text(row.light.label()),
+                Cell::text(dunning::note(checklists, unit, task)),
+            ]);
+        }
         for &i in tasks {
             let task = &table.tasks[i];
             let entry = checklists.get(unit, &task.id);
@@ -259,21 +276,6 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
                 entry.map_or(Cell::Empty, |e| Cell::text(&e.note)),
                 entry.map_or(Cell::Empty, |e| Cell::Time(e.updated_at)),
             ]);
-            let schedule = Schedule::of(task);
-            let light = schedule.light(entry, day);
-            if matches!(light, Light::Overdue | Light::Stale) {
-                chase.push(vec![
-                    Cell::text(*unit),
-                    Cell::text(&task.id),
-                    Cell::Text(task_text(task)),
-                    match (light, schedule.period) {
-                        (Light::Stale, Some(period)) => Cell::text(period.label()),
-                        _ => Cell::Date(schedule.due),
-                    },
-                    Cell::text(light.label()),
-                    entry.map_or(Cell::Empty, |e| Cell::text(&e.note)),
-                ]);
-            }
         }
     }
 
