@@ -275,7 +275,7 @@ fn file_view(f: &statefile::FilePreview) -> impl IntoView {
                 .then(|| {
                     view! {
                         <details open>
-                            <summary>"冲突：同一单位、同一任务两边都有修改，以较新的为准"</summary>
+                            <summary>"冲突：同一单位、同一任务在同一时间有两种不同的记录，按合并规则取其一（状态靠后者优先）"</summary>
                             <table class="conflicts">
                                 <thead>
                                     <tr>

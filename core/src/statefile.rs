@@ -564,8 +564,10 @@ pub struct PreviewItem {
     pub current: Option<Entry>,
 }
 
-/// The same unit and task with different status or note in the checklists and in a file.
-/// The merge rule settles it: the newer one wins.
+/// Two different edits of the same unit and task made at the same time, one in the checklists
+/// and one in a file: neither is newer, so the merge rule's tie-break settles it (the higher
+/// status, then the note). An entry that is merely newer or older is an update or an older
+/// copy, not a conflict.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {
     pub unit: String,
@@ -579,8 +581,8 @@ pub struct Conflict {
 /// What importing one file would do, measured against the current checklists.
 ///
 /// Every valid entry of the file is in exactly one of `new`, `newer`, `older`, `identical`
-/// and `superseded`; `conflicts` lists again those of `newer` and `older` whose status or
-/// note differ from the current ones, with both values.
+/// and `superseded`; `conflicts` lists again those of them whose `updated_at` is the current
+/// one's but whose status or note differ, with both values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilePreview {
     pub file_name: String,
@@ -675,7 +677,7 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
                 current: current.cloned(),
             };
             if let Some(cur) = current {
-                if !cur.same_value(&fe.entry) {
+                if cur.updated_at == fe.entry.updated_at && !cur.same_value(&fe.entry) {
                     fp.conflicts.push(Conflict {
                         unit: fe.unit.clone(),
                         task: fe.task.clone(),

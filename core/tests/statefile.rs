@@ -449,6 +449,16 @@ fn preview_sorts_every_entry() {
     ); // older comes
     current.put(FIN, "1.1.3", e(Status::Done, "同", "2017-06-29T10:00:00Z")); // identical
     current.put(FIN, "1.1.4", e(Status::Done, "同", "2017-06-29T10:00:00Z")); // only time newer
+    current.put(
+        FIN,
+        "1.1.6",
+        e(Status::Doing, "本地", "2017-06-29T10:00:00Z"),
+    ); // same time
+    current.put(
+        FIN,
+        "1.1.7",
+        e(Status::Done, "本地", "2017-06-29T10:00:00Z"),
+    ); // same time
 
     let mut a = Checklists::new();
     a.put(
@@ -464,6 +474,16 @@ fn preview_sorts_every_entry() {
     a.put(FIN, "1.1.3", e(Status::Done, "同", "2017-06-29T10:00:00Z"));
     a.put(FIN, "1.1.4", e(Status::Done, "同", "2017-06-29T10:30:00Z"));
     a.put(FIN, "1.1.5", e(Status::Done, "新", "2017-06-29T10:00:00Z")); // new
+    a.put(
+        FIN,
+        "1.1.6",
+        e(Status::Done, "文件", "2017-06-29T10:00:00Z"),
+    ); // wins the tie
+    a.put(
+        FIN,
+        "1.1.7",
+        e(Status::Doing, "文件", "2017-06-29T10:00:00Z"),
+    ); // loses the tie
     a.put(FIN, "1.2.1", e(Status::Doing, "A", "2017-06-29T10:00:00Z")); // superseded by b
     let mut b = Checklists::new();
     b.put(FIN, "1.2.1", e(Status::Done, "B", "2017-06-29T11:00:00Z"));
@@ -485,19 +505,20 @@ fn preview_sorts_every_entry() {
     assert_eq!(pa.file_name, "a.json");
     assert_eq!(pa.units, [FIN]);
     assert_eq!(ids(&pa.new), ["1.1.5"]);
-    assert_eq!(ids(&pa.newer), ["1.1.1", "1.1.4"]);
-    assert_eq!(ids(&pa.older), ["1.1.2"]);
+    assert_eq!(ids(&pa.newer), ["1.1.1", "1.1.4", "1.1.6"]);
+    assert_eq!(ids(&pa.older), ["1.1.2", "1.1.7"]);
     assert_eq!(ids(&pa.identical), ["1.1.3"]);
     assert_eq!(ids(&pa.superseded), ["1.2.1"]);
     assert!(pa.invalid.is_empty());
     assert_eq!(pa.newer[0].current.as_ref().unwrap().status, Status::Doing);
-    // Conflicts: a different value on both sides, with both values and the winner.
+    // Conflicts: two different edits made at the same time, with both values and the winner
+    // of the tie-break. A newer (1.1.1) or older (1.1.2) entry with another value is not one.
     let conflicts: Vec<(&str, bool)> = pa
         .conflicts
         .iter()
         .map(|c| (c.task.as_str(), c.incoming_wins))
         .collect();
-    assert_eq!(conflicts, [("1.1.1", true), ("1.1.2", false)]);
+    assert_eq!(conflicts, [("1.1.6", true), ("1.1.7", false)]);
     assert_eq!(pa.conflicts[1].current.note, "本地");
     assert_eq!(pa.conflicts[1].incoming.note, "文件");
 
@@ -510,8 +531,8 @@ fn preview_sorts_every_entry() {
     assert_eq!(p.clashes[0].task, "1.2.1");
     assert_eq!(p.clashes[0].winner, 1);
     assert_eq!(p.clashes[0].versions.len(), 2);
-    // Net: 1.1.5 and 1.2.1 added; 1.1.1 and 1.1.4 updated.
-    assert_eq!((p.added, p.updated, p.invalid), (2, 2, 1));
+    // Net: 1.1.5 and 1.2.1 added; 1.1.1, 1.1.4 and 1.1.6 (the tie it wins) updated.
+    assert_eq!((p.added, p.updated, p.invalid), (2, 3, 1));
     assert!(p.changes());
 
     // Applying does what the preview says, and the undo restores exactly.
@@ -519,6 +540,8 @@ fn preview_sorts_every_entry() {
     assert_eq!(next.entry_count(), current.entry_count() + p.added);
     assert_eq!(next.note_of(FIN, "1.1.1"), "文件");
     assert_eq!(next.note_of(FIN, "1.1.2"), "本地");
+    assert_eq!(next.note_of(FIN, "1.1.6"), "文件");
+    assert_eq!(next.note_of(FIN, "1.1.7"), "本地");
     assert_eq!(next.note_of(FIN, "1.2.1"), "B");
     assert_eq!(
         next.get(FIN, "1.1.4").unwrap().updated_at,

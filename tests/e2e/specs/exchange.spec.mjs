@@ -33,7 +33,7 @@ const entriesOf = (stored, unit) => JSON.parse(stored[`gk:taian-2017:unit:${unit
 test('import two units’ files on the office page: preview, apply, the central view, and undo', async ({ page }) => {
   const w = watch(page);
   await openApp(page, hashOf({ unit: '市财政局' }));
-  // An edit of our own that the import will conflict with (it is newer, so it wins).
+  // An edit of our own, newer than the file's entry: the file's is older (ignored), not a conflict.
   await statusOf(page, '1.1.2').selectOption('na');
   const before = await stored(page);
 
@@ -42,11 +42,9 @@ test('import two units’ files on the office page: preview, apply, the central 
   await page.locator('#import-files').setInputFiles([file('cz.json', czFile), file('xt.json', xtFile)]);
   const preview = page.getByRole('region', { name: '导入预览' });
   await expect(preview).toBeVisible();
-  expect(await counts(page, 'cz.json')).toEqual({ new: 2, newer: 0, older: 1, identical: 0, invalid: 0, conflicts: 1 });
+  expect(await counts(page, 'cz.json')).toEqual({ new: 2, newer: 0, older: 1, identical: 0, invalid: 0, conflicts: 0 });
   expect(await counts(page, 'xt.json')).toEqual({ new: 2, newer: 0, older: 0, identical: 0, invalid: 0, conflicts: 0 });
-  // The conflict shows both values.
-  await expect(preview.locator('table.conflicts')).toContainText('不适用');
-  await expect(preview.locator('table.conflicts')).toContainText('进行中');
+  await expect(preview.locator('table.conflicts')).toHaveCount(0);
   // Nothing has changed yet.
   expect(await stored(page)).toEqual(before);
 
@@ -217,4 +215,43 @@ test('CSV of the filtered view: UTF-8 with BOM, one row per task and unit shown'
   expect(dataLines.map((l) => l.split(',')[0])).toEqual(ids);
   const row = dataLines.find((l) => l.startsWith('1.1.5,'));
   expect(row).toContain(',市财政局,已完成,"每月公开, 含""预算""",');
+});
+
+test('preview labels, one file at a time: 更新, 较旧（忽略）, 相同, and 冲突 only for two edits made at the same time', async ({ page }) => {
+  const w = watch(page);
+  await openOffice(page);
+  const base = stateFile([
+    entry('市财政局', '1.1.1', 'doing', '起草中', '2017-06-29T10:00:00Z'),
+    entry('市财政局', '1.1.2', 'doing', '起草中', '2017-06-29T10:00:00Z'),
+    entry('市财政局', '1.1.3', 'doing', '起草中', '2017-06-29T10:00:00Z'),
+    entry('市财政局', '1.1.5', 'doing', '起草中', '2017-06-29T10:00:00Z'),
+  ]);
+  await page.locator('#import-files').setInputFiles([file('base.json', base)]);
+  await page.getByRole('button', { name: '应用导入' }).click();
+  await expect(page.locator('.import-result')).toContainText('新增 4 条');
+
+  const cases = [
+    // [file, its one entry, counts, the kind counted once and its label]
+    ['newer.json', entry('市财政局', '1.1.1', 'done', '已公开', '2017-06-30T10:00:00Z'), { newer: 1, older: 0, identical: 0, conflicts: 0 }, ['newer', '更新']],
+    ['older.json', entry('市财政局', '1.1.2', 'todo', '', '2017-06-28T10:00:00Z'), { newer: 0, older: 1, identical: 0, conflicts: 0 }, ['older', '较旧（忽略）']],
+    ['same.json', entry('市财政局', '1.1.3', 'doing', '起草中', '2017-06-29T10:00:00Z'), { newer: 0, older: 0, identical: 1, conflicts: 0 }, ['identical', '相同（忽略）']],
+    ['tie.json', entry('市财政局', '1.1.5', 'done', '另一份', '2017-06-29T10:00:00Z'), { newer: 1, older: 0, identical: 0, conflicts: 1 }, ['conflicts', '冲突']],
+  ];
+  for (const [name, e, want, [kind, label]] of cases) {
+    await page.locator('#import-files').setInputFiles([file(name, stateFile([e]))]);
+    const preview = page.getByRole('region', { name: '导入预览' });
+    await expect(preview.locator(`.file-preview[data-file="${name}"]`)).toBeVisible();
+    const got = await counts(page, name);
+    expect({ newer: got.newer, older: got.older, identical: got.identical, conflicts: got.conflicts }, name).toEqual(want);
+    await expect(preview.locator(`.file-preview[data-file="${name}"] li[data-kind="${kind}"]`)).toHaveText(`${label}：1`);
+    if (name === 'tie.json') {
+      // Both edits shown; the higher status (已完成) wins the tie.
+      await expect(preview.locator('table.conflicts')).toContainText('进行中');
+      await expect(preview.locator('table.conflicts td.wins')).toContainText('已完成');
+    } else {
+      await expect(preview.locator('table.conflicts')).toHaveCount(0);
+    }
+    await preview.getByRole('button', { name: /取消/ }).click();
+  }
+  w.expectClean();
 });
