@@ -47,7 +47,15 @@ pub fn FilterBar() -> impl IntoView {
             </div>
             <div class="filter-summary">
                 <p class="count" role="status" aria-live="polite">
-                    {move || format!("显示 {} / {} 项", c.shown.with(Vec::len), total)}
+                    // With a unit, out of the unit's tasks: 显示 1 / 本单位 78 项.
+                    {move || {
+                        let n = c.shown.with(Vec::len);
+                        if c.unit.with(Option::is_some) {
+                            format!("显示 {n} / 本单位 {} 项", c.unit_tasks.with(Vec::len))
+                        } else {
+                            format!("显示 {n} / {total} 项")
+                        }
+                    }}
                 </p>
                 <button
                     type="button"

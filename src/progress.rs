@@ -42,7 +42,7 @@ pub fn ProgressPanel() -> impl IntoView {
     view! {
         <section class="progress" aria-label="本单位进度" hidden=move || c.unit.with(Option::is_none)>
             <div class="progress-main">
-                <h2>{move || format!("{} 的进度", unit())}</h2>
+                <h2>{move || format!("{}的进度", unit())}</h2>
                 <div class="progress-figures">{move || progress.with(figures)}</div>
                 <div class="supervision">
                     <p class="light-counts">{counts}</p>
@@ -69,9 +69,13 @@ pub fn ProgressPanel() -> impl IntoView {
 fn figures(p: &Progress) -> impl IntoView {
     let t = table();
     // One text node, as the browser spaces the punctuation within it (（ after 项).
-    let of = match p.percent() {
-        Some(pct) => format!(" / {} 项（{pct}%）", p.applicable),
-        None => format!(" / {} 项", p.applicable),
+    // 不适用 tasks are out of the count: say so, so that 78 tasks and "/ 77" agree.
+    let na = (p.na > 0).then(|| format!("不适用 {} 项不计", p.na));
+    let of = match (p.percent(), na) {
+        (Some(pct), Some(na)) => format!(" / {} 项（{pct}%，{na}）", p.applicable),
+        (Some(pct), None) => format!(" / {} 项（{pct}%）", p.applicable),
+        (None, Some(na)) => format!(" / {} 项（{na}）", p.applicable),
+        (None, None) => format!(" / {} 项", p.applicable),
     };
     view! {
         <p class="progress-total">

@@ -90,10 +90,18 @@ pub struct PillarProgress {
     pub na: usize,
 }
 
-/// `done` out of `applicable` in whole percent, rounded down (so 100 means all done);
-/// `None` when nothing is applicable.
+/// `done` out of `applicable` in whole percent, rounded down (so 100 means all done), but at
+/// least 1 once anything is done (1 of 139 reads 1%, not 0%); `None` when nothing is
+/// applicable.
 pub fn percent(done: usize, applicable: usize) -> Option<u32> {
-    (applicable > 0).then(|| (done * 100 / applicable) as u32)
+    (applicable > 0).then(|| {
+        let p = (done * 100 / applicable) as u32;
+        if done > 0 {
+            p.max(1)
+        } else {
+            p
+        }
+    })
 }
 
 impl Progress {

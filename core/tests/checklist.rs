@@ -269,4 +269,7 @@ fn percent_rounds_down() {
     assert_eq!(percent(2, 3), Some(66));
     assert_eq!(percent(99, 100), Some(99));
     assert_eq!(percent(5, 5), Some(100));
+    // Anything done shows at least 1%.
+    assert_eq!(percent(1, 139), Some(1));
+    assert_eq!(percent(0, 139), Some(0));
 }

@@ -32,11 +32,17 @@ test('progress counts done out of applicable, overall and per pillar', async ({ 
   await openApp(page, CZ);
   const total = expectedIds({ unit: '市财政局' }).length;
   const progress = page.getByRole('region', { name: '本单位进度' });
-  await expect(progress.locator('.progress-total')).toContainText(`已完成 0 / ${total} 项`);
+  await expect(progress.locator('.progress-total')).toContainText(`已完成 0 / ${total} 项（0%）`);
+  await expect(progress.locator('h2')).toHaveText('市财政局的进度');
+  // The first task done shows at least 1%, however many tasks there are.
   await statusOf(page, '1.1.1').selectOption('done');
+  await expect(progress.locator('.progress-total')).toContainText(`已完成 1 / ${total} 项（${Math.max(1, Math.floor(100 / total))}%）`);
   await statusOf(page, '1.1.2').selectOption('done');
   await statusOf(page, '1.1.3').selectOption('na');
-  await expect(progress.locator('.progress-total')).toContainText(`已完成 2 / ${total - 1} 项`);
+  // 不适用 is left out of the count, and the line says so.
+  await expect(progress.locator('.progress-total')).toContainText(
+    `已完成 2 / ${total - 1} 项（${Math.max(1, Math.floor(200 / (total - 1)))}%，不适用 1 项不计）`,
+  );
   const pillar1 = expectedIds({ unit: '市财政局', pillar: 1 }).length;
   await expect(progress.locator('.progress-pillars li').first()).toContainText(`2/${pillar1 - 1}`);
   await expect(progress.getByRole('progressbar', { name: '全部完成进度' })).toHaveAttribute('aria-valuenow', '2');

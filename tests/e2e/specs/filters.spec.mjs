@@ -25,7 +25,9 @@ for (const v of views) {
     const expected = expectedIds(v);
     expect(expected.length).toBeGreaterThan(0);
     await openApp(page, hashOf(v));
-    await expect(page.locator('.count')).toHaveText(`显示 ${expected.length} / 139 项`);
+    // Out of the unit's tasks when a unit is chosen, of the table's otherwise.
+    const of = v.unit ? `本单位 ${expectedIds({ unit: v.unit }).length}` : '139';
+    await expect(page.locator('.count')).toHaveText(`显示 ${expected.length} / ${of} 项`);
     expect(await shownIds(page)).toEqual(expected);
     w.expectClean();
   });

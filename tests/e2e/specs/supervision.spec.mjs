@@ -4,7 +4,7 @@
 // issue, written again in JavaScript (not the app's code).
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { table, watch, openApp, taskRows, shownIds, hashOf, roleOf } from './helpers.mjs';
+import { table, watch, openApp, taskRows, shownIds, hashOf, roleOf, expectedIds } from './helpers.mjs';
 
 // ---- The rules of issue 13, independently. Days are 'YYYY-MM-DD' strings (they sort as days).
 
@@ -95,7 +95,8 @@ async function open(page, params, count) {
   await page.goto('about:blank');
   await page.goto(`./#${hashOf(params)}`);
   await expect(page.locator('table.tasks')).toBeVisible();
-  await expect(page.locator('.count')).toHaveText(`显示 ${count} / ${table.tasks.length} 项`);
+  // Every link here names a unit: the count is out of the unit's tasks.
+  await expect(page.locator('.count')).toHaveText(`显示 ${count} / 本单位 ${expectedIds({ unit: params.unit }).length} 项`);
 }
 
 // 泰山区, a county, has every recurring task and every deadline of the table. Its records cover
