@@ -244,6 +244,24 @@ test('preview labels, one file at a time: 更新, 较旧（忽略）, 相同, an
     const got = await counts(page, name);
     expect({ newer: got.newer, older: got.older, identical: got.identical, conflicts: got.conflicts }, name).toEqual(want);
     await expect(preview.locator(`.file-preview[data-file="${name}"] li[data-kind="${kind}"]`)).toHaveText(`${label}：1`);
+    const apply = preview.getByRole('button', { name: '应用导入' });
+    if (name === 'same.json' || name === 'older.json') {
+      // Nothing to apply: the button is disabled and looks it (not the red of a main button).
+      await expect(apply).toBeDisabled();
+      const look = await apply.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).cursor]);
+      const enabled = await page.evaluate(() => {
+        const b = document.createElement('button');
+        b.className = 'primary';
+        document.body.append(b);
+        const bg = getComputedStyle(b).backgroundColor;
+        b.remove();
+        return bg;
+      });
+      expect(look[0]).not.toBe(enabled);
+      expect(look[1]).toBe('not-allowed');
+    } else {
+      await expect(apply).toBeEnabled();
+    }
     if (name === 'tie.json') {
       // Both edits shown; the higher status (已完成) wins the tie.
       await expect(preview.locator('table.conflicts')).toContainText('进行中');
