@@ -305,6 +305,7 @@ fn task_status(i: usize) -> impl IntoView {
                     <span class="tcount">{move || format!("已完成 {} / {} 个单位", done.get(), n)}</span>
                 </summary>
                 <Show when=move || open.get()>
+                    <p class="tfull">{task.text.as_str()}</p>
                     <ul class="unit-statuses">
                         {
                             let units = units.clone();
@@ -314,12 +315,18 @@ fn task_status(i: usize) -> impl IntoView {
                                         units
                                             .iter()
                                             .map(|&(u, role)| {
-                                                let s = cl.status_of(u, id);
+                                                // The unit's 备注 is the evidence the office checks.
+                                                let e = cl.get(u, id);
+                                                let s = e.map_or(Status::default(), |e| e.status);
+                                                let note = e.map_or("", |e| e.note.as_str()).to_string();
+                                                let at = e.map(|e| e.updated_at.to_local_display(CHINA_OFFSET_MINUTES));
                                                 view! {
-                                                    <li data-status=s.key()>
+                                                    <li data-status=s.key() data-unit=u>
                                                         <span class="u">{u}</span>
                                                         <span class="r">{role.label()}</span>
                                                         <span class="s">{s.label()}</span>
+                                                        {(!note.is_empty()).then(|| view! { <span class="n">{note}</span> })}
+                                                        {at.map(|at| view! { <span class="t">{at}</span> })}
                                                     </li>
                                                 }
                                             })

@@ -273,3 +273,25 @@ test('preview labels, one file at a time: 更新, 较旧（忽略）, 相同, an
   }
   w.expectClean();
 });
+
+test('a task’s detail on the office page: the full task text, and each unit’s status, 备注 and time', async ({ page }) => {
+  const w = watch(page);
+  await openOffice(page);
+  await page.locator('#import-files').setInputFiles([file('cz.json', czFile)]);
+  await page.getByRole('button', { name: '应用导入' }).click();
+  await expect(page.locator('.import-result')).toContainText('新增 3 条');
+  const task = table.tasks.find((t) => t.id === '1.1.1');
+  const item = page.locator('.task-statuses > li[data-task-id="1.1.1"]');
+  await item.locator('summary').click();
+  await expect(item.locator('.tfull')).toHaveText(task.text);
+  const fin = item.locator('.unit-statuses li[data-unit="市财政局"]');
+  await expect(fin.locator('.s')).toHaveText('已完成');
+  await expect(fin.locator('.n')).toHaveText('已在网站公开');
+  // 2017-06-29T10:00:00Z is 18:00 in China.
+  await expect(fin.locator('.t')).toHaveText('2017-06-29 18:00');
+  // A unit without a record: 未开始, no note, no time.
+  const other = item.locator('.unit-statuses li[data-unit="市金融办"]');
+  await expect(other.locator('.s')).toHaveText('未开始');
+  await expect(other.locator('.n, .t')).toHaveCount(0);
+  w.expectClean();
+});
