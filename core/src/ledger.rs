@@ -70,19 +70,6 @@ pub struct Workbook {
     pub sheets: Vec<Sheet>,
 }
 
-/// The workbook's file name: `<dataset>-<who>-<YYYYMMDD>.xlsx`, the date in China time, `who`
-/// the unit (or 汇总) with the characters file systems refuse replaced by `_`.
-pub fn file_name(dataset_id: &str, who: &str, now: Timestamp) -> String {
-    let who: String = who
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
-        .collect();
-    format!(
-        "{dataset_id}-{who}-{}.xlsx",
-        now.date_compact_in(crate::timestamp::CHINA_OFFSET_MINUTES)
-    )
-}
-
 fn joined(names: &[String]) -> String {
     names.join("、")
 }

@@ -111,12 +111,18 @@ pub fn export_file_name(dataset_id: &str, units: &[&str], now: Timestamp) -> Str
         [first, rest @ ..] if rest.iter().all(|u| u == first) => first,
         _ => "全部单位",
     };
+    dated_file_name(dataset_id, who, now, "json")
+}
+
+/// The name of an exported file: `<dataset>-<who>-<YYYYMMDD>.<ext>`, the date in China time,
+/// `who` (a unit, 全部单位, 汇总) with the characters file systems refuse replaced by `_`.
+pub fn dated_file_name(dataset_id: &str, who: &str, now: Timestamp, ext: &str) -> String {
     let who: String = who
         .chars()
         .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
         .collect();
     format!(
-        "{dataset_id}-{who}-{}.json",
+        "{dataset_id}-{who}-{}.{ext}",
         now.date_compact_in(CHINA_OFFSET_MINUTES)
     )
 }

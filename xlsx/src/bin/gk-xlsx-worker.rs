@@ -20,7 +20,6 @@ fn main() {}
 mod worker {
     use gk_core::checklist::Checklists;
     use gk_core::filter::Index;
-    use gk_core::ledger;
     use gk_core::ledger::{consolidation, unit_ledger};
     use gk_core::model::Table;
     use gk_core::supervision::china_day;
@@ -88,6 +87,9 @@ mod worker {
         };
         let bytes =
             gk_xlsx::write(&book, now).map_err(|e| format!("写入 Excel 文件时出错：{e}"))?;
-        Ok((ledger::file_name(&table.dataset.id, &who, now), bytes))
+        Ok((
+            statefile::dated_file_name(&table.dataset.id, &who, now, "xlsx"),
+            bytes,
+        ))
     }
 }
