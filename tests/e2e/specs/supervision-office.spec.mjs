@@ -7,59 +7,12 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { table, watch, roleOf } from './helpers.mjs';
+import { lightOf, dueOf, periodOf, chineseDate, PERIOD_WORD } from './lights.mjs';
 
-// ---- The issue's rules, independently of the app ----
+// ---- The issue's rules (lights.mjs), independently of the app ----
 
-const DEADLINE = { 'by-2017-05': '2017-05-31', 'by-june': '2017-06-30', 'by-2017-end': '2017-12-31', 'in-2018': '2018-12-31' };
-// Shortest first: a task with several cadences is judged by the shortest.
-const PERIODS = [
-  ['week', ['weekly', 'five-days'], '每周'],
-  ['month', ['monthly'], '每月'],
-  ['quarter', ['quarterly'], '每季度'],
-  ['year', ['yearly'], '每年'],
-];
-const tags = (task) => (task.time ?? []).map((r) => r.tag);
-const dueOf = (task) => tags(task).map((t) => DEADLINE[t]).filter(Boolean).sort()[0] ?? '2017-12-31';
-const periodOf = (task) => PERIODS.find(([, ts]) => tags(task).some((t) => ts.includes(t)));
-
-const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
-const dayMs = (day) => Date.parse(`${day}T00:00:00Z`);
-const addDays = (day, n) => iso(dayMs(day) + n * 86400e3);
-/** The first day of the period (week from Monday, month, quarter, year) containing `day`. */
-function periodStart(period, day) {
-  const [y, m] = day.split('-').map(Number);
-  const pad = (n) => String(n).padStart(2, '0');
-  switch (period) {
-    case 'week':
-      return addDays(day, -((new Date(dayMs(day)).getUTCDay() + 6) % 7));
-    case 'month':
-      return `${y}-${pad(m)}-01`;
-    case 'quarter':
-      return `${y}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01`;
-    default:
-      return `${y}-01-01`;
-  }
-}
-/** The day of an instant in China time (UTC+8). */
-const chinaDay = (instant) => iso(Date.parse(instant) + 8 * 3600e3);
-
-/** The light of a task for a unit with record `entry` (or none) on `day`: the first rule wins. */
-function lightOf(task, entry, day) {
-  const status = entry?.status ?? 'todo';
-  const closed = status === 'done' || status === 'na';
-  const due = dueOf(task);
-  if (!closed && due < day) return 'overdue';
-  const period = periodOf(task);
-  if (period && status !== 'na' && !(entry && chinaDay(entry.updated_at) >= periodStart(period[0], day))) return 'stale';
-  if (!closed && due <= addDays(day, 14)) return 'soon';
-  return closed ? 'done' : 'none';
-}
 const WORD = { overdue: '逾期', stale: '待更新' };
-const chineseDate = (day) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
-const termOf = (task, light) => (light === 'stale' ? periodOf(task)[2] : chineseDate(dueOf(task)));
+const termOf = (task, light) => (light === 'stale' ? PERIOD_WORD[periodOf(task)] : chineseDate(dueOf(task)));
 
 // ---- The records the office imports ----
 

@@ -5,54 +5,8 @@
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { table, watch, openApp, taskRows, shownIds, hashOf, roleOf, expectedIds } from './helpers.mjs';
+import { lightOf, chinaDay, chineseDate } from './lights.mjs';
 
-// ---- The rules of issue 13, independently. Days are 'YYYY-MM-DD' strings (they sort as days).
-
-const DEADLINE = { 'by-2017-05': '2017-05-31', 'by-june': '2017-06-30', 'by-2017-end': '2017-12-31', 'in-2018': '2018-12-31' };
-// Shortest first: a task with several cadences needs evidence as often as the shortest asks.
-const PERIODS = ['week', 'month', 'quarter', 'year'];
-const PERIOD = { weekly: 'week', 'five-days': 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year' };
-
-const dueOf = (task) => task.time.map((r) => DEADLINE[r.tag]).filter(Boolean).sort()[0] ?? '2017-12-31';
-const periodOf = (task) =>
-  task.time
-    .map((r) => PERIOD[r.tag])
-    .filter(Boolean)
-    .sort((a, b) => PERIODS.indexOf(a) - PERIODS.indexOf(b))[0];
-
-const utc = (day) => new Date(`${day}T00:00:00Z`);
-const iso = (date) => date.toISOString().slice(0, 10);
-const plusDays = (day, n) => iso(new Date(utc(day).getTime() + n * 86_400_000));
-
-function periodStart(period, day) {
-  const [y, m] = day.split('-').map(Number);
-  const pad = (n) => String(n).padStart(2, '0');
-  switch (period) {
-    case 'week':
-      return plusDays(day, -((utc(day).getUTCDay() + 6) % 7)); // back to Monday
-    case 'month':
-      return `${y}-${pad(m)}-01`;
-    case 'quarter':
-      return `${y}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01`;
-    default:
-      return `${y}-01-01`;
-  }
-}
-
-/** The civil day of an instant in China time (UTC+8, no summer time). */
-const chinaDay = (instant) => iso(new Date(Date.parse(instant) + 8 * 3_600_000));
-
-/** The light of a task for a unit whose record is `entry` (or none), on the as-of day `day`. */
-function lightOf(task, entry, day) {
-  const status = entry?.status ?? 'todo';
-  const closed = status === 'done' || status === 'na';
-  const due = dueOf(task);
-  if (!closed && due < day) return 'overdue';
-  const period = periodOf(task);
-  if (period && status !== 'na' && !(entry && chinaDay(entry.updated_at) >= periodStart(period, day))) return 'stale';
-  if (!closed && due <= plusDays(day, 14)) return 'soon';
-  return closed ? 'done' : 'none';
-}
 
 const WORD = { overdue: '逾期', stale: '待更新', soon: '临期', done: '已完成', none: '' };
 const LIGHTS = Object.keys(WORD);
@@ -62,10 +16,6 @@ const expectedLights = (unit, entries, day) =>
   table.tasks.filter((t) => roleOf(t, unit) !== null).map((t) => ({ id: t.id, light: lightOf(t, entries[t.id], day) }));
 
 const todayInChina = () => chinaDay(new Date().toISOString());
-const chineseDate = (day) => {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 // ---- The page.
 
