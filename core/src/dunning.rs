@@ -8,7 +8,9 @@ use std::cmp::Reverse;
 use crate::checklist::Checklists;
 use crate::csv::{row, safe_note, BOM};
 use crate::model::{Table, Task};
-use crate::supervision::{chinese_date, lights, period, Date, Light, LightCounts, Schedule};
+use crate::supervision::{
+    chinese_date, lights, period, Date, Light, LightCounts, Period, Schedule,
+};
 
 /// A light the office chases: 逾期 or 待更新.
 pub fn is_chased(light: Light) -> bool {
@@ -38,12 +40,27 @@ pub fn rows(
         .collect()
 }
 
-/// The 时限 column: for an overdue task its due date (2017年6月30日), for a stale one its
-/// period (每月), which is what it failed to meet.
-pub fn term(task: &Task, light: Light) -> String {
+/// What a chased task failed to meet: its period when it is stale, else its due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    Period(Period),
+    Due(Date),
+}
+
+/// The [`Term`] of a task with `light`.
+pub fn term_of(task: &Task, light: Light) -> Term {
     match (light, period(task)) {
-        (Light::Stale, Some(p)) => p.label().to_string(),
-        _ => chinese_date(Schedule::of(task).due),
+        (Light::Stale, Some(p)) => Term::Period(p),
+        _ => Term::Due(Schedule::of(task).due),
+    }
+}
+
+/// The 时限 column as text: for an overdue task its due date (2017年6月30日), for a stale one
+/// its period (每月).
+pub fn term(task: &Task, light: Light) -> String {
+    match term_of(task, light) {
+        Term::Period(p) => p.label().to_string(),
+        Term::Due(day) => chinese_date(day),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::dunning;
 use crate::filter::{Filter, Index};
 use crate::model::{Table, Task};
 use crate::status::Status;
-use crate::supervision::{chinese_date, Date, Light, Schedule};
+use crate::supervision::{chinese_date, Date};
 use crate::timestamp::Timestamp;
 
 /// One cell. Numbers are numbers and dates are dates, so that staff can sort and sum.
@@ -234,14 +234,13 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
         // 督办: what the office chases the unit for (the 催办 list), the due date as a date.
         for row in dunning::rows(table, checklists, unit, tasks, day) {
             let task = &table.tasks[row.task];
-            let schedule = Schedule::of(task);
             chase.push(vec![
                 Cell::text(*unit),
                 Cell::text(&task.id),
                 Cell::Text(task_text(task)),
-                match (row.light, schedule.period) {
-                    (Light::Stale, Some(period)) => Cell::text(period.label()),
-                    _ => Cell::Date(schedule.due),
+                match dunning::term_of(task, row.light) {
+                    dunning::Term::Period(period) => Cell::text(period.label()),
+                    dunning::Term::Due(day) => Cell::Date(day),
                 },
                 Cell::text(row.light.label()),
                 Cell::text(dunning::note(checklists, unit, task)),

@@ -8,11 +8,11 @@ mod fixture;
 
 use gk_core::checklist::Checklists;
 use gk_core::csv::BOM;
-use gk_core::dunning::{csv, order, rows, term, Row, UnitOrder, HEADER};
+use gk_core::dunning::{csv, order, rows, term, term_of, Row, Term, UnitOrder, HEADER};
 use gk_core::filter::Index;
 use gk_core::model::Table;
 use gk_core::status::Status;
-use gk_core::supervision::{parse_as_of, Date, Light, LightCounts};
+use gk_core::supervision::{parse_as_of, Date, Light, LightCounts, Period};
 use gk_core::timestamp::Timestamp;
 use serde_json::Value;
 
@@ -156,6 +156,15 @@ fn the_term_is_the_due_date_when_overdue_and_the_period_when_stale() {
     assert_eq!(term(t("4.1.7"), Light::Stale), "每季度");
     // Without a deadline tag a task is due at the year's end.
     assert_eq!(term(t("1.1.1"), Light::Overdue), "2017年12月31日");
+    // The typed term (the Excel 督办 sheet writes the due date as a date cell).
+    assert_eq!(
+        term_of(t("4.3.4"), Light::Overdue),
+        Term::Due(parse_as_of("2017-06-30").unwrap())
+    );
+    assert_eq!(
+        term_of(t("1.1.5"), Light::Stale),
+        Term::Period(Period::Month)
+    );
 }
 
 /// A minimal reader of RFC 4180 text (CRLF line ends), to check the fields come back.
