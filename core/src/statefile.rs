@@ -187,9 +187,11 @@ impl FileError {
     pub fn headline(&self) -> String {
         let file = self.file_name();
         match self {
-            FileError::TooLarge { .. }
-            | FileError::NotJson { .. }
-            | FileError::NotOurFormat { .. } => {
+            FileError::TooLarge { size, .. } => format!(
+                "文件“{file}”太大（{}），不是本系统导出的报送文件。{SEND_THIS}",
+                megabytes(*size)
+            ),
+            FileError::NotJson { .. } | FileError::NotOurFormat { .. } => {
                 format!("文件“{file}”不是本系统导出的报送文件。{SEND_THIS}")
             }
             FileError::Malformed { .. } => {
@@ -221,9 +223,8 @@ impl FileError {
     /// field, dataset ids), when there is any beyond the headline.
     pub fn detail(&self) -> Option<String> {
         Some(match self {
-            FileError::TooLarge { size, .. } => format!(
-                "文件大小 {}，本系统导出的文件不超过 {} MB。",
-                megabytes(*size),
+            FileError::TooLarge { .. } => format!(
+                "可导入的文件不超过 {} MB。",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
             FileError::NotJson { detail, .. } => format!("不是有效的 JSON 文件：{detail}。"),
@@ -446,12 +447,42 @@ fn distinct<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     names
 }
 
-/// Reads a state file. `file_name` is for messages. The table is the one the app shows: the
-/// file must be of its dataset, and each entry must name a task of it and a unit of it that is
-/// not a group (else the entry is listed in [`ParsedFile::invalid`]). When the file has two
-/// entries for the same unit and task, the one the merge rule prefers is kept and the other
-/// listed as invalid.
+/// Reads a file for import: the task table's CSV export, found by its header row (see
+/// [`crate::csv_read`]; not UTF-8 and named `.csv` or headed in GBK is
+/// [`FileError::WrongEncoding`]), else a state file ([`parse_state_file`]). `file_name` is for
+/// messages. The table is the one the app shows: the file must be of it, and each entry must
+/// name a task of it and a unit of it that is not a group (else the entry is listed in
+/// [`ParsedFile::invalid`]). When the file has two entries for the same unit and task, the one
+/// the merge rule prefers is kept and the other listed as invalid.
 pub fn parse(
+    bytes: impl AsRef<[u8]>,
+    file_name: &str,
+    table: &Table,
+) -> Result<ParsedFile, FileError> {
+    let bytes = bytes.as_ref();
+    if bytes.len() <= MAX_FILE_BYTES {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(body) {
+            Ok(text) if csv_read::looks_like_csv(text) => {
+                return csv_read::parse(text, file_name, table)
+            }
+            Err(_)
+                if file_name.to_lowercase().ends_with(".csv")
+                    || csv_read::looks_like_gbk_csv(body) =>
+            {
+                return Err(FileError::WrongEncoding {
+                    file: file_name.to_string(),
+                })
+            }
+            _ => {}
+        }
+    }
+    parse_state_file(bytes, file_name, table)
+}
+
+/// Reads a state file only (what the Excel worker gets from the page), as [`parse`] does
+/// without looking for a CSV: the worker does without the CSV reader's code.
+pub fn parse_state_file(
     bytes: impl AsRef<[u8]>,
     file_name: &str,
     table: &Table,
@@ -469,18 +500,9 @@ pub fn parse(
         file: file(),
         detail,
     };
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        let csv_name = file_name.to_lowercase().ends_with(".csv");
-        if csv_name || csv_read::looks_like_gbk_csv(bytes) {
-            return Err(FileError::WrongEncoding { file: file() });
-        }
-        return Err(not_json("不是 UTF-8 编码的文本".into()));
-    };
+    let text = std::str::from_utf8(bytes).map_err(|_| not_json("不是 UTF-8 编码的文本".into()))?;
     if text.trim().is_empty() {
         return Err(not_json("文件是空的".into()));
-    }
-    if csv_read::looks_like_csv(text) {
-        return csv_read::parse(text, file_name, table);
     }
     let top = syntax::parse(text)
         .map_err(|e| not_json(format!("第 {} 行第 {} 列附近有错误", e.line, e.column)))?;
