@@ -1,7 +1,8 @@
-//! Importing state files: pick several at once or drop them on the page; each is validated and
-//! previewed before anything changes; applying merges (never replaces); one click undoes the
-//! last import. Bad files get a Chinese message naming the file; storage is untouched until
-//! the user applies.
+//! Importing state files (and the task table's CSV export of a unit): pick several at once or
+//! drop them on the page; each is validated and previewed before anything changes; applying
+//! merges (never replaces); one click undoes the last import. Bad files get a plain Chinese
+//! message naming the file and saying what to send instead, the technical detail folded under
+//! 详情; storage is untouched until the user applies.
 
 use crate::app::ctx;
 use crate::data::table;
@@ -19,8 +20,24 @@ use wasm_bindgen_futures::JsFuture;
 pub struct Pending {
     pub files: Vec<ParsedFile>,
     /// Files that cannot be imported at all, with their messages.
-    pub errors: Vec<String>,
+    pub errors: Vec<Problem>,
     pub preview: Preview,
+}
+
+/// Why a file cannot be imported: the plain message, and the technical detail if any.
+#[derive(Clone)]
+pub struct Problem {
+    pub headline: String,
+    pub detail: Option<String>,
+}
+
+impl From<FileError> for Problem {
+    fn from(e: FileError) -> Problem {
+        Problem {
+            headline: e.headline(),
+            detail: e.detail(),
+        }
+    }
 }
 
 /// The import state shared by the toolbar, the drop zone and the preview.
@@ -63,19 +80,22 @@ pub fn read_files(files: web_sys::FileList) {
                     file: name,
                     size: file.size() as usize,
                 };
-                errors.push(e.to_string());
+                errors.push(e.into());
                 continue;
             }
             let bytes = match JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 Err(_) => {
-                    errors.push(format!("文件“{name}”无法读取，请重新选择。"));
+                    errors.push(Problem {
+                        headline: format!("文件“{name}”无法读取，请重新选择。"),
+                        detail: None,
+                    });
                     continue;
                 }
             };
             match statefile::parse(&bytes, &name, table()) {
                 Ok(p) => parsed.push(p),
-                Err(e) => errors.push(e.to_string()),
+                Err(e) => errors.push(e.into()),
             }
         }
         let preview = c
@@ -201,7 +221,7 @@ fn preview_view(p: Pending) -> impl IntoView {
                     view! {
                         <div role="alert">
                             <ul class="file-errors">
-                                {p.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}
+                                {p.errors.iter().map(problem_view).collect_view()}
                             </ul>
                         </div>
                     }
@@ -225,6 +245,26 @@ fn preview_view(p: Pending) -> impl IntoView {
     }
 }
 
+/// A file that cannot be imported: the plain message, and the detail in a closed 详情.
+fn problem_view(p: &Problem) -> impl IntoView {
+    view! {
+        <li>
+            <span class="file-error">{p.headline.clone()}</span>
+            {p
+                .detail
+                .clone()
+                .map(|d| {
+                    view! {
+                        <details class="file-error-detail">
+                            <summary>"详情"</summary>
+                            <span>{d}</span>
+                        </details>
+                    }
+                })}
+        </li>
+    }
+}
+
 fn file_view(f: &statefile::FilePreview) -> impl IntoView {
     let counts = [
         ("new", "新增", f.new.len()),
@@ -240,7 +280,12 @@ fn file_view(f: &statefile::FilePreview) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <article class="file-preview" data-file=f.file_name.clone()>
-            <h3>{f.file_name.clone()}</h3>
+            <h3>
+                {f.file_name.clone()}
+                <span class="file-source">
+                    {format!("（{}，{} 条记录）", f.source.label(), f.records())}
+                </span>
+            </h3>
             <p class="file-meta">{format!("单位：{}　{}", f.units.join("、"), exported)}</p>
             <ul class="file-counts">
                 {counts

@@ -79,7 +79,7 @@ pub fn OfficeMasthead() -> impl IntoView {
             <input
                 type="file"
                 id="import-files"
-                accept=".json,application/json"
+                accept=".json,.csv,application/json,text/csv"
                 multiple
                 class="visually-hidden"
                 tabindex="-1"

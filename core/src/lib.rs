@@ -1,6 +1,7 @@
 pub mod bench;
 pub mod checklist;
 pub mod csv;
+pub mod csv_read;
 pub mod describe;
 pub mod dunning;
 pub mod filter;

@@ -1,6 +1,7 @@
 //! The state file units export and the municipal office imports (format `gk-checklist`,
 //! documented in `docs/state-file.md`): writing it, reading it with clear messages, and the
-//! preview and application of an import.
+//! preview and application of an import. The import also takes the task table's CSV export of
+//! one unit (read by [`crate::csv_read`]).
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -10,6 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::checklist::{Checklists, Entry};
+use crate::csv_read;
 use crate::merge::{cmp_entries, merge_entry_into, Outcome};
 use crate::model::{Table, UnitKind};
 use crate::status::Status;
@@ -131,7 +133,8 @@ pub fn dated_file_name(dataset_id: &str, who: &str, now: Timestamp, ext: &str) -
 // Reading
 
 /// A file that cannot be imported at all. The message ([`fmt::Display`]) names the file and
-/// says what is wrong, in Chinese.
+/// says what is wrong, in Chinese, technical detail included; the page shows the plain
+/// [`headline`](FileError::headline) with the [`detail`](FileError::detail) in a 详情 toggle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
     /// Larger than [`MAX_FILE_BYTES`].
@@ -151,6 +154,15 @@ pub enum FileError {
     NewerVersion { file: String, found: u64 },
     /// A state file whose header fields are missing or wrong.
     Malformed { file: String, reason: String },
+    /// Not UTF-8, and a CSV by its name or its header in GBK: a CSV export that Excel saved
+    /// again in the local code page.
+    WrongEncoding { file: String },
+    /// A CSV export of the task table, but of a view without a unit: no unit's records in it.
+    NoUnit { file: String },
+    /// A CSV export of another task table: no row has a task of this table with its text.
+    OtherTable { file: String, expected: String },
+    /// A CSV export whose header or rows cannot be read.
+    BadCsv { file: String, reason: String },
 }
 
 impl FileError {
@@ -162,10 +174,87 @@ impl FileError {
             | FileError::NotOurFormat { file, .. }
             | FileError::OtherDataset { file, .. }
             | FileError::NewerVersion { file, .. }
-            | FileError::Malformed { file, .. } => file,
+            | FileError::Malformed { file, .. }
+            | FileError::WrongEncoding { file }
+            | FileError::NoUnit { file }
+            | FileError::OtherTable { file, .. }
+            | FileError::BadCsv { file, .. } => file,
         }
     }
+
+    /// The message in plain words for the page: what the file is not, and what to send
+    /// instead. The technical part is [`detail`](Self::detail).
+    pub fn headline(&self) -> String {
+        let file = self.file_name();
+        match self {
+            FileError::TooLarge { size, .. } => format!(
+                "文件“{file}”太大（{}），不是本系统导出的报送文件。{SEND_THIS}",
+                megabytes(*size)
+            ),
+            FileError::NotJson { .. } | FileError::NotOurFormat { .. } => {
+                format!("文件“{file}”不是本系统导出的报送文件。{SEND_THIS}")
+            }
+            FileError::Malformed { .. } => {
+                format!("文件“{file}”不完整或被改动过，无法导入。{SEND_THIS}")
+            }
+            FileError::OtherDataset { .. } => format!(
+                "文件“{file}”是另一张任务表（例如其他年份的任务表）的报送文件，不能导入本表。请让报送单位从本年度的任务表导出报送文件。"
+            ),
+            FileError::NewerVersion { .. } => format!(
+                "文件“{file}”由更新版本的本系统导出，本页面读不了。请刷新本页面，或使用最新版本的本系统导入。"
+            ),
+            FileError::WrongEncoding { .. } => format!(
+                "文件“{file}”的文字编码不对（可能被 Excel 另存过），无法读取。请使用从任务表直接导出、未经另存的 CSV 文件；最好{}",
+                SEND_THIS.trim_start_matches('请')
+            ),
+            FileError::NoUnit { .. } => format!(
+                "文件“{file}”是没有选择单位时导出的任务表，其中没有任何单位的记录，不能导入。{SEND_THIS}"
+            ),
+            FileError::OtherTable { .. } => format!(
+                "文件“{file}”是另一张任务表（例如其他年份的任务表）导出的 CSV，不能导入本表。{SEND_THIS}"
+            ),
+            FileError::BadCsv { .. } => format!(
+                "文件“{file}”像是任务表导出的 CSV，但不完整或被改动过，无法导入。{SEND_THIS}"
+            ),
+        }
+    }
+
+    /// The technical detail for the 详情 toggle (encoding, JSON line and column, the format
+    /// field, dataset ids), when there is any beyond the headline.
+    pub fn detail(&self) -> Option<String> {
+        Some(match self {
+            FileError::TooLarge { .. } => format!(
+                "可导入的文件不超过 {} MB。",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            FileError::NotJson { detail, .. } => format!("不是有效的 JSON 文件：{detail}。"),
+            FileError::NotOurFormat { found: None, .. } => {
+                format!("缺少 \"format\": \"{FORMAT}\"。")
+            }
+            FileError::NotOurFormat {
+                found: Some(found), ..
+            } => format!("\"format\" 是 \"{found}\"，应为 \"{FORMAT}\"。"),
+            FileError::Malformed { reason, .. } | FileError::BadCsv { reason, .. } => {
+                format!("{reason}。")
+            }
+            FileError::OtherDataset {
+                found, expected, ..
+            } => format!("文件的任务表标识是“{found}”，当前任务表是“{expected}”。"),
+            FileError::NewerVersion { found, .. } => format!(
+                "文件是第 {found} 版格式，本页面只能读取第 {VERSION} 版及以前的格式。"
+            ),
+            FileError::WrongEncoding { .. } => "文件不是 UTF-8 编码。Excel 在中文 Windows 上把 CSV 另存时会改用 GBK 编码，本系统读不了。".to_string(),
+            FileError::NoUnit { .. } => return None,
+            FileError::OtherTable { expected, .. } => format!(
+                "文件中没有一行的编号和工作任务与当前任务表（{expected}）的相符。"
+            ),
+        })
+    }
 }
+
+/// What to send instead of a file that cannot be imported.
+const SEND_THIS: &str =
+    "请让报送单位在任务表中选择本单位，点“导出报送文件”，把得到的 .json 文件发来。";
 
 /// The size in MB with one decimal, rounded up (so a file over the limit never shows as
 /// being at it).
@@ -213,6 +302,16 @@ impl fmt::Display for FileError {
             FileError::Malformed { file, reason } => {
                 write!(f, "文件“{file}”的格式有误：{reason}。")
             }
+            FileError::WrongEncoding { .. }
+            | FileError::NoUnit { .. }
+            | FileError::OtherTable { .. }
+            | FileError::BadCsv { .. } => {
+                f.write_str(&self.headline())?;
+                match self.detail() {
+                    Some(detail) => write!(f, "（{detail}）"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -232,8 +331,11 @@ pub struct FileEntry {
 /// An entry of a file that is left out, and why. The rest of the file is still imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidEntry {
-    /// Its position in the file's `entries`, from 0 (shown to users as 第 index+1 条).
+    /// Its position in the file's `entries` (a CSV's data rows), from 0 (shown to users as
+    /// 第 index+1 条).
     pub index: usize,
+    /// For a CSV, its row as a spreadsheet numbers it (shown as 第 row 行).
+    pub row: Option<usize>,
     /// The unit and task it names, when they are strings.
     pub unit: Option<String>,
     pub task: Option<String>,
@@ -243,7 +345,69 @@ pub struct InvalidEntry {
 
 impl fmt::Display for InvalidEntry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "第 {} 条：{}", self.index + 1, self.reason)
+        match self.row {
+            Some(row) => write!(f, "第 {row} 行：{}", self.reason),
+            None => write!(f, "第 {} 条：{}", self.index + 1, self.reason),
+        }
+    }
+}
+
+/// What kind of file an import read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A state file (`gk-checklist` JSON), what 导出报送文件 writes.
+    StateFile,
+    /// The task table's CSV export (导出 CSV) of one unit's view. Its times are to the minute.
+    TableCsv,
+}
+
+impl Source {
+    /// What the file is, for users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::StateFile => "报送文件",
+            Source::TableCsv => "任务表导出的 CSV",
+        }
+    }
+
+    /// The row of the entry at `index` as a spreadsheet numbers it (the header is row 1), for
+    /// a CSV.
+    pub fn row(self, index: usize) -> Option<usize> {
+        match self {
+            Source::StateFile => None,
+            Source::TableCsv => Some(index + 2),
+        }
+    }
+
+    /// What users call the place of the entry at `index`: 第 3 条 or 第 4 行.
+    fn place(self, index: usize) -> String {
+        match self.row(index) {
+            Some(row) => format!("第 {row} 行"),
+            None => format!("第 {} 条", index + 1),
+        }
+    }
+
+    /// Whether `incoming`, an entry of a file of this kind, is `current` as the file holds it,
+    /// i.e. whether importing it is a no-op worth calling 相同.
+    ///
+    /// A state file holds exact times: the same entry, time included. A CSV writes times to the
+    /// minute, so an entry exported to it comes back with its time cut to the minute, earlier
+    /// than the original by up to 59.999 s: the same status and note at `current`'s time cut to
+    /// the minute is the same entry. The merge rule still compares the exact times, so such an
+    /// entry never replaces `current` (the cut time is never later), and the stored time keeps
+    /// its seconds. Likewise a CSV entry is never newer than the entry it was exported from only
+    /// by rounding: the cut goes back in time, never forward.
+    pub fn same_entry(self, current: &Entry, incoming: &Entry) -> bool {
+        current.same_value(incoming) && self.same_time(current, incoming)
+    }
+
+    /// Whether the two entries have the same time at the precision of a file of this kind
+    /// (for a CSV: `current`'s time cut to the minute is `incoming`'s).
+    pub fn same_time(self, current: &Entry, incoming: &Entry) -> bool {
+        match self {
+            Source::StateFile => current.updated_at == incoming.updated_at,
+            Source::TableCsv => current.updated_at.to_minute() == incoming.updated_at,
+        }
     }
 }
 
@@ -251,7 +415,11 @@ impl fmt::Display for InvalidEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedFile {
     pub file_name: String,
+    /// A state file or a CSV export.
+    pub source: Source,
+    /// The task table's id (for a CSV, the table it was matched against).
     pub dataset: String,
+    /// The state file's format version; 0 for a CSV.
     pub version: u64,
     /// When it was exported; `None` when the file does not say.
     pub exported_at: Option<Timestamp>,
@@ -279,12 +447,42 @@ fn distinct<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     names
 }
 
-/// Reads a state file. `file_name` is for messages. The table is the one the app shows: the
-/// file must be of its dataset, and each entry must name a task of it and a unit of it that is
-/// not a group (else the entry is listed in [`ParsedFile::invalid`]). When the file has two
-/// entries for the same unit and task, the one the merge rule prefers is kept and the other
-/// listed as invalid.
+/// Reads a file for import: the task table's CSV export, found by its header row (see
+/// [`crate::csv_read`]; not UTF-8 and named `.csv` or headed in GBK is
+/// [`FileError::WrongEncoding`]), else a state file ([`parse_state_file`]). `file_name` is for
+/// messages. The table is the one the app shows: the file must be of it, and each entry must
+/// name a task of it and a unit of it that is not a group (else the entry is listed in
+/// [`ParsedFile::invalid`]). When the file has two entries for the same unit and task, the one
+/// the merge rule prefers is kept and the other listed as invalid.
 pub fn parse(
+    bytes: impl AsRef<[u8]>,
+    file_name: &str,
+    table: &Table,
+) -> Result<ParsedFile, FileError> {
+    let bytes = bytes.as_ref();
+    if bytes.len() <= MAX_FILE_BYTES {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(body) {
+            Ok(text) if csv_read::looks_like_csv(text) => {
+                return csv_read::parse(text, file_name, table)
+            }
+            Err(_)
+                if file_name.to_lowercase().ends_with(".csv")
+                    || csv_read::looks_like_gbk_csv(body) =>
+            {
+                return Err(FileError::WrongEncoding {
+                    file: file_name.to_string(),
+                })
+            }
+            _ => {}
+        }
+    }
+    parse_state_file(bytes, file_name, table)
+}
+
+/// Reads a state file only (what the Excel worker gets from the page), as [`parse`] does
+/// without looking for a CSV: the worker does without the CSV reader's code.
+pub fn parse_state_file(
     bytes: impl AsRef<[u8]>,
     file_name: &str,
     table: &Table,
@@ -395,60 +593,75 @@ pub fn parse(
     };
 
     let mut invalid = Vec::new();
-    // (unit, task) → position in `entries`.
-    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut entries: Vec<FileEntry> = Vec::new();
+    let mut found = Vec::new();
     for (index, item) in items.iter().enumerate() {
         match read_entry(item, table) {
             Err((unit, task, reasons)) => invalid.push(InvalidEntry {
                 index,
+                row: None,
                 unit,
                 task,
                 reason: reasons.join("；"),
             }),
-            Ok(fe) => {
-                let key = (fe.unit.clone(), fe.task.clone());
-                let fe = FileEntry { index, ..fe };
-                match seen.get(&key) {
-                    None => {
-                        seen.insert(key, entries.len());
-                        entries.push(fe);
-                    }
-                    Some(&at) => {
-                        let kept = &entries[at];
-                        let (winner, loser) =
-                            if cmp_entries(&fe.entry, &kept.entry) == Ordering::Greater {
-                                (fe.clone(), kept.clone())
-                            } else {
-                                (kept.clone(), fe)
-                            };
-                        invalid.push(InvalidEntry {
-                            index: loser.index,
-                            unit: Some(loser.unit),
-                            task: Some(loser.task),
-                            reason: format!(
-                                "与第 {} 条是同一单位的同一任务，只保留更新时间最新的一条",
-                                winner.index + 1
-                            ),
-                        });
-                        // The winner takes the slot of the first occurrence; file order of the
-                        // kept entries follows first occurrences.
-                        entries[at] = winner;
-                    }
-                }
-            }
+            Ok(fe) => found.push(FileEntry { index, ..fe }),
         }
     }
-    invalid.sort_by_key(|e| e.index);
-    entries.sort_by_key(|e| e.index);
+    let entries = keep_newest(found, Source::StateFile, &mut invalid);
     Ok(ParsedFile {
         file_name: file(),
+        source: Source::StateFile,
         dataset,
         version,
         exported_at,
         entries,
         invalid,
     })
+}
+
+/// Of the valid entries of a file (in file order), one per unit and task: of two for the same
+/// unit and task, the one the merge rule prefers is kept, in the place of the first, and the
+/// other is added to `invalid`. Both lists come back in file order.
+pub(crate) fn keep_newest(
+    found: Vec<FileEntry>,
+    source: Source,
+    invalid: &mut Vec<InvalidEntry>,
+) -> Vec<FileEntry> {
+    // (unit, task) → position in `entries`.
+    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut entries: Vec<FileEntry> = Vec::new();
+    for fe in found {
+        let key = (fe.unit.clone(), fe.task.clone());
+        match seen.get(&key) {
+            None => {
+                seen.insert(key, entries.len());
+                entries.push(fe);
+            }
+            Some(&at) => {
+                let kept = &entries[at];
+                let (winner, loser) = if cmp_entries(&fe.entry, &kept.entry) == Ordering::Greater {
+                    (fe, kept.clone())
+                } else {
+                    (kept.clone(), fe)
+                };
+                invalid.push(InvalidEntry {
+                    index: loser.index,
+                    row: source.row(loser.index),
+                    unit: Some(loser.unit),
+                    task: Some(loser.task),
+                    reason: format!(
+                        "与{}是同一单位的同一任务，只保留更新时间最新的一条",
+                        source.place(winner.index)
+                    ),
+                });
+                // The winner takes the slot of the first occurrence; file order of the kept
+                // entries follows first occurrences.
+                entries[at] = winner;
+            }
+        }
+    }
+    invalid.sort_by_key(|e| e.index);
+    entries.sort_by_key(|e| e.index);
+    entries
 }
 
 type EntryProblem = (Option<String>, Option<String>, Vec<String>);
@@ -588,10 +801,13 @@ pub struct Conflict {
 ///
 /// Every valid entry of the file is in exactly one of `new`, `newer`, `older`, `identical`
 /// and `superseded`; `conflicts` lists again those of them whose `updated_at` is the current
-/// one's but whose status or note differ, with both values.
+/// one's (for a CSV: to the minute, [`Source::same_time`]) but whose status or note differ,
+/// with both values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FilePreview {
     pub file_name: String,
+    /// A state file or a CSV export.
+    pub source: Source,
     pub exported_at: Option<Timestamp>,
     /// The units the file has entries for.
     pub units: Vec<String>,
@@ -601,7 +817,8 @@ pub struct FilePreview {
     pub newer: Vec<PreviewItem>,
     /// Older than the current entry (by the merge rule): ignored.
     pub older: Vec<PreviewItem>,
-    /// The same as the current entry, time included: ignored.
+    /// The same as the current entry, time included (for a CSV, to the minute:
+    /// [`Source::same_entry`]): ignored.
     pub identical: Vec<PreviewItem>,
     /// Would be new or newer, but another file of this import has a newer entry for the
     /// same unit and task, which wins.
@@ -609,6 +826,17 @@ pub struct FilePreview {
     /// Entries left out, with the reason.
     pub invalid: Vec<InvalidEntry>,
     pub conflicts: Vec<Conflict>,
+}
+
+impl FilePreview {
+    /// How many valid entries the file has (every list but `invalid` and `conflicts`).
+    pub fn records(&self) -> usize {
+        self.new.len()
+            + self.newer.len()
+            + self.older.len()
+            + self.identical.len()
+            + self.superseded.len()
+    }
 }
 
 /// The same unit and task with different status or note in two or more files of one import.
@@ -663,6 +891,7 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
     for file in files {
         let mut fp = FilePreview {
             file_name: file.file_name.clone(),
+            source: file.source,
             exported_at: file.exported_at,
             units: file.units(),
             new: Vec::new(),
@@ -683,7 +912,7 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
                 current: current.cloned(),
             };
             if let Some(cur) = current {
-                if cur.updated_at == fe.entry.updated_at && !cur.same_value(&fe.entry) {
+                if file.source.same_time(cur, &fe.entry) && !cur.same_value(&fe.entry) {
                     fp.conflicts.push(Conflict {
                         unit: fe.unit.clone(),
                         task: fe.task.clone(),
@@ -697,7 +926,7 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
                 current.is_none_or(|cur| cmp_entries(&fe.entry, cur) == Ordering::Greater);
             let (_, overall) = winner(&versions[&(fe.unit.as_str(), fe.task.as_str())]);
             let list = match current {
-                Some(cur) if *cur == fe.entry => &mut fp.identical,
+                Some(cur) if file.source.same_entry(cur, &fe.entry) => &mut fp.identical,
                 Some(_) if !beats_current => &mut fp.older,
                 _ if cmp_entries(&fe.entry, overall) == Ordering::Less => &mut fp.superseded,
                 None => &mut fp.new,

@@ -36,6 +36,11 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.key() == key)
     }
 
+    /// The status whose Chinese label is `label` (as the CSV export writes it).
+    pub fn from_label(label: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.label() == label)
+    }
+
     /// The Chinese label shown to users.
     pub fn label(self) -> &'static str {
         match self {

@@ -97,6 +97,13 @@ impl Timestamp {
         self.0
     }
 
+    /// The instant at the start of its minute (the seconds and milliseconds dropped): what a
+    /// time written to the minute, as the CSV export writes it, reads back as. China time is a
+    /// whole number of minutes from UTC, so the minute is the same in both.
+    pub const fn to_minute(self) -> Timestamp {
+        Timestamp(self.0.div_euclid(MS_PER_MINUTE) * MS_PER_MINUTE)
+    }
+
     /// The instant `ms` milliseconds later (clamped).
     pub const fn plus_millis(self, ms: i64) -> Timestamp {
         Timestamp::from_millis(self.0.saturating_add(ms))

@@ -491,6 +491,7 @@ fn preview_sorts_every_entry() {
     let mut bad = file_of("b.json", &b);
     bad.invalid.push(gk_core::statefile::InvalidEntry {
         index: 9,
+        row: None,
         unit: None,
         task: None,
         reason: "测试".into(),

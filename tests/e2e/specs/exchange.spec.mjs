@@ -91,8 +91,8 @@ test('import two units’ files on the office page: preview, apply, the central 
 
 const bad = [
   ['not-json.json', Buffer.from('这不是 JSON {'), '不是有效的 JSON 文件'],
-  ['other.json', Buffer.from(JSON.stringify({ hello: 'world' })), '不是本系统的进度文件'],
-  ['dataset.json', stateFile([], { dataset: 'jinan-2017' }), '属于任务表“jinan-2017”'],
+  ['other.json', Buffer.from(JSON.stringify({ hello: 'world' })), '不是本系统导出的报送文件'],
+  ['dataset.json', stateFile([], { dataset: 'jinan-2017' }), '任务表标识是“jinan-2017”'],
   ['newer.json', stateFile([], { version: 2 }), '第 2 版格式'],
   ['big.json', Buffer.alloc(5 * 1024 * 1024 + 10, 32), '太大'],
 ];

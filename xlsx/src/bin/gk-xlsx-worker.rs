@@ -66,7 +66,8 @@ mod worker {
             .as_f64()
             .map(|ms| Timestamp::from_millis(ms as i64))
             .ok_or("请求缺少时间。")?;
-        let file = statefile::parse(text(1), "当前进度", &table).map_err(|e| e.to_string())?;
+        let file =
+            statefile::parse_state_file(text(1), "当前进度", &table).map_err(|e| e.to_string())?;
         let mut checklists = Checklists::new();
         for e in file.entries {
             checklists.put(&e.unit, &e.task, e.entry);
