@@ -240,14 +240,14 @@ impl Store {
     /// Whether the 使用说明 of `page` was seen in this browser. Unknown (storage blocked) is
     /// not seen: the guide opens, and nothing complains.
     pub fn guide_seen(&self, page: &str) -> bool {
-        available() && LocalStorage::get::<u8>(self.guide_key(page)).is_ok()
+        available() && get_raw(&self.guide_key(page)).is_some()
     }
 
     /// Remembers that the 使用说明 of `page` was seen. Best effort, and only while storage is
     /// healthy, after [`Store::load`] (a tab that saw a newer version's value writes nothing).
     pub fn mark_guide_seen(&self, page: &str) {
         if self.loaded.load(Ordering::Relaxed) && self.health() == Health::Ok && available() {
-            let _ = LocalStorage::set(self.guide_key(page), 1u8);
+            let _ = set_raw(&self.guide_key(page), "1".into());
         }
     }
 
