@@ -9,6 +9,7 @@ mod edit;
 mod excel;
 mod files;
 mod filters;
+mod guide;
 mod import;
 mod notices;
 mod office;

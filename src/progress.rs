@@ -1,14 +1,22 @@
 //! The chosen unit's progress (done out of applicable, overall and per pillar: figures and
-//! bars), its supervision counts (督办: 逾期, 待更新, 临期) with the as-of day (截至日期), its
-//! unexported-changes indicator and its export.
+//! bars), its supervision counts (督办: 逾期, 待更新, 临期) with the as-of day (截至日期), where
+//! its records are kept (已自动保存在本浏览器, and the warning that they stay in this browser),
+//! its unexported-changes indicator and its export: the 报送文件 to send to the office.
 
 use crate::app::ctx;
 use crate::data::table;
 use crate::edit;
+use crate::storage::Health;
 use gk_core::checklist::{percent, Progress};
+use gk_core::statefile;
 use gk_core::supervision::{format_as_of, light_counts, parse_as_of, Light};
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
+
+/// Where a unit's records live, and what keeps them safe: in the guide and beside the export.
+pub const RECORDS_WARNING: &str =
+    "记录只保存在这台电脑的这个浏览器中：清除浏览器数据或换电脑后就找不到了，\
+     除非留有报送文件（可在“汇总与导入”页导入恢复）。";
 
 #[component]
 pub fn ProgressPanel() -> impl IntoView {
@@ -39,6 +47,27 @@ pub fn ProgressPanel() -> impl IntoView {
             edit::export_units(&[u.as_str()]);
         }
     };
+    // Once exported (and nothing changed since), the file's name and what to do with it.
+    let done = move || {
+        let u = unit();
+        match c
+            .checklists
+            .with(|cl| cl.exported_at(&u).filter(|_| !cl.has_unexported(&u)))
+        {
+            Some(at) => format!(
+                "已生成报送文件“{}”，一般保存在浏览器的“下载”文件夹。请把它发给市政府办公室。",
+                statefile::export_file_name(&t.dataset.id, &[u.as_str()], at)
+            ),
+            None => String::new(),
+        }
+    };
+    let saved = move || {
+        if c.health.get() == Health::Ok {
+            "已自动保存在本浏览器"
+        } else {
+            "未能保存在本浏览器（见页面上方的提示）"
+        }
+    };
     view! {
         <section class="progress" aria-label="本单位进度" hidden=move || c.unit.with(Option::is_none)>
             <div class="progress-main">
@@ -51,15 +80,29 @@ pub fn ProgressPanel() -> impl IntoView {
             </div>
             <div class="export-box no-print">
                 <p class="export-state" class:unexported=unexported>
+                    <span class="saved">{saved}</span>
+                    <br />
                     <span>
-                        {move || if unexported() { "有修改尚未导出" } else { "所有修改均已导出" }}
+                        {move || match (unexported(), c.checklists.with(|cl| cl.exported_at(&unit()))) {
+                            (true, _) => "有修改尚未导出报送文件",
+                            (false, Some(_)) => "所有修改均已导出报送文件",
+                            (false, None) => "尚未填写任何记录",
+                        }}
                     </span>
                     <br />
                     <span class="last-export">{last_export}</span>
                 </p>
-                <button type="button" class="primary" on:click=export>
-                    "导出本单位台账"
+                <button
+                    type="button"
+                    class="primary"
+                    aria-describedby="export-hint"
+                    on:click=export
+                >
+                    "导出报送文件"
                 </button>
+                <p id="export-hint" class="export-hint">"报送文件（.json）：交市政府办公室"</p>
+                <p class="export-done" role="status">{done}</p>
+                <p class="records-warning">{RECORDS_WARNING}</p>
             </div>
         </section>
     }

@@ -5,6 +5,8 @@
 //!   schema number. One key per unit, so a write never rewrites other units from a stale copy.
 //! - `gk:my-unit`: the unit the user last chose.
 //! - `gk:backup:<time>:<key>`: a stored value that could not be read, kept aside, never discarded.
+//! - `gk:<dataset>:guide:<page>`: the page's 使用说明 has been seen (`1`), so it no longer opens
+//!   by itself.
 //!
 //! The promises (after tldraw's local sync client): load before anything is written; write each
 //! change at once, merging with what is stored (another tab may have written since); never
@@ -15,7 +17,7 @@ use gk_core::checklist::Checklists;
 use gk_core::stored::{decode_unit, encode_unit, merge_docs, StoredError, UnitDoc};
 use gk_core::timestamp::Timestamp;
 use gloo_storage::{LocalStorage, Storage};
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::Mutex;
 use wasm_bindgen::prelude::*;
 
@@ -72,6 +74,8 @@ pub struct Store {
     /// other tabs' processes later), so a document another tab saved may lack them; see
     /// [`Store::lacks_own`]. (A list: a few hundred at most, and less code than a map.)
     own: Mutex<Vec<(String, String, Timestamp)>>,
+    /// [`Store::load`] has run: nothing is written before.
+    loaded: AtomicBool,
 }
 
 const HEALTHS: [Health; 4] = [
@@ -104,6 +108,7 @@ impl Store {
             dataset: dataset.to_string(),
             health: AtomicU8::new(0),
             own: Mutex::default(),
+            loaded: AtomicBool::new(false),
         }
     }
 
@@ -128,6 +133,7 @@ impl Store {
             my_unit: None,
             problems: Vec::new(),
         };
+        self.loaded.store(true, Ordering::Relaxed);
         if !available() {
             self.set_health(Health::Unavailable);
             return loaded;
@@ -224,6 +230,24 @@ impl Store {
     pub fn save_my_unit(&self, unit: &str) {
         if self.health() == Health::Ok && available() {
             let _ = LocalStorage::set(MY_UNIT, unit);
+        }
+    }
+
+    fn guide_key(&self, page: &str) -> String {
+        format!("{PREFIX}{}:guide:{page}", self.dataset)
+    }
+
+    /// Whether the 使用说明 of `page` was seen in this browser. Unknown (storage blocked) is
+    /// not seen: the guide opens, and nothing complains.
+    pub fn guide_seen(&self, page: &str) -> bool {
+        available() && get_raw(&self.guide_key(page)).is_some()
+    }
+
+    /// Remembers that the 使用说明 of `page` was seen. Best effort, and only while storage is
+    /// healthy, after [`Store::load`] (a tab that saw a newer version's value writes nothing).
+    pub fn mark_guide_seen(&self, page: &str) {
+        if self.loaded.load(Ordering::Relaxed) && self.health() == Health::Ok && available() {
+            let _ = set_raw(&self.guide_key(page), "1".into());
         }
     }
 

@@ -1,29 +1,35 @@
-//! The mastheads: the title, the links between the two pages and their tools. Two pages: the
-//! task table (a unit's page) and 汇总与导入 (the office's page, in `office/`, so that units do
-//! not download its code). The task table exports the current view as CSV for Excel; the office
-//! page imports files and exports every unit kept in this browser.
+//! The mastheads: the title, the links between the two pages, 使用说明 and their tools. Two
+//! pages: the task table (a unit's page) and 汇总与导入 (the office's page, in `office/`, so that
+//! units do not download its code). The task table exports the current view as Excel and CSV
+//! for the unit's own keeping (本单位留存); the office page imports files and exports every
+//! unit kept in this browser.
 
 use crate::app::ctx;
 use crate::data::table;
 use crate::excel::{ExcelButton, Kind};
+use crate::guide::{self, Guide, GuideText};
 use crate::import::read_files;
 use crate::{edit, files};
 use gk_core::csv;
 use leptos::html::Input;
 use leptos::prelude::*;
 
-/// The masthead: the title and the page's tools (`children`) after the links between the two
-/// pages.
+/// The masthead: the title, the links between the two pages, 使用说明 (the page's `guide`,
+/// which opens by itself on a first visit) and the page's tools (`children`).
 #[component]
-fn Header(office: bool, children: Children) -> impl IntoView {
+fn Header(office: bool, guide: &'static GuideText, children: Children) -> impl IntoView {
     view! {
         <header class="masthead">
             <h1>{table().dataset.title.as_str()}</h1>
             <nav class="toolbar no-print" aria-label="功能">
                 <PageSwitch office />
+                <button type="button" aria-haspopup="dialog" on:click=|_| guide::open()>
+                    "使用说明"
+                </button>
                 {children()}
             </nav>
         </header>
+        <Guide text=guide />
     }
 }
 
@@ -48,15 +54,19 @@ fn PageSwitch(office: bool) -> impl IntoView {
     }
 }
 
-/// The task table's masthead.
+/// The task table's masthead. Its table exports are for the unit's own keeping (本单位留存):
+/// the file to send is the progress panel's 报送文件.
 #[component]
 pub fn Masthead() -> impl IntoView {
     view! {
-        <Header office=false>
-            <button type="button" on:click=|_| export_csv()>
-                "导出 CSV"
-            </button>
-            <ExcelButton kind=Kind::Unit label="导出 Excel" worker_dir="./" />
+        <Header office=false guide=&guide::TABLE>
+            <div class="keep" role="group" aria-label="本单位留存">
+                <span aria-hidden="true">"本单位留存："</span>
+                <ExcelButton kind=Kind::Unit label="导出 Excel" worker_dir="./" />
+                <button type="button" on:click=|_| export_csv()>
+                    "导出 CSV"
+                </button>
+            </div>
         </Header>
     }
 }
@@ -75,7 +85,7 @@ pub fn OfficeMasthead() -> impl IntoView {
         input.set_value("");
     };
     view! {
-        <Header office=true>
+        <Header office=true guide=&guide::OFFICE>
             <input
                 type="file"
                 id="import-files"

@@ -211,3 +211,54 @@ fn a_full_storage_is_recognised_and_nothing_in_memory_is_lost() {
     assert!(store.save_unit(d, at(2)).is_some());
     assert_eq!(store.health(), Health::Ok);
 }
+
+#[wasm_bindgen_test]
+fn the_guide_is_remembered_as_seen_per_page_only_after_load_and_never_by_a_stale_tab() {
+    let ds = "test-guide";
+    let key = |page: &str| format!("gk:{ds}:guide:{page}");
+    for page in ["table", "office"] {
+        local().remove_item(&key(page)).unwrap();
+    }
+    let store = Store::new(ds);
+    assert!(!store.guide_seen("table"));
+    // Nothing is written before the records are loaded.
+    store.mark_guide_seen("table");
+    assert_eq!(local().get_item(&key("table")).unwrap(), None);
+    store.load(at(0));
+    store.mark_guide_seen("table");
+    assert_eq!(
+        local().get_item(&key("table")).unwrap().as_deref(),
+        Some("1")
+    );
+    // A fresh page load sees it; the other page's guide is apart.
+    let next = Store::new(ds);
+    assert!(next.guide_seen("table"));
+    assert!(!next.guide_seen("office"));
+    // Loading reads the guide key as no unit's checklist.
+    let loaded = next.load(at(1));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.checklists.units().count(), 0);
+
+    // A tab that found a newer version's value writes nothing, not even this.
+    let ds = "test-guide-newer";
+    local()
+        .remove_item(&format!("gk:{ds}:guide:table"))
+        .unwrap();
+    local()
+        .set_item(
+            &unit_key(ds, "市财政局"),
+            &format!(
+                "{{\"schema\":99,\"dataset\":\"{ds}\",\"unit\":\"市财政局\",\"entries\":{{}}}}"
+            ),
+        )
+        .unwrap();
+    let stale = Store::new(ds);
+    stale.load(at(2));
+    assert_eq!(stale.health(), Health::ReadOnly);
+    stale.mark_guide_seen("table");
+    assert_eq!(
+        local().get_item(&format!("gk:{ds}:guide:table")).unwrap(),
+        None
+    );
+    assert!(!stale.guide_seen("table"));
+}

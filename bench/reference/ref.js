@@ -375,7 +375,7 @@
     '<div class="filter-summary"><p class="count" id="shown-count" role="status" aria-live="polite"></p><button type="button" class="clear" id="clear-filters">清除全部筛选</button>' +
     '<span class="print-tools"><button type="button" id="print">打印</button><label title="较宽的内容可横向打印"><input type="checkbox" id="orient">横向</label></span></div></section>' +
     '<main id="main"><section class="progress" id="progress" aria-label="本单位进度" hidden><div class="progress-main"><h2 id="progress-unit"></h2><div class="progress-figures" id="progress-figures"></div></div>' +
-    '<div class="export-box no-print"><p class="export-state" id="export-state"><span id="export-note"></span><br><span class="last-export" id="last-export"></span></p><button type="button" class="primary" id="export-unit">导出本单位台账</button></div></section>' +
+    '<div class="export-box no-print"><p class="export-state" id="export-state"><span id="export-note"></span><br><span class="last-export" id="last-export"></span></p><button type="button" class="primary" id="export-unit">导出报送文件</button></div></section>' +
     '<table class="tasks"><thead><tr><th scope="col" class="col-id">编号</th><th scope="col" class="col-text">工作任务及要求</th><th scope="col" class="col-units">牵头单位</th><th scope="col" class="col-units">责任单位</th>' +
     '<th scope="col" class="col-mine"><span class="no-print">本单位</span><span class="print-only">状态</span></th><th scope="col" class="col-note print-only">备注</th></tr></thead>' +
     `<tbody>${rows.map(rowHtml).join('')}</tbody></table>` +
@@ -609,7 +609,7 @@
       texts.set(figures, html);
     }
     const d = doc(u);
-    setText($('export-note'), d.exported_at ? '所有修改均已导出' : '有修改尚未导出');
+    setText($('export-note'), d.exported_at ? '所有修改均已导出报送文件' : '有修改尚未导出报送文件');
     setText($('last-export'), d.exported_at ? `上次导出：${d.exported_at}` : '上次导出：从未导出');
   }
 

@@ -172,6 +172,8 @@ test('with storage blocked the app works in memory and a banner says to export',
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openApp(page, CZ);
+  // Nothing says the 使用说明 was seen: it opens (guide.spec.mjs), and closes as ever.
+  await page.getByRole('button', { name: '知道了' }).click();
   const banner = page.locator('.storage-banner');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('浏览器存储不可用');
@@ -203,11 +205,23 @@ test('the unexported indicator and a unit export', async ({ page }) => {
   await expect(state).toContainText('从未导出');
   await statusOf(page, '1.1.5').selectOption('done');
   await noteOf(page, '1.1.5').fill('每月在市财政局网站公开');
-  await expect(state).toContainText('有修改尚未导出');
+  await expect(state).toContainText('有修改尚未导出报送文件');
+  await expect(state).toContainText('已自动保存在本浏览器');
+  await expect(page.locator('.records-warning')).toHaveText(
+    '记录只保存在这台电脑的这个浏览器中：清除浏览器数据或换电脑后就找不到了，除非留有报送文件（可在“汇总与导入”页导入恢复）。',
+  );
+  const done = page.getByRole('status').filter({ hasText: '报送文件' });
+  await expect(done).toHaveCount(0);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出本单位台账' }).click();
+  const button = page.getByRole('button', { name: '导出报送文件' });
+  await expect(button).toHaveAccessibleDescription('报送文件（.json）：交市政府办公室');
+  await button.click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^taian-2017-市财政局-\d{8}\.json$/);
+  // What happened and what to do next, with the name of the file the browser downloaded.
+  await expect(done).toHaveText(
+    `已生成报送文件“${file.suggestedFilename()}”，一般保存在浏览器的“下载”文件夹。请把它发给市政府办公室。`,
+  );
   const data = JSON.parse(readFileSync(await file.path(), 'utf8'));
   expect(data.format).toBe('gk-checklist');
   expect(data.version).toBe(1);
@@ -219,4 +233,5 @@ test('the unexported indicator and a unit export', async ({ page }) => {
   await expect(state).toContainText(/上次导出：\d{4}-\d\d-\d\d \d\d:\d\d/);
   await statusOf(page, '1.2.1').selectOption('doing');
   await expect(state).toContainText('有修改尚未导出');
+  await expect(done).toHaveCount(0);
 });

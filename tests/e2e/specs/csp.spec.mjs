@@ -40,7 +40,7 @@ test('the task table runs under its policy: no violation while choosing, editing
   await page.getByRole('button', { name: '清除全部筛选' }).click();
   await page.locator('#unit').selectOption('市财政局');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /导出本单位台账/ }).click();
+  await page.getByRole('button', { name: '导出报送文件' }).click();
   await download;
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ format: 'A4' });
