@@ -232,3 +232,80 @@ test('on a 390 px phone the view is cards, and it prints as the unit’s read-on
   for (const word of ['返回汇总', '导入进度文件', '各任务完成情况', '单位×支柱', '…']) expect(squashed).not.toContain(word);
   w.expectClean();
 });
+
+// Issue 15: "no console error on any control". Every button, summary and checkbox of the office
+// page, in a state with imported records, clicked one after the other until none is left (new
+// ones too: the import preview's, the view's). The first read-only view opened gets every one of
+// its controls clicked; the others (one per matrix unit and figure) are opened and closed. The
+// file chooser gets the state file again, downloads are accepted, and print is a stand-in that
+// counts (headless Chromium has no print dialog; print.spec does the same).
+test('clicking every control of the office page logs no console error and no page error', async ({ page }) => {
+  test.setTimeout(480_000);
+  const w = watch(page);
+  await openWithRecords(page);
+  let chosen = 0;
+  page.on('filechooser', async (fc) => {
+    chosen += 1;
+    await fc.setFiles([file()]);
+  });
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => window.printed++;
+  });
+  const CONTROLS = 'button, summary, input[type="checkbox"]';
+  /** The first visible, enabled control within `scope` whose signature is not in `done`
+   *  (its id, or what it says and the unit, task or file it belongs to): its position among
+   *  CONTROLS in the document, and its signature. */
+  const next = (scope, done) =>
+    page.evaluate(
+      ([sel, scope, done]) => {
+        const all = [...document.querySelectorAll(sel)];
+        const within = document.querySelector(scope);
+        for (let i = 0; i < all.length; i++) {
+          const el = all[i];
+          if (!within.contains(el) || el.disabled || !el.checkVisibility()) continue;
+          const of = (a) => el.closest(`[data-${a}]`)?.getAttribute(`data-${a}`) ?? '';
+          const sig = el.id || [el.tagName, of('unit'), of('task-id'), of('file'), el.textContent.trim()].join('|');
+          if (!done.includes(sig)) return { i, sig };
+        }
+        return null;
+      },
+      [CONTROLS, scope, done],
+    );
+  // First 撤销上次导入, then 导入进度文件 and 应用导入: the records are back for what follows.
+  await page.getByRole('button', { name: '撤销上次导入' }).click();
+  await page.getByRole('button', { name: '导入进度文件' }).click();
+  await page.getByRole('region', { name: '导入预览' }).getByRole('button', { name: '应用导入' }).click();
+  await expect(page.locator('.import-result')).toContainText(`新增 ${ENTRIES.length} 条`);
+  const clicked = ['BUTTON||||撤销上次导入'];
+  let views = 0;
+  let n = 3;
+  for (;;) {
+    if (await view(page).isVisible()) {
+      if (views++ === 0) {
+        for (let c; (c = await next('section.unit-view', [...clicked, 'BUTTON||||返回汇总'])); n++) {
+          clicked.push(c.sig);
+          await page.locator(CONTROLS).nth(c.i).click();
+        }
+      }
+      await view(page).getByRole('button', { name: '返回汇总' }).click();
+      await expect(page.locator('table.matrix')).toBeVisible();
+      continue;
+    }
+    const c = await next('body', clicked);
+    if (!c) break;
+    clicked.push(c.sig);
+    await page.locator(CONTROLS).nth(c.i).click();
+    n++;
+  }
+  // The matrix's buttons (47 units × their figures and names), the tasks' summaries, the 督办
+  // list's units, the mastheads' and the import's, the view's.
+  expect(n).toBeGreaterThan(400);
+  expect(views).toBeGreaterThan(UNITS.length);
+  expect(chosen).toBeGreaterThan(0);
+  expect(downloads.length).toBeGreaterThanOrEqual(3);
+  expect(await page.evaluate(() => window.printed)).toBeGreaterThan(0);
+  w.expectClean();
+});
