@@ -114,7 +114,8 @@ fn Matrix() -> impl IntoView {
             <table class="matrix">
                 <caption>
                     "单位 × 支柱 完成进度（已完成 / 适用，不适用的任务不计；另注进行中）；逾期、待更新任务数，"
-                    {as_of_words}"。点击单位或进度可只读查看该单位的任务。"
+                    {as_of_words}"。"
+                    <span class="no-print">"点击单位或进度可只读查看该单位的任务。"</span>
                 </caption>
                 <thead>
                     <tr>
@@ -214,8 +215,8 @@ fn unit_cells(cl: &Checklists, i: usize, unit: &'static str, tasks: &[usize]) ->
                                 on:click=move |_| v.open(i, Some(id), from.clone())
                             >
                                 {ratio(pp.done, pp.applicable)}
-                                {doing_line(pp.doing)}
                             </button>
+                            {doing_line(pp.doing)}
                         </td>
                     }
                     .into_any()

@@ -94,8 +94,9 @@ test('the matrix shows 进行中 per unit and per pillar, as the imported record
   for (const p of table.pillars) {
     const n = doing(UNIT, p.id);
     const cell = page.locator(`#m-${UNITS.indexOf(UNIT)}-${p.id}`);
-    if (n > 0) await expect(cell.locator('.m-doing')).toHaveText(`进行中 ${n}`);
-    else await expect(cell.locator('.m-doing')).toHaveCount(0);
+    const td = page.locator('table.matrix td', { has: cell });
+    if (n > 0) await expect(td.locator('.m-doing')).toHaveText(`进行中 ${n}`);
+    else await expect(td.locator('.m-doing')).toHaveCount(0);
     await expect(cell).toHaveAttribute('aria-label', new RegExp(`进行中 ${n}，只读查看$`));
   }
   // The foot: the sum over units.
