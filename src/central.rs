@@ -1,15 +1,16 @@
 //! The central view (汇总) for the municipal government office: every unit's progress by
-//! pillar, who has reported and when, and each task's status in every unit involved in it.
-//! Clicking a unit or a cell opens the task table filtered to it. The office page (`office.rs`)
-//! shows it.
+//! pillar (done, in progress, applicable), who has reported and when, and each task's status in
+//! every unit involved in it. Clicking a unit or a cell opens the read-only view of that unit
+//! (`unit_view.rs`) in the central view's place: never the unit's editable task table. The
+//! office page (`office.rs`) shows it.
 
 use crate::app::ctx;
 use crate::data::{index, table};
 use crate::dunning::{as_of_words, dunning, AsOfControl, DunningList};
+use crate::print::PrintHead;
+use crate::unit_view::{provide_unit_view, unit_view, UnitViewSection};
 use gk_core::checklist::{percent, Checklists};
 use gk_core::dunning::{order, UnitOrder};
-use gk_core::filter::Filter;
-use gk_core::hash;
 use gk_core::status::Status;
 use gk_core::supervision::Light;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
@@ -29,30 +30,21 @@ pub(crate) fn unit_tasks() -> &'static [(String, Vec<usize>)] {
     })
 }
 
-/// Opens the task table (the page above this one) for `unit` (and `pillar`), on the same
-/// as-of day.
-fn open(unit: &str, pillar: Option<u8>) {
-    let f = Filter {
-        unit: Some(unit.to_string()),
-        pillar,
-        as_of: ctx().filter.with_untracked(|f| f.as_of),
-        ..Filter::default()
-    };
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_href(&format!("../#{}", hash::format(&f)));
-    }
-}
-
 #[component]
 pub fn Central() -> impl IntoView {
+    provide_unit_view();
+    let v = unit_view();
     view! {
-        <section class="central" aria-labelledby="central-title">
+        // Out of sight (and out of print) while a unit's read-only view takes its place.
+        <section class="central" aria-labelledby="central-title" hidden=move || v.is_open()>
+            <PrintHead view="汇总：各单位完成情况" />
             <h2 id="central-title">"汇总：各单位完成情况"</h2>
             <Reporting />
             <Matrix />
             <DunningList />
             <TaskStatuses />
         </section>
+        <UnitViewSection />
     }
 }
 
@@ -120,12 +112,17 @@ fn Matrix() -> impl IntoView {
         </div>
         <div class="matrix-wrap">
             <table class="matrix">
-                <caption>"单位 × 支柱 完成进度（已完成 / 适用）；逾期、待更新任务数，"{as_of_words}</caption>
+                <caption>
+                    "单位 × 支柱 完成进度（已完成 / 适用，不适用的任务不计；另注进行中）；逾期、待更新任务数，"
+                    {as_of_words}"。"
+                    <span class="no-print">"点击单位或进度可只读查看该单位的任务。"</span>
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col">"单位"</th>
                         {t.pillars.iter().map(|p| view! { <th scope="col" title=p.name.clone()>{p.short.clone()}</th> }).collect_view()}
                         <th scope="col">"合计"</th>
+                        <th scope="col">"进行中"</th>
                         <th scope="col" aria-sort=move || sorted(UnitOrder::Overdue)>"逾期"</th>
                         <th scope="col" aria-sort=move || sorted(UnitOrder::Stale)>"待更新"</th>
                         <th scope="col">"报送情况"</th>
@@ -153,6 +150,7 @@ fn Matrix() -> impl IntoView {
 fn matrix_row(i: usize) -> impl IntoView {
     let c = ctx();
     let d = dunning();
+    let v = unit_view();
     let (u, tasks) = &unit_tasks()[i];
     let unit: &'static str = u;
     let tasks: &'static [usize] = tasks;
@@ -160,11 +158,17 @@ fn matrix_row(i: usize) -> impl IntoView {
     view! {
         <tr data-unit=unit>
             <th scope="row">
-                <button type="button" class="link" on:click=move |_| open(unit, None)>
+                <button
+                    type="button"
+                    class="link"
+                    id=format!("m-{i}")
+                    aria-label=format!("{unit}：只读查看全部任务")
+                    on:click=move |_| v.open(i, None, format!("m-{i}"))
+                >
                     {unit}
                 </button>
             </th>
-            {move || c.checklists.with(|cl| unit_cells(cl, unit, tasks))}
+            {move || c.checklists.with(|cl| unit_cells(cl, i, unit, tasks))}
             {light_cell(Signal::derive(move || n(Light::Overdue)), Light::Overdue)}
             {light_cell(Signal::derive(move || n(Light::Stale)), Light::Stale)}
             {move || c.checklists.with(|cl| reported_cell(cl, unit))}
@@ -181,8 +185,11 @@ fn light_cell(n: Signal<usize>, light: Light) -> impl IntoView {
     }
 }
 
-fn unit_cells(cl: &Checklists, unit: &'static str, tasks: &[usize]) -> impl IntoView {
+/// The unit's cells: per pillar done / applicable (and 进行中 when any), a button that opens
+/// the read-only view of that pillar; the total; the total 进行中.
+fn unit_cells(cl: &Checklists, i: usize, unit: &'static str, tasks: &[usize]) -> impl IntoView {
     let t = table();
+    let v = unit_view();
     let p = cl.progress(t, unit, tasks);
     let cells = t
         .pillars
@@ -190,19 +197,30 @@ fn unit_cells(cl: &Checklists, unit: &'static str, tasks: &[usize]) -> impl Into
         .map(|pillar| {
             let id = pillar.id;
             match p.per_pillar.iter().find(|pp| pp.pillar == id) {
-                Some(pp) => view! {
-                    <td>
-                        <button
-                            type="button"
-                            class="cell"
-                            aria-label=format!("{unit} {}：已完成 {} / {}", pillar.short, pp.done, pp.applicable)
-                            on:click=move |_| open(unit, Some(id))
-                        >
-                            {ratio(pp.done, pp.applicable)}
-                        </button>
-                    </td>
+                Some(pp) => {
+                    let from = format!("m-{i}-{id}");
+                    view! {
+                        <td>
+                            <button
+                                type="button"
+                                class="cell"
+                                id=from.clone()
+                                aria-label=format!(
+                                    "{unit} {}：已完成 {} / {}，进行中 {}，只读查看",
+                                    pillar.short,
+                                    pp.done,
+                                    pp.applicable,
+                                    pp.doing,
+                                )
+                                on:click=move |_| v.open(i, Some(id), from.clone())
+                            >
+                                {ratio(pp.done, pp.applicable)}
+                            </button>
+                            {doing_line(pp.doing)}
+                        </td>
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 None => view! { <td class="na">"—"</td> }.into_any(),
             }
         })
@@ -210,7 +228,18 @@ fn unit_cells(cl: &Checklists, unit: &'static str, tasks: &[usize]) -> impl Into
     view! {
         {cells}
         <td class="total">{ratio(p.done, p.applicable)}</td>
+        {doing_cell(p.doing)}
     }
+}
+
+/// A pillar cell's second line, only when some task is 进行中.
+fn doing_line(n: usize) -> Option<impl IntoView> {
+    (n > 0).then(|| view! { <span class="m-doing">{format!("进行中 {n}")}</span> })
+}
+
+/// The 进行中 column: tasks in progress, applicable ones (a 不适用 task is never 进行中).
+fn doing_cell(n: usize) -> impl IntoView {
+    view! { <td class="doing-n" class:some={n > 0}>{n}</td> }
 }
 
 /// Whether the unit has reported (has any entry), and when last.
@@ -228,22 +257,28 @@ fn reported_cell(cl: &Checklists, unit: &str) -> impl IntoView {
 /// The last row: each pillar's progress over all units, and the overall.
 fn totals(cl: &Checklists) -> impl IntoView {
     let t = table();
-    let mut sums = vec![(0, 0); t.pillars.len()];
-    let (mut done, mut applicable) = (0, 0);
+    let mut sums = vec![(0, 0, 0); t.pillars.len()];
+    let (mut done, mut applicable, mut doing) = (0, 0, 0);
     for (u, tasks) in unit_tasks() {
         let p = cl.progress(t, u, tasks);
         done += p.done;
         applicable += p.applicable;
+        doing += p.doing;
         for pp in &p.per_pillar {
             if let Some(i) = t.pillars.iter().position(|x| x.id == pp.pillar) {
                 sums[i].0 += pp.done;
                 sums[i].1 += pp.applicable;
+                sums[i].2 += pp.doing;
             }
         }
     }
     view! {
-        {sums.into_iter().map(|(d, a)| view! { <td class="total">{ratio(d, a)}</td> }).collect_view()}
+        {sums
+            .into_iter()
+            .map(|(d, a, n)| view! { <td class="total">{ratio(d, a)}{doing_line(n)}</td> })
+            .collect_view()}
         <td class="total">{ratio(done, applicable)}</td>
+        {doing_cell(doing)}
     }
 }
 

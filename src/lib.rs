@@ -18,6 +18,7 @@ mod progress;
 mod rows;
 pub mod storage;
 mod toolbar;
+mod unit_view;
 pub mod url;
 
 /// Starts the task-table page: replaces the static boot notice of `index.html` with it.

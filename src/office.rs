@@ -7,7 +7,6 @@ use crate::central::Central;
 use crate::dunning::provide_dunning;
 use crate::import::{enable_drop, provide_import_ctx, ImportPanel};
 use crate::notices::{Notices, StorageBanner};
-use crate::print::PrintHead;
 use crate::toolbar::OfficeMasthead;
 use crate::url;
 use gk_core::hash;
@@ -34,7 +33,6 @@ pub fn Office() -> impl IntoView {
         <Notices />
         <ImportPanel />
         <main id="main">
-            <PrintHead view="汇总：各单位完成情况" />
             <Central />
         </main>
     }

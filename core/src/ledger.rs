@@ -167,14 +167,15 @@ fn units_and_tasks(index: &Index) -> Vec<(&str, Vec<usize>)> {
 }
 
 /// The office's consolidation of every unit's checklist kept here, on the as-of day `day`:
-/// 汇总 (unit × pillar, done and applicable, totals, reporting), 未报送, 明细 (one row per
+/// 汇总 (unit × pillar, done and applicable, totals with 进行中, reporting), 未报送, 明细 (one row per
 /// unit and task) and 督办 (every unit's overdue and stale tasks).
 pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day: Date) -> Workbook {
     let units = units_and_tasks(index);
     let title = &table.dataset.title;
     let as_of = format!("截至 {}", chinese_date(day));
 
-    // 汇总: two numbers per pillar, then the totals, the share and the reporting.
+    // 汇总: two numbers per pillar, then the totals (done, applicable, in progress), the share
+    // and the reporting.
     let mut columns = vec![col("单位", 22.0, true)];
     for p in &table.pillars {
         columns.push(col(format!("{}·已完成", p.short), 9.0, true));
@@ -183,6 +184,7 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
     columns.extend([
         col("合计·已完成", 9.0, true),
         col("合计·适用", 9.0, true),
+        col("合计·进行中", 9.0, true),
         col("完成率", 9.0, false),
         col("报送情况", 9.0, false),
         col("最近更新", 18.0, false),
@@ -205,6 +207,7 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
         row.extend([
             Cell::Number(p.done as f64),
             Cell::Number(p.applicable as f64),
+            Cell::Number(p.doing as f64),
             if p.applicable > 0 {
                 Cell::Ratio(p.done as f64 / p.applicable as f64)
             } else {

@@ -214,9 +214,12 @@ fn office_consolidation() {
         sum.get_value((fin_row, cols + 1)),
         Some(&Data::Float(fin_tasks))
     );
-    assert_eq!(text(&sum, fin_row, cols + 3), "已报送");
+    // 合计·进行中: 2.1.7 is 进行中.
+    assert_eq!(text(&sum, 2, cols + 2), "合计·进行中");
+    assert_eq!(sum.get_value((fin_row, cols + 2)), Some(&Data::Float(1.0)));
+    assert_eq!(text(&sum, fin_row, cols + 4), "已报送");
     assert!(matches!(
-        sum.get_value((fin_row, cols + 4)),
+        sum.get_value((fin_row, cols + 5)),
         Some(Data::DateTime(_))
     ));
     // 新泰市: 1.1.1 is 不适用, so one task less applies.
@@ -228,6 +231,7 @@ fn office_consolidation() {
         sum.get_value((xintai, cols + 1)),
         Some(&Data::Float(xintai_tasks - 1.0))
     );
+    assert_eq!(sum.get_value((xintai, cols + 2)), Some(&Data::Float(0.0)));
 
     // 未报送: every unit but the two.
     let missing = x.worksheet_range("未报送").unwrap();

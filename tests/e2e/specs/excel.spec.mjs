@@ -107,6 +107,7 @@ test('导出汇总 Excel: 汇总, 未报送, 明细 and 督办, opened in LibreO
   const w = watch(page);
   await openApp(page, hashOf({ unit: '市财政局' }));
   await statusOf(page, '1.1.1').selectOption('done');
+  await statusOf(page, '1.1.2').selectOption('doing');
   await page.locator('#unit').selectOption('新泰市');
   await statusOf(page, '1.1.1').selectOption('na');
   const requests = [];
@@ -128,7 +129,10 @@ test('导出汇总 Excel: 汇总, 未报送, 明细 and 督办, opened in LibreO
   const fin = summary.find((r) => r[0] === '市财政局');
   const n = 1 + 2 * table.pillars.length;
   expect(fin.slice(n, n + 2)).toEqual(['1', String(expectedIds({ unit: '市财政局' }).length)]);
-  expect(fin[n + 3]).toBe('已报送');
+  // 合计·进行中 (issue 15), then 完成率 and 报送情况.
+  expect(book['汇总'][2][n + 2]).toBe('合计·进行中');
+  expect(fin[n + 2]).toBe('1');
+  expect(fin[n + 4]).toBe('已报送');
   const xintai = summary.find((r) => r[0] === '新泰市');
   expect(xintai[n + 1]).toBe(String(expectedIds({ unit: '新泰市' }).length - 1));
 

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { table, watch, openApp, openOffice, taskRows, expectedIds, hashOf } from './helpers.mjs';
+import { table, watch, openApp, openOffice, expectedIds, hashOf } from './helpers.mjs';
 
 const stateFile = (entries, extra = {}) =>
   Buffer.from(
@@ -80,11 +80,16 @@ test('import two units’ files on the office page: preview, apply, the central 
   expect(entriesOf(undone, '新泰市')).toEqual({});
   await expect(cz.locator('td.reported')).toContainText('已报送'); // (our own edit of 1.1.2)
 
-  // Clicking a cell opens the task table filtered to it.
+  // Clicking a cell opens the unit's read-only view of that pillar on this page (issue 15: no
+  // longer the unit's editable task table).
+  const url = page.url();
   await page.locator('table.matrix tr[data-unit="新泰市"] button.cell').first().click();
-  await expect(page.locator('#unit')).toHaveValue('新泰市');
-  await expect(taskRows(page)).toHaveCount(expectedIds({ unit: '新泰市', pillar: 1 }).length);
-  await page.getByRole('link', { name: '汇总与导入' }).click();
+  const view = page.locator('section.unit-view');
+  await expect(view.locator('.readonly-mark')).toHaveText('只读（汇总查看）');
+  const ids = await view.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.taskId));
+  expect(ids).toEqual(expectedIds({ unit: '新泰市', pillar: 1 }));
+  expect(page.url()).toBe(url);
+  await view.getByRole('button', { name: '返回汇总' }).click();
   await expect(page.locator('table.matrix')).toBeVisible();
   w.expectClean();
 });

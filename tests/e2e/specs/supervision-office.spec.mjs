@@ -175,9 +175,16 @@ test('the matrix counts 逾期 and 待更新 per unit on the link’s day, red a
   await page.goBack();
   await expect(page.locator('#asof')).toHaveValue(AS_OF);
   await expect.poll(() => matrixCounts(page)).toEqual(expectedCounts(AS_OF));
-  // A unit opens the task table on the same day.
+  // A unit opens its read-only view (issue 15: no longer its task table), its lights on the
+  // same day.
   await page.locator('table.matrix tr[data-unit="泰山区"] th button').click();
-  await expect(page).toHaveURL(/\/gk\/#unit=%E6%B3%B0%E5%B1%B1%E5%8C%BA&asof=2017-07-01$/);
+  const view = page.locator('section.unit-view');
+  await expect(view.locator('.uv-figures')).toContainText('截至 2017年7月1日');
+  const lights = await view.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.taskId, tr.dataset.light]));
+  expect(lights).toEqual(
+    table.tasks.filter((t) => roleOf(t, '泰山区') !== null).map((t) => [t.id, lightOf(t, record('泰山区', t.id), AS_OF)]),
+  );
+  await expect(page).toHaveURL(/\/gk\/office\/#asof=2017-07-01$/);
   w.expectClean();
 });
 

@@ -1,0 +1,312 @@
+// The office page after an import (issue 15): the 汇总 matrix shows 进行中, and a click on a
+// unit or a figure opens a read-only view of that unit (只读（汇总查看）) on the office page,
+// never the unit's editable task table. Every expectation is computed here from the imported
+// entries and data/taian-2017.json, not by the app. Screenshots and a PDF of the view are left
+// in tests/e2e/test-results/ (office-view-*.png, office-view.pdf).
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { table, watch, expectedIds, roleOf } from './helpers.mjs';
+
+const results = new URL('../test-results/', import.meta.url).pathname;
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const entry = (unit, task, status, note, updated_at) => ({ unit, task, status, note, updated_at });
+// Two units with records in several pillars: every status, notes (one of two lines), a unit
+// with no record in a pillar it has tasks in.
+const ENTRIES = [
+  entry('泰山区', '1.1.1', 'done', '已在区政府网站公开', '2017-06-20T02:00:00Z'),
+  entry('泰山区', '1.1.2', 'doing', '正在整理\n7月中旬完成', '2017-06-29T01:00:00Z'),
+  entry('泰山区', '1.1.5', 'doing', '', '2017-06-30T16:30:00Z'),
+  entry('泰山区', '1.1.3', 'na', '不涉及', '2017-03-01T01:00:00Z'),
+  entry('泰山区', '2.1.7', 'done', '已完成', '2017-06-20T02:00:00Z'),
+  entry('泰山区', '4.3.4', 'doing', '正在整理，"7月中旬"完成', '2017-06-29T01:00:00Z'),
+  entry('泰山区', '4.1.1', 'todo', '尚未开始：等待市里通知', '2017-06-29T03:00:00Z'),
+  entry('市财政局', '1.1.1', 'done', '', '2017-06-29T10:00:00Z'),
+  entry('市财政局', '1.1.2', 'doing', '每月在网站公开', '2017-06-30T17:00:00Z'),
+];
+const UNIT = '泰山区';
+const file = () => ({
+  name: 'units.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(
+    JSON.stringify({ format: 'gk-checklist', version: 1, dataset: 'taian-2017', exported_at: '2017-07-01T08:00:00Z', entries: ENTRIES }),
+  ),
+});
+const UNITS = table.units.filter((u) => u.kind !== 'group').map((u) => u.name);
+const record = (unit, id) => ENTRIES.find((e) => e.unit === unit && e.task === id);
+const LABEL = { todo: '未开始', doing: '进行中', done: '已完成', na: '不适用' };
+const pillarOf = (id) => table.tasks.find((t) => t.id === id).pillar;
+/** In progress: the unit's tasks whose record says 进行中 (in `pillar`, or in all). */
+const doing = (unit, pillar) =>
+  expectedIds({ unit, pillar }).filter((id) => record(unit, id)?.status === 'doing').length;
+/** 2017-06-29T01:00:00Z → 2017-06-29 09:00 (China time). */
+const china = (instant) => new Date(Date.parse(instant) + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
+
+async function openWithRecords(page) {
+  await page.goto('./office/#asof=2017-07-01');
+  await expect(page.locator('table.matrix')).toBeVisible();
+  await page.locator('#import-files').setInputFiles([file()]);
+  await page.getByRole('region', { name: '导入预览' }).getByRole('button', { name: '应用导入' }).click();
+  await expect(page.locator('.import-result')).toContainText(`新增 ${ENTRIES.length} 条`);
+}
+
+const view = (page) => page.locator('section.unit-view');
+const shownRows = (page) =>
+  view(page)
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.dataset.taskId,
+        status: tr.querySelector('.uv-status').textContent,
+        note: tr.querySelector('.uv-note').textContent,
+        time: tr.querySelector('.uv-time').textContent,
+        role: tr.querySelector('.uv-role').textContent,
+        light: tr.dataset.light,
+        word: tr.querySelector('.light').textContent,
+      })),
+    );
+/** What the view must show for `unit` (in `pillar`, or all), from the entries alone. */
+const expectedRows = (unit, pillar) =>
+  expectedIds({ unit, pillar }).map((id) => {
+    const e = record(unit, id);
+    return {
+      id,
+      status: LABEL[e?.status ?? 'todo'],
+      note: e?.note ?? '',
+      time: e ? china(e.updated_at) : '—',
+      role: roleOf(table.tasks.find((t) => t.id === id), unit) === 'lead' ? '牵头' : '责任',
+    };
+  });
+const strip = (rows) => rows.map(({ id, status, note, time, role }) => ({ id, status, note, time, role: role.split(' · ')[0] }));
+
+test('the matrix shows 进行中 per unit and per pillar, as the imported records say', async ({ page }) => {
+  const w = watch(page);
+  await openWithRecords(page);
+  const cells = await page.locator('table.matrix tbody tr').evaluateAll((trs) =>
+    Object.fromEntries(trs.map((tr) => [tr.dataset.unit, Number(tr.querySelector('td.doing-n').textContent)])),
+  );
+  expect(cells).toEqual(Object.fromEntries(UNITS.map((u) => [u, doing(u)])));
+  expect(cells[UNIT]).toBe(3);
+  // In a pillar's cell, only when some task is in progress, with the done / applicable figures.
+  for (const p of table.pillars) {
+    const n = doing(UNIT, p.id);
+    const cell = page.locator(`#m-${UNITS.indexOf(UNIT)}-${p.id}`);
+    const td = page.locator('table.matrix td', { has: cell });
+    if (n > 0) await expect(td.locator('.m-doing')).toHaveText(`进行中 ${n}`);
+    else await expect(td.locator('.m-doing')).toHaveCount(0);
+    await expect(cell).toHaveAttribute('aria-label', new RegExp(`进行中 ${n}，只读查看$`));
+  }
+  // The foot: the sum over units.
+  const sum = UNITS.reduce((s, u) => s + doing(u), 0);
+  await expect(page.locator('table.matrix tfoot td.doing-n')).toHaveText(String(sum));
+  await expect(page.locator('table.matrix thead th', { hasText: /^进行中$/ })).toHaveCount(1);
+  w.expectClean();
+});
+
+test('a matrix cell opens the unit read-only on the office page: its tasks, statuses and notes, no control that edits', async ({ page }) => {
+  const w = watch(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openWithRecords(page);
+  await page.screenshot({ path: `${results}office-view-matrix-1366.png` });
+  const url = page.url();
+  const pillar = pillarOf('1.1.2');
+  const cell = page.locator(`#m-${UNITS.indexOf(UNIT)}-${pillar}`);
+  await cell.click();
+
+  const v = view(page);
+  await expect(v).toBeVisible();
+  await expect(v.locator('.readonly-mark')).toHaveText('只读（汇总查看）');
+  await expect(v.getByRole('heading', { level: 2 })).toHaveText(`${UNIT} 的任务`);
+  await expect(v.getByRole('heading', { level: 2 })).toBeFocused();
+  // The office page, the same address: not the task table.
+  expect(page.url()).toBe(url);
+  await expect(page.locator('table.tasks')).toHaveCount(0);
+  await expect(page.locator('table.matrix')).toBeHidden();
+  // Exactly the unit's tasks of the pillar, each with its status, note, time and role.
+  expect(strip(await shownRows(page))).toEqual(strip(expectedRows(UNIT, pillar)));
+  // A done task is closed for 督办; the light's word is shown with its colour.
+  const rows = await shownRows(page);
+  const WORD = { overdue: '逾期', stale: '待更新', soon: '临期', done: '已完成', none: '' };
+  for (const r of rows) expect(r.word).toBe(WORD[r.light]);
+  expect(rows.find((r) => r.id === '1.1.1').light).toBe('done');
+  expect(rows.find((r) => r.id === '1.1.3').light).toBe('done');
+  // The unit's figures agree with the task table's progress panel: done / applicable, 不适用 not counted.
+  const ids = expectedIds({ unit: UNIT });
+  const st = (id) => record(UNIT, id)?.status ?? 'todo';
+  const done = ids.filter((id) => st(id) === 'done').length;
+  const na = ids.filter((id) => st(id) === 'na').length;
+  await expect(v.locator('.uv-figures')).toContainText(
+    `共 ${ids.length} 项：已完成 ${done} / ${ids.length - na} 项（${Math.max(1, Math.floor((done * 100) / (ids.length - na)))}%，不适用 ${na} 项不计） · 进行中 ${doing(UNIT)} 项`,
+  );
+
+  // Nothing to edit with, and no unexported indicator.
+  await expect(v.locator('select, textarea, input, [contenteditable]:not([contenteditable="false"])')).toHaveCount(0);
+  await expect(page.getByText('有修改尚未导出')).toHaveCount(0);
+  await expect(page.locator('.export-state')).toHaveCount(0);
+
+  // A long task text: its beginning, the whole text one click away.
+  const long = table.tasks.find((t) => expectedIds({ unit: UNIT, pillar }).includes(t.id) && [...t.text].length > 60);
+  const row = v.locator(`tr[data-task-id="${long.id}"]`);
+  await expect(row.locator('.uv-full')).toBeHidden();
+  await row.getByRole('button', { name: '全文' }).click();
+  await expect(row.locator('.uv-full')).toHaveText(long.text);
+  await expect(row.getByRole('button', { name: '收起' })).toHaveAttribute('aria-expanded', 'true');
+
+  // All the unit's tasks.
+  await v.getByRole('button', { name: /^全部（/ }).click();
+  await expect(v.getByRole('button', { name: /^全部（/ })).toHaveAttribute('aria-pressed', 'true');
+  expect(strip(await shownRows(page))).toEqual(strip(expectedRows(UNIT)));
+  await page.screenshot({ path: `${results}office-view-1366.png` });
+
+  // An axe scan of the view (axe put in through the DevTools protocol: the CSP refuses inline scripts).
+  await page.evaluate(`${axeSource};undefined`);
+  const result = await page.evaluate(() => window.axe.run(document.querySelector('section.unit-view'), { resultTypes: ['violations'] }));
+  const bad = result.violations
+    .filter((x) => ['serious', 'critical'].includes(x.impact))
+    .map((x) => `${x.id}: ${x.help} (${x.nodes.length}) ${x.nodes.slice(0, 2).map((n) => n.target).join(' ')}`);
+  expect(bad).toEqual([]);
+
+  // 返回汇总: the matrix again, the focus on the cell that opened the view.
+  await v.getByRole('button', { name: '返回汇总' }).click();
+  await expect(v).toBeHidden();
+  await expect(page.locator('table.matrix')).toBeVisible();
+  await expect(cell).toBeFocused();
+  expect(page.url()).toBe(url);
+  w.expectClean();
+});
+
+test('by keyboard: Enter on a unit opens all its tasks, Esc goes back to it', async ({ page }) => {
+  const w = watch(page);
+  await openWithRecords(page);
+  const unit = page.locator(`table.matrix tr[data-unit="市财政局"] th button`);
+  await unit.focus();
+  await page.keyboard.press('Enter');
+  await expect(view(page).locator('.readonly-mark')).toBeVisible();
+  await expect(view(page).getByRole('heading', { level: 2 })).toBeFocused();
+  expect(strip(await shownRows(page))).toEqual(strip(expectedRows('市财政局')));
+  await page.keyboard.press('Tab');
+  await expect(view(page).getByRole('button', { name: '打印' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(view(page)).toBeHidden();
+  await expect(unit).toBeFocused();
+  w.expectClean();
+});
+
+test('on a 390 px phone the view is cards, and it prints as the unit’s read-only list', async ({ page }) => {
+  const w = watch(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openWithRecords(page);
+  await page.screenshot({ path: `${results}office-view-matrix-390.png`, fullPage: false });
+  await page.locator(`table.matrix tr[data-unit="${UNIT}"] th button`).click();
+  const v = view(page);
+  await expect(v.locator('.readonly-mark')).toBeVisible();
+  // Nothing wider than the screen.
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  const card = v.locator('tr[data-task-id="1.1.2"]');
+  await card.scrollIntoViewIfNeeded();
+  await expect(card).toHaveCSS('display', 'grid');
+  await expect(card.locator('.uv-note')).toHaveText(record(UNIT, '1.1.2').note);
+  await page.screenshot({ path: `${results}office-view-390.png` });
+  const buttons = await v.locator('button:visible').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height));
+  for (const h of buttons) expect(h).toBeGreaterThanOrEqual(44);
+
+  // Printed: the heading, the unit's tasks with their statuses and notes (whole texts, not their
+  // beginnings with …), no control, not the matrix.
+  mkdirSync(results, { recursive: true });
+  const path = `${results}office-view.pdf`;
+  await page.pdf({ path, format: 'A4', preferCSSPageSize: true });
+  execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '2', path, `${results}office-view-print`]);
+  const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+  const squashed = text.replace(/\s+/g, '');
+  expect(squashed).toContain('2017年泰安市政务公开重点工作任务分解表');
+  expect(squashed).toContain('只读（汇总查看）');
+  expect(squashed).toContain(`${UNIT}的任务`);
+  for (const id of expectedIds({ unit: UNIT })) expect(text).toContain(id);
+  // Each note's lines (their beginnings: a narrow column wraps them between other columns' text).
+  for (const e of ENTRIES.filter((x) => x.unit === UNIT && x.note)) {
+    for (const line of e.note.split('\n')) expect(squashed).toContain(line.slice(0, 5));
+  }
+  for (const word of ['返回汇总', '导入进度文件', '各任务完成情况', '单位×支柱', '…']) expect(squashed).not.toContain(word);
+  w.expectClean();
+});
+
+// Issue 15: "no console error on any control". Every button, summary and checkbox of the office
+// page, in a state with imported records, clicked one after the other until none is left (new
+// ones too: the import preview's, the view's). The first read-only view opened gets every one of
+// its controls clicked; the others (one per matrix unit and figure) are opened and closed. The
+// file chooser gets the state file again, downloads are accepted, and print is a stand-in that
+// counts (headless Chromium has no print dialog; print.spec does the same).
+test('clicking every control of the office page logs no console error and no page error', async ({ page }) => {
+  test.setTimeout(480_000);
+  const w = watch(page);
+  await openWithRecords(page);
+  let chosen = 0;
+  page.on('filechooser', async (fc) => {
+    chosen += 1;
+    await fc.setFiles([file()]);
+  });
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => window.printed++;
+  });
+  const CONTROLS = 'button, summary, input[type="checkbox"]';
+  /** The first visible, enabled control within `scope` whose signature is not in `done`
+   *  (its id, or what it says and the unit, task or file it belongs to): its position among
+   *  CONTROLS in the document, and its signature. */
+  const next = (scope, done) =>
+    page.evaluate(
+      ([sel, scope, done]) => {
+        const all = [...document.querySelectorAll(sel)];
+        const within = document.querySelector(scope);
+        for (let i = 0; i < all.length; i++) {
+          const el = all[i];
+          if (!within.contains(el) || el.disabled || !el.checkVisibility()) continue;
+          const of = (a) => el.closest(`[data-${a}]`)?.getAttribute(`data-${a}`) ?? '';
+          const sig = el.id || [el.tagName, of('unit'), of('task-id'), of('file'), el.textContent.trim()].join('|');
+          if (!done.includes(sig)) return { i, sig };
+        }
+        return null;
+      },
+      [CONTROLS, scope, done],
+    );
+  // First 撤销上次导入, then 导入进度文件 and 应用导入: the records are back for what follows.
+  await page.getByRole('button', { name: '撤销上次导入' }).click();
+  await page.getByRole('button', { name: '导入进度文件' }).click();
+  await page.getByRole('region', { name: '导入预览' }).getByRole('button', { name: '应用导入' }).click();
+  await expect(page.locator('.import-result')).toContainText(`新增 ${ENTRIES.length} 条`);
+  const clicked = ['BUTTON||||撤销上次导入'];
+  let views = 0;
+  let n = 3;
+  for (;;) {
+    if (await view(page).isVisible()) {
+      if (views++ === 0) {
+        for (let c; (c = await next('section.unit-view', [...clicked, 'BUTTON||||返回汇总'])); n++) {
+          clicked.push(c.sig);
+          await page.locator(CONTROLS).nth(c.i).click();
+        }
+      }
+      await view(page).getByRole('button', { name: '返回汇总' }).click();
+      await expect(page.locator('table.matrix')).toBeVisible();
+      continue;
+    }
+    const c = await next('body', clicked);
+    if (!c) break;
+    clicked.push(c.sig);
+    await page.locator(CONTROLS).nth(c.i).click();
+    n++;
+  }
+  // The matrix's buttons (47 units × their figures and names), the tasks' summaries, the 督办
+  // list's units, the mastheads' and the import's, the view's.
+  expect(n).toBeGreaterThan(400);
+  expect(views).toBeGreaterThan(UNITS.length);
+  expect(chosen).toBeGreaterThan(0);
+  expect(downloads.length).toBeGreaterThanOrEqual(3);
+  expect(await page.evaluate(() => window.printed)).toBeGreaterThan(0);
+  w.expectClean();
+});
