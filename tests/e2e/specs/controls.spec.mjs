@@ -1,6 +1,8 @@
 // Every control of both pages, clicked one after another as a curious user would: no console
 // error, no page error, and the page still answers afterwards. The list of controls is read
-// from the page itself, so a control added later is clicked too.
+// from the page itself, so a control added later is clicked too; a kind of control repeated
+// per unit or task (the matrix, the read-only view it opens, the tasks' details) is clicked
+// for a few of them, which keeps the test to seconds.
 //
 // Downloads are accepted, file choosers get a real state file, confirm() is dismissed (nothing
 // is deleted), and the browser's print dialog is counted instead of shown (headless Chromium
