@@ -70,7 +70,7 @@ pub fn refuse_drop(notices: leptos::prelude::RwSignal<Vec<String>>) {
     use leptos::prelude::Update;
     on_drop(move |_| {
         notices.update(|n| {
-            n.push("本页不导入文件：请打开“汇总与导入”页面，在那里导入进度文件。".into())
+            n.push("本页不导入文件：请打开“汇总与导入”页面，在那里导入报送文件。".into())
         });
     });
 }

@@ -105,7 +105,7 @@ pub fn OfficeMasthead() -> impl IntoView {
                     }
                 }
             >
-                "导入进度文件"
+                "导入报送文件"
             </button>
             <button type="button" on:click=|_| export_all()>
                 "导出全部单位"
@@ -142,8 +142,7 @@ fn export_csv() {
         .with_untracked(|s| s.iter().map(|&i| (i, unit.as_deref())).collect());
     let text = c.checklists.with_untracked(|cl| csv::csv(t, &rows, cl));
     let who = unit.as_deref().unwrap_or("全部单位");
-    let date = edit::now().date_compact_in(gk_core::timestamp::CHINA_OFFSET_MINUTES);
-    let name = format!("{}-{}-{}.csv", t.dataset.id, who, date);
+    let name = gk_core::statefile::dated_file_name(&t.dataset.id, who, edit::now(), "csv");
     if !files::download(&name, "text/csv;charset=utf-8", &text) {
         edit::download_failed();
     }

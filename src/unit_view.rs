@@ -182,7 +182,7 @@ fn body(s: Shown) -> impl IntoView {
             </span>
         </div>
         <p class="hint no-print">
-            "此处只供查看，不能修改：状态和备注由该单位在任务表中填写，导出报送文件后经“导入进度文件”汇总到这里。"
+            "此处只供查看，不能修改：状态和备注由该单位在任务表中填写，导出报送文件后经“导入报送文件”汇总到这里。"
         </p>
         <p class="uv-figures">{figures}" · "{crate::dunning::as_of_words}</p>
         <div class="uv-pillars no-print" role="group" aria-label="支柱">

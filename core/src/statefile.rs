@@ -268,24 +268,24 @@ impl fmt::Display for FileError {
         match self {
             FileError::TooLarge { file, size } => write!(
                 f,
-                "文件“{file}”太大（{}），超过了 {} MB 的上限，不是本系统导出的进度文件。",
+                "文件“{file}”太大（{}），超过了 {} MB 的上限，不是本系统导出的报送文件。",
                 megabytes(*size),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
             FileError::NotJson { file, detail } => write!(
                 f,
-                "文件“{file}”不是有效的 JSON 文件（{detail}）。请选择本系统导出的进度文件（.json）。"
+                "文件“{file}”不是有效的 JSON 文件（{detail}）。请选择本系统导出的报送文件（.json）。"
             ),
             FileError::NotOurFormat { file, found: None } => write!(
                 f,
-                "文件“{file}”不是本系统的进度文件：缺少 \"format\": \"{FORMAT}\"。"
+                "文件“{file}”不是本系统的报送文件：缺少 \"format\": \"{FORMAT}\"。"
             ),
             FileError::NotOurFormat {
                 file,
                 found: Some(found),
             } => write!(
                 f,
-                "文件“{file}”不是本系统的进度文件：\"format\" 是 \"{found}\"，应为 \"{FORMAT}\"。"
+                "文件“{file}”不是本系统的报送文件：\"format\" 是 \"{found}\"，应为 \"{FORMAT}\"。"
             ),
             FileError::OtherDataset {
                 file,

@@ -200,7 +200,7 @@ fn too_large_is_checked_before_anything_else() {
     );
     assert_eq!(
         e.to_string(),
-        "文件“大文件.json”太大（5.1 MB），超过了 5 MB 的上限，不是本系统导出的进度文件。"
+        "文件“大文件.json”太大（5.1 MB），超过了 5 MB 的上限，不是本系统导出的报送文件。"
     );
     // Exactly at the limit is read (and here refused for being no JSON).
     let at_limit = vec![b' '; MAX_FILE_BYTES];
@@ -216,7 +216,7 @@ fn not_json() {
     assert!(matches!(e, FileError::NotJson { .. }));
     assert_eq!(
         e.to_string(),
-        "文件“进度.json”不是有效的 JSON 文件（第 2 行第 3 列附近有错误）。请选择本系统导出的进度文件（.json）。"
+        "文件“进度.json”不是有效的 JSON 文件（第 2 行第 3 列附近有错误）。请选择本系统导出的报送文件（.json）。"
     );
     assert_eq!(e.file_name(), "进度.json");
     let e = err("");
@@ -242,7 +242,7 @@ fn json_but_not_a_state_file() {
     );
     assert_eq!(
         e.to_string(),
-        "文件“进度.json”不是本系统的进度文件：缺少 \"format\": \"gk-checklist\"。"
+        "文件“进度.json”不是本系统的报送文件：缺少 \"format\": \"gk-checklist\"。"
     );
     // The task table itself.
     let e = err(include_str!("../../data/taian-2017.json"));
@@ -250,7 +250,7 @@ fn json_but_not_a_state_file() {
     let e = err(r#"{"format":"gk-tasks","version":1}"#);
     assert_eq!(
         e.to_string(),
-        "文件“进度.json”不是本系统的进度文件：\"format\" 是 \"gk-tasks\"，应为 \"gk-checklist\"。"
+        "文件“进度.json”不是本系统的报送文件：\"format\" 是 \"gk-tasks\"，应为 \"gk-checklist\"。"
     );
     let e = err(r#"{"format":1}"#);
     assert!(matches!(e, FileError::NotOurFormat { found: Some(f), .. } if f == "1"));

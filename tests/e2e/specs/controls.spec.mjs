@@ -120,7 +120,7 @@ test('every control of the office page, with imported files: no console error', 
   await page.locator('#import-files').setInputFiles([{ name: 'state.json', mimeType: 'application/json', buffer: stateFile }]);
   const clicked = await clickEverything(page);
   const names = [...clicked].join('\n');
-  for (const name of ['导入进度文件', '导出全部单位', '导出汇总 Excel', '应用导入', '撤销上次导入']) expect(names).toContain(`|${name}`);
+  for (const name of ['导入报送文件', '导出全部单位', '导出汇总 Excel', '应用导入', '撤销上次导入']) expect(names).toContain(`|${name}`);
   await openOffice(page);
   w.expectClean();
 });

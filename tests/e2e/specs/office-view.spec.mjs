@@ -230,7 +230,7 @@ test('on a 390 px phone the view is cards, and it prints as the unit’s read-on
   for (const e of ENTRIES.filter((x) => x.unit === UNIT && x.note)) {
     for (const line of e.note.split('\n')) expect(squashed).toContain(line.slice(0, 5));
   }
-  for (const word of ['返回汇总', '导入进度文件', '各任务完成情况', '单位×支柱', '…']) expect(squashed).not.toContain(word);
+  for (const word of ['返回汇总', '导入报送文件', '各任务完成情况', '单位×支柱', '…']) expect(squashed).not.toContain(word);
   w.expectClean();
 });
 

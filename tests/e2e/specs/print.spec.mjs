@@ -254,5 +254,5 @@ test('the central view (汇总) prints with the ledger heading and without scree
   expect(pdf.pages[0]).toContain('汇总：各单位完成情况');
   expect(pdf.text).toContain('市财政局');
   expect(pdf.text).toContain('未报送');
-  for (const control of ['导入进度文件', '导出全部单位', '导出 CSV', '清除全部筛选']) expect(pdf.text).not.toContain(control);
+  for (const control of ['导入报送文件', '导出全部单位', '导出 CSV', '清除全部筛选']) expect(pdf.text).not.toContain(control);
 });
