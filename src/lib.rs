@@ -9,6 +9,7 @@ mod edit;
 mod excel;
 mod files;
 mod filters;
+mod highlight;
 mod import;
 mod notices;
 mod office;

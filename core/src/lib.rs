@@ -5,6 +5,7 @@ pub mod describe;
 pub mod dunning;
 pub mod filter;
 pub mod hash;
+pub mod highlight;
 pub mod layout;
 pub mod ledger;
 pub mod merge;

@@ -187,3 +187,45 @@ fn open_reads_as_weiwancheng() {
     };
     assert!(describe(&t, &f, 1, day()).contains("状态：未完成 "));
 }
+
+/// The folded filter bar of a phone: every part in a few words.
+#[test]
+fn summary_of_the_folded_bar() {
+    use gk_core::describe::summary;
+    use gk_core::status::StatusFilter;
+    let t = fixture::real();
+    assert_eq!(summary(&t, &Filter::default()), "全部单位 · 全部支柱");
+    assert_eq!(summary(&t, &unit("新泰市")), "新泰市 · 全部支柱 · 全部状态");
+    let f = Filter {
+        status: Some(StatusFilter::Open),
+        ..unit("新泰市")
+    };
+    assert_eq!(summary(&t, &f), "新泰市 · 全部支柱 · 未完成");
+    let f = Filter {
+        role: Some(Role::Lead),
+        pillar: Some(1),
+        section: Some("1.1".into()),
+        time: Some(TimeTag::Monthly),
+        status: Some(Status::Done.into()),
+        light: Some(Light::OnTrack),
+        query: " 预算 ".into(),
+        ..unit("市财政局")
+    };
+    let section = &t.section("1.1").unwrap().name;
+    assert_eq!(
+        summary(&t, &f),
+        format!(
+            "市财政局（牵头） · 稳增长 · {section} · {} · 已完成 · 督办：正常推进 · 搜索“预算”",
+            TimeTag::Monthly.label()
+        )
+    );
+    // Without a unit, role, status and light do not apply, and are not shown.
+    let f = Filter {
+        role: Some(Role::Lead),
+        status: Some(StatusFilter::Open),
+        light: Some(Light::Overdue),
+        pillar: Some(6),
+        ..Filter::default()
+    };
+    assert_eq!(summary(&t, &f), "全部单位 · 增强实效");
+}
