@@ -156,6 +156,8 @@ for (const viewport of [PHONE, LAPTOP]) {
     const w = watch(page);
     await page.setViewportSize(viewport);
     await openApp(page);
+    // A phone's filters are folded.
+    if (viewport === PHONE) await page.getByRole('button', { name: '筛选', exact: true }).click();
     expect((await marks(page)).marked).toEqual([]);
     for (const unit of [COUNTY, '市财政局', '泰山职业技术学院', '泰山区']) {
       await page.locator('#unit').selectOption(unit);
