@@ -9,14 +9,8 @@ use crate::app::ctx;
 use crate::data::table;
 use gk_core::highlight::{selector, MARKER};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleRule, CssStyleSheet};
-
-thread_local! {
-    /// The rule, once found.
-    static RULE: RefCell<Option<CssStyleRule>> = const { RefCell::new(None) };
-}
 
 /// Keeps the rule's selector in step with the chosen unit.
 pub fn follow_unit() {
@@ -29,22 +23,18 @@ pub fn follow_unit() {
     });
 }
 
-/// The rule whose selector starts with the marker: the one found before, or the first in the
-/// page's style sheets.
+/// The rule whose selector starts with the marker, in the page's style sheets: looked up on
+/// each change rather than kept (less code), from the end of each sheet, as the rule is near
+/// the end of style.css.
 fn rule() -> Option<CssStyleRule> {
-    let marked = |r: &CssStyleRule| r.selector_text().starts_with(MARKER);
-    if let Some(r) = RULE.with_borrow(|r| r.clone()).filter(marked) {
-        return Some(r);
-    }
     let sheets = document().style_sheets();
-    let found = (0..sheets.length())
+    (0..sheets.length())
         .filter_map(|i| sheets.item(i)?.dyn_into::<CssStyleSheet>().ok())
         .find_map(|sheet| {
             let rules = sheet.css_rules().ok()?;
             (0..rules.length())
+                .rev()
                 .filter_map(|i| rules.item(i)?.dyn_into::<CssStyleRule>().ok())
-                .find(marked)
-        });
-    RULE.set(found.clone());
-    found
+                .find(|r| r.selector_text().starts_with(MARKER))
+        })
 }
