@@ -2,7 +2,7 @@
 //! task table; and the state it shares with the office page (`office.rs`).
 
 use crate::data::{index, table};
-use crate::filters::FilterBar;
+use crate::filters::{BackToFilters, FilterBar};
 use crate::notices::{Notices, StorageBanner};
 use crate::print::{PrintHead, SignOff};
 use crate::progress::ProgressPanel;
@@ -134,6 +134,8 @@ pub fn App() -> impl IntoView {
         filter, notices, ..
     } = provide_state();
     files::refuse_drop(notices);
+    // Whether the filters are unfolded on a phone (the filter bar and the button back to it).
+    let filters_open = RwSignal::new(false);
 
     // Filter → URL. The first write (e.g. the remembered unit) and a new search term replace
     // the history entry; any other change pushes one, so back and forward move between views.
@@ -174,12 +176,13 @@ pub fn App() -> impl IntoView {
         <Masthead />
         <StorageBanner />
         <Notices />
-        <FilterBar />
+        <FilterBar open=filters_open />
         <main id="main">
             <PrintHead />
             <ProgressPanel />
             <TaskTable />
             <SignOff />
         </main>
+        <BackToFilters open=filters_open />
     }
 }

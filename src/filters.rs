@@ -5,44 +5,70 @@
 use crate::app::ctx;
 use crate::data::{index, table};
 use crate::print::PrintButton;
+use gk_core::describe::summary;
 use gk_core::filter::{Facets, Filter};
 use gk_core::model::{Section, TimeTag};
 use gk_core::options::{sections_of, times_of, with_count, TIME_GROUPS};
 use gk_core::search;
-use gk_core::status::Status;
+use gk_core::status::StatusFilter;
 use gk_core::supervision::Light;
 use gk_core::units::{unit_options, Role, UnitGroup};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+/// The filter bar. `open`: whether the filters are unfolded. Phones (style.css) fold them into
+/// one bar that says what they are set to, so that the tasks come first; the bar's button
+/// unfolds them. Wider screens always show them.
 #[component]
-pub fn FilterBar() -> impl IntoView {
+pub fn FilterBar(open: RwSignal<bool>) -> impl IntoView {
     let c = ctx();
-    let total = table().tasks.len();
+    let t = table();
+    let total = t.tasks.len();
     view! {
-        <section class="filters no-print" aria-label="筛选">
-            <div class="filter-row">
-                <UnitPicker />
-                {unit_facet(&ROLE)}
-                {unit_facet(&STATUS)}
-                {unit_facet(&LIGHT)}
+        <section
+            class="filters no-print"
+            class:folded=move || !open.get()
+            id="filters"
+            tabindex="-1"
+            aria-label="筛选"
+        >
+            <div class="filter-fold">
+                <p class="filter-active">{move || c.filter.with(|f| summary(t, f))}</p>
+                <button
+                    type="button"
+                    class="filter-toggle"
+                    aria-controls="filter-body"
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || if open.get() { "收起筛选" } else { "筛选" }}
+                </button>
             </div>
-            <PillarChips />
-            <div class="filter-row">
-                <SectionSelect />
-                <TimeSelect />
-                <div class="field field-search">
-                    <label for="q">"搜索"</label>
-                    <input
-                        type="search"
-                        id="q"
-                        placeholder="任务内容、分项或单位名称"
-                        autocomplete="off"
-                        prop:value=move || c.query.get()
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            set_filter(move |f| f.query = v);
-                        }
-                    />
+            <div class="filter-body" id="filter-body">
+                <div class="filter-row">
+                    <UnitPicker />
+                    {unit_facet(&ROLE)}
+                    {unit_facet(&STATUS)}
+                    {unit_facet(&LIGHT)}
+                </div>
+                <PillarChips />
+                <div class="filter-row">
+                    <SectionSelect />
+                    <TimeSelect />
+                    <div class="field field-search">
+                        <label for="q">"搜索"</label>
+                        <input
+                            type="search"
+                            id="q"
+                            placeholder="任务内容、分项或单位名称"
+                            autocomplete="off"
+                            prop:value=move || c.query.get()
+                            on:input=move |ev| {
+                                let v = event_target_value(&ev);
+                                set_filter(move |f| f.query = v);
+                            }
+                        />
+                    </div>
                 </div>
             </div>
             <div class="filter-summary">
@@ -57,6 +83,7 @@ pub fn FilterBar() -> impl IntoView {
                         }
                     }}
                 </p>
+                <OnlyOpen />
                 <button
                     type="button"
                     class="clear"
@@ -76,6 +103,61 @@ pub fn FilterBar() -> impl IntoView {
                 <PrintButton />
             </div>
         </section>
+    }
+}
+
+/// 只看未完成: the status filter's preset 未完成 (未开始 or 进行中), on or off, with its count.
+/// Only with a unit: statuses are a unit's own.
+#[component]
+fn OnlyOpen() -> impl IntoView {
+    let c = ctx();
+    let on = move || c.filter.with(|f| f.status == Some(StatusFilter::Open));
+    view! {
+        <label class="only-open" hidden=move || c.unit.with(Option::is_none)>
+            <input
+                type="checkbox"
+                id="only-open"
+                prop:checked=on
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    set_filter(move |f| f.status = checked.then_some(StatusFilter::Open));
+                }
+            />
+            {move || with_count("只看未完成", c.facets.with(|x| x.status_filter(StatusFilter::Open)))}
+        </label>
+    }
+}
+
+/// Back to the filters from far down the list: a button that shows once the filter bar is
+/// scrolled out of view. It unfolds the filters (phones), scrolls to them and moves the focus
+/// there, so that a keyboard or screen reader user lands on them too. `open`: the filter bar's.
+#[component]
+pub fn BackToFilters(open: RwSignal<bool>) -> impl IntoView {
+    let away = RwSignal::new(false);
+    let filters = || {
+        document()
+            .get_element_by_id("filters")
+            .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let listener = window_event_listener(leptos::ev::scroll, move |_| {
+        let y = window().scroll_y().unwrap_or_default();
+        let gone = filters().is_some_and(|f| f64::from(f.offset_top() + f.offset_height()) < y);
+        if away.get_untracked() != gone {
+            away.set(gone);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let back = move |_| {
+        open.set(true);
+        if let Some(f) = filters() {
+            f.scroll_into_view();
+            _ = f.focus();
+        }
+    };
+    view! {
+        <button type="button" class="to-filters no-print" hidden=move || !away.get() on:click=back>
+            "回到筛选"
+        </button>
     }
 }
 
@@ -244,10 +326,11 @@ static STATUS: UnitFacet = UnitFacet {
     id: "status-filter",
     label: "完成状态",
     all: "全部状态",
-    options: || Status::ALL.map(|s| (s.key(), s.label())).to_vec(),
-    current: |f| f.status.map(Status::key),
-    set: |f, k| f.status = Status::from_key(k),
-    count: |x, k| Status::from_key(k).map_or(0, |s| x.status(s)),
+    // 未完成 first: the preset of the 只看未完成 toggle.
+    options: || StatusFilter::ALL.map(|s| (s.key(), s.label())).to_vec(),
+    current: |f| f.status.map(StatusFilter::key),
+    set: |f, k| f.status = StatusFilter::from_key(k),
+    count: |x, k| StatusFilter::from_key(k).map_or(0, |s| x.status_filter(s)),
 };
 
 static LIGHT: UnitFacet = UnitFacet {

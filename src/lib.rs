@@ -10,6 +10,7 @@ mod excel;
 mod files;
 mod filters;
 mod guide;
+mod highlight;
 mod import;
 mod notices;
 mod office;

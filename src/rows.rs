@@ -86,6 +86,7 @@ pub fn TaskTable() -> impl IntoView {
     let (body, after) = (whole_view(rc, all), ());
     // The first run comes once the page is mounted: the rows are in it.
     Effect::new(|_| mark_rendered());
+    crate::highlight::follow_unit();
     view! {
         <table class="tasks" class:with-unit=move || rc.has_unit.get()>
             <thead>
@@ -401,7 +402,8 @@ fn heading(
     .into_any()
 }
 
-/// A task's lead or responsible units, a dash for none.
+/// A task's lead or responsible units, a dash for none. Each name carries `data-unit`, by
+/// which the chosen unit is marked (src/highlight.rs).
 fn units(q: ReadSignal<String>, names: &'static [String]) -> impl IntoView {
     if names.is_empty() {
         return Either::Left(view! { <span class="none">"—"</span> });
@@ -409,7 +411,12 @@ fn units(q: ReadSignal<String>, names: &'static [String]) -> impl IntoView {
     Either::Right(view! {
         <ul class="unit-list">
             {move || {
-                q.with(|q| names.iter().map(|n| view! { <li>{marked(n, q)}</li> }).collect_view())
+                q.with(|q| {
+                    names
+                        .iter()
+                        .map(|n| view! { <li data-unit=n.as_str()>{marked(n, q)}</li> })
+                        .collect_view()
+                })
             }}
         </ul>
     })

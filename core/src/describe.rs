@@ -64,6 +64,52 @@ pub fn describe(table: &Table, filter: &Filter, shown: usize, day: Date) -> Stri
     out
 }
 
+/// The view in a few words for the folded filter bar of a phone, every part separated by
+/// ` · `: the unit (with its role, or 全部单位), the pillar (short name, or 全部支柱), the
+/// section and time requirement when chosen, with a unit its status choice (or 全部状态) and
+/// light when chosen, and the search term. E.g. `新泰市 · 全部支柱 · 未完成`.
+pub fn summary(table: &Table, filter: &Filter) -> String {
+    let mut out = String::new();
+    let mut push = |parts: &[&str]| {
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        parts.iter().for_each(|p| out.push_str(p));
+    };
+    match (&filter.unit, filter.role) {
+        (Some(u), Some(r)) => push(&[u, "（", r.label(), "）"]),
+        (Some(u), None) => push(&[u]),
+        (None, _) => push(&["全部单位"]),
+    }
+    match filter.pillar.map(|p| (p, table.pillar(p))) {
+        Some((_, Some(p))) => push(&[&p.short]),
+        Some((p, None)) => push(&[&p.to_string()]),
+        None => push(&["全部支柱"]),
+    }
+    if let Some(s) = &filter.section {
+        push(&[table.section(s).map_or(s, |s| &s.name)]);
+    }
+    if let Some(t) = filter.time {
+        push(&[t.label()]);
+    }
+    if filter.unit.is_some() {
+        push(&[filter.status.map_or("全部状态", |s| s.label())]);
+        if let Some(l) = filter.light {
+            let label = if l == Light::OnTrack {
+                "正常推进"
+            } else {
+                l.label()
+            };
+            push(&["督办：", label]);
+        }
+    }
+    let query = filter.query.trim();
+    if !search::normalize(query).is_empty() {
+        push(&["搜索“", query, "”"]);
+    }
+    out
+}
+
 /// Appends `label：value… ` to `out`.
 fn part(out: &mut String, label: &str, value: &[&str]) {
     out.push_str(label);

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::checklist::Entry as Record;
 use crate::model::{Table, TimeTag, UnitKind};
 use crate::search;
-use crate::status::Status;
+use crate::status::{Status, StatusFilter};
 use crate::supervision::{Date, Light, Schedule};
 use crate::units::{rank, Assignment, Role};
 
@@ -23,8 +23,9 @@ pub struct Filter {
     /// A section id `"P.S"`. The UI keeps it within `pillar`; here the two simply both apply.
     pub section: Option<String>,
     pub time: Option<TimeTag>,
-    /// The chosen unit's status of the task. Ignored without a unit: statuses are a unit's own.
-    pub status: Option<Status>,
+    /// The chosen unit's status of the task (one status, or 未完成). Ignored without a unit:
+    /// statuses are a unit's own.
+    pub status: Option<StatusFilter>,
     /// The chosen unit's supervision light of the task (督办) on the as-of day. Ignored without
     /// a unit, as the status is.
     pub light: Option<Light>,
@@ -114,6 +115,14 @@ impl Facets {
     pub fn status(&self, status: Status) -> usize {
         count_of(&self.statuses, &status)
     }
+    /// The count of a choice of the status filter: 未完成 counts 未开始 and 进行中.
+    pub fn status_filter(&self, choice: StatusFilter) -> usize {
+        self.statuses
+            .iter()
+            .filter(|&&(s, _)| choice.matches(s))
+            .map(|&(_, n)| n)
+            .sum()
+    }
     pub fn light(&self, light: Light) -> usize {
         count_of(&self.lights, &light)
     }
@@ -164,7 +173,7 @@ struct Compiled {
     /// `Some(None)`: a section that is not in the table.
     section: Option<Option<u16>>,
     time: Option<u16>,
-    status: Option<Status>,
+    status: Option<StatusFilter>,
     light: Option<Light>,
     day: Date,
     needle: String,
@@ -408,7 +417,7 @@ impl Index {
                         let record = record_of(t);
                         let st = record.map_or(Status::default(), |r| r.status);
                         let l = e.schedule.light(record, c.day);
-                        if c.status.is_some_and(|want| want != st) {
+                        if c.status.is_some_and(|want| !want.matches(st)) {
                             fails |= STATUS;
                         }
                         if c.light.is_some_and(|want| want != l) {

@@ -2,8 +2,8 @@
 //!
 //! Keys, in the order [`format()`] writes them: `unit`, `role` (`lead` | `responsible`),
 //! `pillar` (a pillar id), `section` (`P.S`), `time` (a [`TimeTag::key`]), `status`
-//! ([`Status::key`]), `light` ([`Light::key`]), `asof` (the as-of day, `YYYY-MM-DD`), `q` (the
-//! search term). Values are percent-encoded UTF-8.
+//! ([`StatusFilter::key`]: a status, or `open` for 未完成), `light` ([`Light::key`]), `asof`
+//! (the as-of day, `YYYY-MM-DD`), `q` (the search term). Values are percent-encoded UTF-8.
 //!
 //! Parsing is lenient: a leading `#` is optional, unknown keys and empty values are ignored,
 //! a key given twice counts once (the last), `+` reads as a space (as in form-encoded URLs;
@@ -12,7 +12,7 @@
 
 use crate::filter::Filter;
 use crate::model::{Table, TimeTag};
-use crate::status::Status;
+use crate::status::StatusFilter;
 use crate::supervision::{format_as_of, parse_as_of, Light};
 use crate::units::{is_pickable, Role};
 
@@ -219,7 +219,7 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
         }
     }
     if let Some(status) = status {
-        match Status::from_key(&status) {
+        match StatusFilter::from_key(&status) {
             Some(s) => f.status = Some(s),
             None => problem(
                 "status",
@@ -272,7 +272,7 @@ pub fn format(filter: &Filter) -> String {
         ("pillar", pillar.as_deref()),
         ("section", filter.section.as_deref()),
         ("time", filter.time.map(TimeTag::key)),
-        ("status", filter.status.map(Status::key)),
+        ("status", filter.status.map(StatusFilter::key)),
         ("light", filter.light.map(Light::key)),
         ("asof", as_of.as_deref()),
         ("q", Some(filter.query.as_str()).filter(|q| !q.is_empty())),

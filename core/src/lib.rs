@@ -6,6 +6,7 @@ pub mod describe;
 pub mod dunning;
 pub mod filter;
 pub mod hash;
+pub mod highlight;
 pub mod layout;
 pub mod ledger;
 pub mod merge;

@@ -51,3 +51,58 @@ impl Status {
         }
     }
 }
+
+/// What the status filter (完成状态) shows: the tasks of one status, or 未完成, those still to
+/// do (未开始 or 进行中; a task marked 不适用 is not left to do). 未完成 is the preset behind
+/// the 只看未完成 toggle; in the link it is `status=open`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusFilter {
+    Is(Status),
+    /// 未完成: 未开始 or 进行中.
+    Open,
+}
+
+impl From<Status> for StatusFilter {
+    fn from(s: Status) -> Self {
+        StatusFilter::Is(s)
+    }
+}
+
+impl StatusFilter {
+    /// Every choice, in the order the filter lists them: 未完成, then each status.
+    pub const ALL: [StatusFilter; 5] = [
+        StatusFilter::Open,
+        StatusFilter::Is(Status::Todo),
+        StatusFilter::Is(Status::Doing),
+        StatusFilter::Is(Status::Done),
+        StatusFilter::Is(Status::Na),
+    ];
+
+    /// The choice's name in URLs: a [`Status::key`], or `open`.
+    pub fn key(self) -> &'static str {
+        match self {
+            StatusFilter::Is(s) => s.key(),
+            StatusFilter::Open => "open",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<StatusFilter> {
+        StatusFilter::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The Chinese label: a [`Status::label`], or 未完成.
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusFilter::Is(s) => s.label(),
+            StatusFilter::Open => "未完成",
+        }
+    }
+
+    /// Whether a task of status `s` passes.
+    pub fn matches(self, s: Status) -> bool {
+        match self {
+            StatusFilter::Is(want) => want == s,
+            StatusFilter::Open => matches!(s, Status::Todo | Status::Doing),
+        }
+    }
+}

@@ -49,7 +49,7 @@ fn every_part_in_order() {
         pillar: Some(1),
         section: Some("1.2".into()),
         time: Some(TimeTag::Quarterly),
-        status: Some(Status::Doing),
+        status: Some(Status::Doing.into()),
         light: Some(Light::Stale),
         query: " 工作进展 ".into(),
         ..unit("市财政局")
@@ -75,7 +75,7 @@ fn role_and_status_without_a_unit_are_left_out_as_the_filter_ignores_them() {
     let t = fixture::table();
     let f = Filter {
         role: Some(Role::Lead),
-        status: Some(Status::Done),
+        status: Some(Status::Done.into()),
         time: Some(TimeTag::Yearly),
         ..Filter::default()
     };
@@ -108,7 +108,7 @@ fn every_status_and_time_tag_reads_as_its_label() {
     let t = fixture::table();
     for s in Status::ALL {
         let f = Filter {
-            status: Some(s),
+            status: Some(s.into()),
             ..unit("市财政局")
         };
         assert!(describe(&t, &f, 1, day()).contains(&format!("状态：{} ", s.label())));
@@ -176,4 +176,56 @@ fn light_and_as_of_day_with_a_unit_only() {
         ..Filter::default()
     };
     assert_eq!(describe(&t, &no_unit, 139, day()), "全部任务 共 139 项");
+}
+
+#[test]
+fn open_reads_as_weiwancheng() {
+    let t = fixture::table();
+    let f = Filter {
+        status: Some(gk_core::status::StatusFilter::Open),
+        ..unit("市财政局")
+    };
+    assert!(describe(&t, &f, 1, day()).contains("状态：未完成 "));
+}
+
+/// The folded filter bar of a phone: every part in a few words.
+#[test]
+fn summary_of_the_folded_bar() {
+    use gk_core::describe::summary;
+    use gk_core::status::StatusFilter;
+    let t = fixture::real();
+    assert_eq!(summary(&t, &Filter::default()), "全部单位 · 全部支柱");
+    assert_eq!(summary(&t, &unit("新泰市")), "新泰市 · 全部支柱 · 全部状态");
+    let f = Filter {
+        status: Some(StatusFilter::Open),
+        ..unit("新泰市")
+    };
+    assert_eq!(summary(&t, &f), "新泰市 · 全部支柱 · 未完成");
+    let f = Filter {
+        role: Some(Role::Lead),
+        pillar: Some(1),
+        section: Some("1.1".into()),
+        time: Some(TimeTag::Monthly),
+        status: Some(Status::Done.into()),
+        light: Some(Light::OnTrack),
+        query: " 预算 ".into(),
+        ..unit("市财政局")
+    };
+    let section = &t.section("1.1").unwrap().name;
+    assert_eq!(
+        summary(&t, &f),
+        format!(
+            "市财政局（牵头） · 稳增长 · {section} · {} · 已完成 · 督办：正常推进 · 搜索“预算”",
+            TimeTag::Monthly.label()
+        )
+    );
+    // Without a unit, role, status and light do not apply, and are not shown.
+    let f = Filter {
+        role: Some(Role::Lead),
+        status: Some(StatusFilter::Open),
+        light: Some(Light::Overdue),
+        pillar: Some(6),
+        ..Filter::default()
+    };
+    assert_eq!(summary(&t, &f), "全部单位 · 增强实效");
 }

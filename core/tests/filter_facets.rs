@@ -5,7 +5,7 @@ mod fixture;
 
 use gk_core::filter::{Filter, Index};
 use gk_core::model::{Table, Task, TimeReq, TimeTag, Unit, UnitKind};
-use gk_core::status::Status;
+use gk_core::status::{Status, StatusFilter};
 use gk_core::supervision::Light;
 use gk_core::units::Role;
 
@@ -80,7 +80,7 @@ fn is_empty_and_clear() {
             ..Filter::default()
         },
         Filter {
-            status: Some(Status::Na),
+            status: Some(Status::Na.into()),
             ..Filter::default()
         },
     ] {
@@ -140,14 +140,14 @@ fn role_filter() {
 fn status_filter_uses_the_units_statuses() {
     let index = Index::new(&fixture::table());
     let done = Filter {
-        status: Some(Status::Done),
+        status: Some(Status::Done.into()),
         ..finance()
     };
     let fin = finance_records();
     let finance_status = |t: usize| fin[t].as_ref();
     assert_eq!(index.shown(&done, day(), finance_status), [0]);
     let todo_f = Filter {
-        status: Some(Status::Todo),
+        status: Some(Status::Todo.into()),
         ..finance()
     };
     assert_eq!(index.shown(&todo_f, day(), finance_status), [3, 4, 5]);
@@ -160,7 +160,7 @@ fn status_filter_uses_the_units_statuses() {
     assert_eq!(*asked.borrow(), [0, 2, 3, 4, 5]);
     // Without a unit the status is ignored and never asked for.
     let no_unit = Filter {
-        status: Some(Status::Done),
+        status: Some(Status::Done.into()),
         ..Filter::default()
     };
     assert_eq!(index.shown(&no_unit, day(), never).len(), 6);
@@ -314,7 +314,7 @@ fn each_facet_ignores_its_own_choice_only() {
     let index = Index::new(&fixture::table());
     let f = Filter {
         role: Some(Role::Lead),
-        status: Some(Status::Done),
+        status: Some(Status::Done.into()),
         pillar: Some(1),
         ..finance()
     };
@@ -352,7 +352,12 @@ fn facets_agree_with_shown_for_many_filters() {
     let pillars = [None, Some(1), Some(2)];
     let sections = [None, Some("1.1"), Some("2.1")];
     let times = [None, Some(TimeTag::Yearly), Some(TimeTag::Monthly)];
-    let statuses = [None, Some(Status::Todo), Some(Status::Done)];
+    let statuses = [
+        None,
+        Some(Status::Todo.into()),
+        Some(Status::Done.into()),
+        Some(StatusFilter::Open),
+    ];
     let lights = [None, Some(Light::Stale)];
     let queries = ["", "公开", "财政"];
     let records = finance_records();
@@ -387,7 +392,7 @@ fn facets_agree_with_shown_for_many_filters() {
             }
         }
     }
-    assert_eq!(n, 4 * 3 * 3 * 3 * 3 * 3 * 2 * 3);
+    assert_eq!(n, 4 * 3 * 3 * 3 * 3 * 4 * 2 * 3);
 }
 
 /// A synthetic table of 10,000 tasks and 50 units.

@@ -15,7 +15,7 @@
 use gk_core::checklist::Entry;
 use gk_core::filter::{Facets, Filter, Index};
 use gk_core::model::Table;
-use gk_core::status::Status;
+use gk_core::status::{Status, StatusFilter};
 use gk_core::supervision::Date;
 use gk_core::timestamp::Timestamp;
 
@@ -162,13 +162,24 @@ pub fn brute_force_check(index: &Index, f: &Filter, records: &[Option<Entry>]) {
     }
     for &(s, n) in &facets.statuses {
         let g = Filter {
-            status: Some(s),
+            status: Some(s.into()),
             ..f.clone()
         };
         assert_eq!(
             index.shown(&g, day, status_of).len(),
             n,
             "status {s:?} in {f:?}"
+        );
+    }
+    if !facets.statuses.is_empty() {
+        let g = Filter {
+            status: Some(StatusFilter::Open),
+            ..f.clone()
+        };
+        assert_eq!(
+            index.shown(&g, day, status_of).len(),
+            facets.status_filter(StatusFilter::Open),
+            "未完成 in {f:?}"
         );
     }
     for &(l, n) in &facets.lights {

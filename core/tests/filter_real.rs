@@ -330,7 +330,7 @@ fn real_facets_agree_with_shown() {
         },
         Filter {
             role: Some(Role::Lead),
-            status: Some(Status::Todo),
+            status: Some(Status::Todo.into()),
             ..unit("市财政局")
         },
         Filter {
@@ -365,4 +365,50 @@ fn real_facets_agree_with_shown() {
     for f in &filters {
         fixture::brute_force_check(&index, f, &records);
     }
+}
+
+/// 未完成 (the 只看未完成 toggle, `status=open`): exactly the unit's tasks that are 未开始
+/// (with or without a record) or 进行中, whatever the other filters; 已完成 and 不适用 are out.
+#[test]
+fn open_shows_exactly_what_is_left_to_do() {
+    use gk_core::status::StatusFilter;
+    let index = Index::new(&fixture::real());
+    let records = fixture::records(
+        139,
+        |t| (t % 5 != 4).then_some(Status::ALL[t % 4]),
+        |_| "2017-06-30T10:00:00+08:00",
+    );
+    let status_of = |t: usize| records[t].as_ref();
+    for name in ["新泰市", "市财政局", "泰山职业技术学院"] {
+        for pillar in [None, Some(4)] {
+            let f = Filter {
+                status: Some(StatusFilter::Open),
+                pillar,
+                ..unit(name)
+            };
+            let want: Vec<usize> = index
+                .tasks_of(name)
+                .into_iter()
+                .filter(|&t| pillar.is_none_or(|p| fixture::real().tasks[t].pillar == p))
+                .filter(|&t| {
+                    let s = records[t].as_ref().map_or(Status::Todo, |e| e.status);
+                    s == Status::Todo || s == Status::Doing
+                })
+                .collect();
+            assert!(pillar.is_some() || !want.is_empty(), "{name}");
+            assert_eq!(index.shown(&f, day(), status_of), want, "{name} {pillar:?}");
+            let facets = index.facets(&f, day(), status_of);
+            assert_eq!(
+                facets.status_filter(StatusFilter::Open),
+                facets.status(Status::Todo) + facets.status(Status::Doing)
+            );
+            assert_eq!(facets.status_filter(StatusFilter::Open), want.len());
+        }
+    }
+    // Without a unit the status filter, 未完成 included, does not apply.
+    let f = Filter {
+        status: Some(StatusFilter::Open),
+        ..Filter::default()
+    };
+    assert_eq!(index.shown(&f, day(), status_of).len(), 139);
 }

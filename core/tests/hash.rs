@@ -19,7 +19,7 @@ fn full() -> Filter {
         pillar: Some(1),
         section: Some("1.1".into()),
         time: Some(TimeTag::By2017End),
-        status: Some(Status::Na),
+        status: Some(Status::Na.into()),
         light: Some(Light::Stale),
         as_of: Some(parse_as_of("2017-07-01").unwrap()),
         query: "财政 收支&=#+%".into(),
@@ -81,7 +81,7 @@ fn format_order_and_empty() {
     assert_eq!(format(&q), "q=%E5%85%AC%E5%BC%80");
     let p = Filter {
         pillar: Some(2),
-        status: Some(Status::Doing),
+        status: Some(Status::Doing.into()),
         ..Filter::default()
     };
     assert_eq!(format(&p), "pillar=2&status=doing");
@@ -108,7 +108,7 @@ fn round_trip() {
         },
         Filter {
             role: Some(Role::Lead),
-            status: Some(Status::Done),
+            status: Some(Status::Done.into()),
             ..Filter::default()
         },
     ];
@@ -126,7 +126,7 @@ fn round_trip() {
     }
     for s in Status::ALL {
         let f = Filter {
-            status: Some(s),
+            status: Some(s.into()),
             ..Filter::default()
         };
         assert_eq!(ok(&format(&f), &t), f);
@@ -404,4 +404,25 @@ fn garbage_never_panics_and_what_survives_round_trips() {
         let again = format(&f);
         assert_eq!(ok(&again, &t), f, "{hash:?} → {again}");
     }
+}
+
+/// 未完成 (the 只看未完成 toggle) is a value of the status key: `status=open`.
+#[test]
+fn open_is_a_status_value() {
+    use gk_core::status::StatusFilter;
+    let t = fixture::table();
+    let f = Filter {
+        unit: Some("市财政局".into()),
+        status: Some(StatusFilter::Open),
+        ..Filter::default()
+    };
+    let h = format(&f);
+    assert!(h.ends_with("&status=open"), "{h}");
+    assert_eq!(ok(&h, &t), f);
+    assert_eq!(ok("status=open", &t).status, Some(StatusFilter::Open));
+    let (f, p) = one_problem("status=OPEN", &t);
+    assert_eq!(f, Filter::default());
+    assert_eq!(p.key, "status");
+    assert_eq!(p.message, "链接中的状态“OPEN”无效，已忽略。");
+    assert_eq!(one_problem("status=未完成", &t).1.key, "status");
 }

@@ -261,3 +261,29 @@ fn real_table_groups_and_picker() {
     let total: usize = opts.iter().map(|g| g.units.len()).sum();
     assert_eq!(total, t.units.len() - 3);
 }
+
+#[test]
+fn status_filter_choices() {
+    use gk_core::status::StatusFilter;
+    for c in StatusFilter::ALL {
+        assert_eq!(StatusFilter::from_key(c.key()), Some(c));
+    }
+    assert_eq!(StatusFilter::from_key("open"), Some(StatusFilter::Open));
+    assert_eq!(StatusFilter::Open.label(), "未完成");
+    assert_eq!(StatusFilter::from(Status::Done).label(), "已完成");
+    let open: Vec<_> = Status::ALL
+        .into_iter()
+        .filter(|&s| StatusFilter::Open.matches(s))
+        .collect();
+    assert_eq!(open, [Status::Todo, Status::Doing]);
+    for s in Status::ALL {
+        assert!(StatusFilter::Is(s).matches(s));
+        assert_eq!(
+            Status::ALL
+                .iter()
+                .filter(|&&o| StatusFilter::Is(s).matches(o))
+                .count(),
+            1
+        );
+    }
+}

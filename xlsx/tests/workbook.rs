@@ -177,7 +177,7 @@ fn a_ledger_follows_the_view() {
     let d = day("2017-07-01");
     let f = Filter {
         unit: Some(FIN.into()),
-        status: Some(Status::Done),
+        status: Some(Status::Done.into()),
         ..Filter::default()
     };
     let book = unit_ledger(&t, &index, &cl, &f, d).unwrap();

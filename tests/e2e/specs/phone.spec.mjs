@@ -1,0 +1,197 @@
+// Issue 15 on a phone and beyond: a 新泰市 clerk on a 390×844 phone (the filters folded into one
+// bar, tasks first, touch targets of 44 px, no text cut off, 只看未完成, a way back to the
+// filters), and the chosen unit marked in a row's unit lists at every width.
+import { test, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { table, watch, openApp, taskRows, shownIds, hashOf, expectedIds } from './helpers.mjs';
+
+const PHONE = { width: 390, height: 844 };
+const LAPTOP = { width: 1366, height: 768 };
+const COUNTY = '新泰市';
+const row = (page, id) => page.locator(`tr[data-task-id="${id}"]`);
+const dir = new URL('../test-results/', import.meta.url).pathname;
+
+test.describe('a 390×844 phone', () => {
+  test.use({ viewport: PHONE });
+
+  test('the filters fold into one bar and the first task’s status is on the first screen', async ({ page }) => {
+    const w = watch(page);
+    await openApp(page, hashOf({ unit: COUNTY }));
+    const first = taskRows(page).first();
+    await expect(first).toHaveAttribute('data-task-id', table.tasks[0].id);
+    const status = first.getByLabel('状态');
+    await expect(status).toBeVisible();
+    const box = await status.boundingBox();
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    // The bar says what the filters are set to; the filters themselves are folded away.
+    const bar = page.locator('.filter-active');
+    await expect(bar).toHaveText(`${COUNTY} · 全部支柱 · 全部状态`);
+    const toggle = page.getByRole('button', { name: '筛选', exact: true });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('#unit')).toBeHidden();
+    await toggle.click();
+    await expect(page.locator('#unit')).toBeVisible();
+    await expect(page.getByRole('button', { name: '收起筛选' })).toHaveAttribute('aria-expanded', 'true');
+    await page.locator('[data-pillar="4"]').click();
+    await expect(bar).toHaveText(`${COUNTY} · 惠民生 · 全部状态`);
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: `${dir}phone-390-filters.png` });
+    w.expectClean();
+  });
+
+  test('every control is at least 44 px tall and no text is cut off', async ({ page }) => {
+    await openApp(page, hashOf({ unit: COUNTY }));
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    await expect(page.locator('#unit')).toBeVisible();
+    const problems = await page.evaluate(() => {
+      const shown = (e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+      };
+      const name = (e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${e.className}` : ''} “${(e.textContent || e.placeholder || '').trim().slice(0, 12)}”`;
+      const out = [];
+      const controls = [...document.querySelectorAll('button, select, input, textarea, a[href], summary')].filter(shown);
+      for (const e of controls) {
+        // A checkbox's hit area is its label.
+        const area = e.type === 'checkbox' ? (e.closest('label') ?? e) : e;
+        const h = area.getBoundingClientRect().height;
+        if (h < 44 - 0.5) out.push(`${name(e)}: ${h.toFixed(1)} px tall`);
+      }
+      for (const e of [...controls, ...document.querySelectorAll('label, .chip, .filter-active, .count')].filter(shown)) {
+        if (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0) out.push(`${name(e)}: text ${e.scrollWidth} > box ${e.clientWidth}`);
+      }
+      // A placeholder is not measured by scrollWidth: its text against the input's content box.
+      const ctx = document.createElement('canvas').getContext('2d');
+      for (const e of document.querySelectorAll('input[placeholder]')) {
+        if (!shown(e)) continue;
+        const s = getComputedStyle(e);
+        ctx.font = `${s.fontSize} ${s.fontFamily}`;
+        const room = e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+        const need = ctx.measureText(e.placeholder).width;
+        if (need > room + 1) out.push(`${name(e)}: placeholder ${need.toFixed(0)} > ${room.toFixed(0)} px`);
+      }
+      // Nothing sideways.
+      if (document.documentElement.scrollWidth > innerWidth) out.push(`page ${document.documentElement.scrollWidth} px wide`);
+      return out;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  test('the button back to the filters moves the focus and the view to them', async ({ page }) => {
+    await openApp(page, hashOf({ unit: COUNTY }));
+    const back = page.getByRole('button', { name: '回到筛选' });
+    await expect(back).toBeHidden();
+    await row(page, table.tasks[40].id).scrollIntoViewIfNeeded();
+    await expect(back).toBeVisible();
+    const box = await back.boundingBox();
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    // From the keyboard.
+    await back.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#filters')).toBeFocused();
+    await expect(page.locator('#unit')).toBeVisible();
+    await expect(page.getByRole('region', { name: '筛选' })).toBeInViewport();
+    await expect(back).toBeHidden();
+  });
+});
+
+test('只看未完成 shows exactly the unit’s tasks still to do, lands in the link and survives a reload', async ({ page }) => {
+  const w = watch(page);
+  await openApp(page, hashOf({ unit: COUNTY }));
+  const mine = expectedIds({ unit: COUNTY });
+  // Some records: done, doing, 不适用.
+  const set = { [mine[0]]: 'done', [mine[1]]: 'doing', [mine[2]]: 'na', [mine[5]]: 'done', [mine[8]]: 'todo' };
+  for (const [id, s] of Object.entries(set)) await row(page, id).getByLabel('状态').selectOption(s);
+  // The expectation from the stored checklist, not from the page.
+  const stored = await page.evaluate((u) => JSON.parse(localStorage.getItem(`gk:taian-2017:unit:${u}`)), COUNTY);
+  const left = mine.filter((id) => ['todo', 'doing'].includes(stored.entries[id]?.status ?? 'todo'));
+  expect(left.length).toBe(mine.length - 3);
+  const toggle = page.getByLabel(/^只看未完成/);
+  await expect(toggle).toBeVisible();
+  await expect(page.locator('.only-open')).toHaveText(`只看未完成（${left.length}）`);
+  await toggle.check();
+  await expect(taskRows(page)).toHaveCount(left.length);
+  expect(await shownIds(page)).toEqual(left);
+  // A preset of the status filter, in the link.
+  await expect(page.locator('#status-filter')).toHaveValue('open');
+  await expect.poll(() => new URL(page.url()).hash).toContain('status=open');
+  await page.reload();
+  await expect(taskRows(page)).toHaveCount(left.length);
+  await expect(page.getByLabel(/^只看未完成/)).toBeChecked();
+  // Another status from the select unticks it; unticking shows every status again.
+  await page.locator('#status-filter').selectOption('done');
+  await expect(page.getByLabel(/^只看未完成/)).not.toBeChecked();
+  await expect(taskRows(page)).toHaveCount(2);
+  await page.getByLabel(/^只看未完成/).check();
+  await page.getByLabel(/^只看未完成/).uncheck();
+  await expect(taskRows(page)).toHaveCount(mine.length);
+  await expect.poll(() => new URL(page.url()).hash).not.toContain('status=');
+  // No unit: no statuses, no toggle.
+  await page.locator('#unit').selectOption('');
+  await expect(page.locator('.only-open')).toBeHidden();
+  w.expectClean();
+});
+
+/** The names marked in the shown rows' unit lists (bold and underlined), and all names shown. */
+const marks = (page) =>
+  page.evaluate(() => {
+    const marked = new Set();
+    const names = new Set();
+    for (const li of document.querySelectorAll('tr[data-task-id]:not([hidden]) .unit-list li')) {
+      const s = getComputedStyle(li);
+      names.add(li.dataset.unit);
+      const bold = Number(s.fontWeight) >= 600;
+      const underline = s.textDecorationLine.includes('underline');
+      if (bold !== underline) return { error: `${li.dataset.unit}: bold ${bold}, underline ${underline}` };
+      if (bold) marked.add(li.dataset.unit);
+      if (li.dataset.unit !== li.textContent) return { error: `${li.dataset.unit} ≠ ${li.textContent}` };
+    }
+    return { marked: [...marked].sort(), names: [...names].sort() };
+  });
+
+const groupsOf = (unit) => table.units.filter((u) => u.kind === 'group' && u.members.includes(unit)).map((u) => u.name);
+
+for (const viewport of [PHONE, LAPTOP]) {
+  test(`the chosen unit and its groups are marked in the rows’ unit lists (${viewport.width} px)`, async ({ page }) => {
+    const w = watch(page);
+    await page.setViewportSize(viewport);
+    await openApp(page);
+    // A phone's filters are folded.
+    if (viewport === PHONE) await page.getByRole('button', { name: '筛选', exact: true }).click();
+    expect((await marks(page)).marked).toEqual([]);
+    for (const unit of [COUNTY, '市财政局', '泰山职业技术学院', '泰山区']) {
+      await page.locator('#unit').selectOption(unit);
+      await expect(taskRows(page)).toHaveCount(expectedIds({ unit }).length);
+      const want = [unit, ...groupsOf(unit)];
+      // Exactly the names of the unit and its groups that the shown rows list, every one marked.
+      const shownNames = new Set(
+        table.tasks.filter((t) => expectedIds({ unit }).includes(t.id)).flatMap((t) => [...t.lead, ...t.responsible]),
+      );
+      const expected = want.filter((n) => shownNames.has(n)).sort();
+      expect(expected.length).toBeGreaterThan(0);
+      await expect.poll(() => marks(page)).toEqual({ marked: expected, names: [...shownNames].sort() });
+    }
+    // Print stays as it was: no mark (泰山区 is chosen last).
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('tr[data-task-id]:not([hidden]) .unit-list li[data-unit="各县（市、区）"]').first().evaluate((li) => {
+      const s = getComputedStyle(li);
+      return [s.fontWeight, s.textDecorationLine];
+    });
+    expect(printed).toEqual(['400', 'none']);
+    await page.emulateMedia({ media: 'screen' });
+    w.expectClean();
+  });
+}
+
+test('screenshots at 390×844 and 1366×768 (for review)', async ({ page }) => {
+  mkdirSync(dir, { recursive: true });
+  for (const viewport of [PHONE, LAPTOP]) {
+    await page.setViewportSize(viewport);
+    await openApp(page, hashOf({ unit: COUNTY }));
+    await expect(row(page, table.tasks[0].id).getByLabel('状态')).toBeVisible();
+    await page.screenshot({ path: `${dir}phone-${viewport.width}.png` });
+    await row(page, table.tasks[40].id).scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: `${dir}phone-${viewport.width}-rows.png` });
+  }
+});
