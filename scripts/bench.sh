@@ -38,7 +38,7 @@ cargo run -q --release -p gk-core --example bench_reference -- expected >"$OUT/e
 reference() {
   local dir=$1 json=$2
   rm -rf "$dir" && mkdir -p "$dir"
-  cp bench/reference/index.html bench/reference/ref.js public/style.css public/print.css \
+  cp bench/reference/index.html bench/reference/ref.js public/style.css \
     public/favicon.svg "$dir/"
   # JSON.parse of one string literal: the fastest way for V8 to read a large table.
   node -e 'const fs = require("fs");

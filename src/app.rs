@@ -2,7 +2,7 @@
 //! task table; and the state it shares with the office page (`office.rs`).
 
 use crate::data::{index, table};
-use crate::filters::{BackToFilters, FilterBar};
+use crate::filters::FilterBar;
 use crate::notices::{Notices, StorageBanner};
 use crate::print::{PrintHead, SignOff};
 use crate::progress::ProgressPanel;
@@ -134,7 +134,7 @@ pub fn App() -> impl IntoView {
         filter, notices, ..
     } = provide_state();
     files::refuse_drop(notices);
-    // Whether the filters are unfolded on a phone (the filter bar and the button back to it).
+    // Whether the filters are unfolded on a phone.
     let filters_open = RwSignal::new(false);
 
     // Filter → URL. The first write (e.g. the remembered unit) and a new search term replace
@@ -183,6 +183,5 @@ pub fn App() -> impl IntoView {
             <TaskTable />
             <SignOff />
         </main>
-        <BackToFilters open=filters_open />
     }
 }

@@ -1,6 +1,6 @@
 //! 督办 on the office page: the as-of day (截至日期), every unit's overdue (逾期) and stale
 //! (待更新) tasks on it, the 催办通知单 that prints them (one unit or all, each unit on new
-//! pages; layout in `public/print.css`) and their CSV. The rules are `gk_core::supervision`'s
+//! pages; layout in `public/office.css`) and their CSV. The rules are `gk_core::supervision`'s
 //! and `gk_core::dunning`'s.
 
 use crate::app::ctx;
@@ -111,7 +111,7 @@ fn notice_units(d: Dunning) -> Vec<usize> {
 /// 打印催办通知单): each unit's table from a new page, with the parts only a notice prints
 /// (title, request, closing line; class `notice-only`). Its heading (the title, the unit, the
 /// as-of day) is the table's head and its closing line the table's foot, so that both repeat
-/// on every page of a long notice. Layout in `public/print.css`.
+/// on every page of a long notice. Layout in `public/office.css`.
 #[component]
 pub fn DunningList() -> impl IntoView {
     let d = dunning();

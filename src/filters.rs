@@ -14,11 +14,12 @@ use gk_core::status::StatusFilter;
 use gk_core::supervision::Light;
 use gk_core::units::{unit_options, Role, UnitGroup};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The filter bar. `open`: whether the filters are unfolded. Phones (style.css) fold them into
 /// one bar that says what they are set to, so that the tasks come first; the bar's button
-/// unfolds them. Wider screens always show them.
+/// unfolds them. The bar stays at the top of the screen (sticky), so that it is also the way
+/// back to the filters from far down the list, without a scroll listener. Wider screens always
+/// show the filters.
 #[component]
 pub fn FilterBar(open: RwSignal<bool>) -> impl IntoView {
     let c = ctx();
@@ -125,39 +126,6 @@ fn OnlyOpen() -> impl IntoView {
             />
             {move || with_count("只看未完成", c.facets.with(|x| x.status_filter(StatusFilter::Open)))}
         </label>
-    }
-}
-
-/// Back to the filters from far down the list: a button that shows once the filter bar is
-/// scrolled out of view. It unfolds the filters (phones), scrolls to them and moves the focus
-/// there, so that a keyboard or screen reader user lands on them too. `open`: the filter bar's.
-#[component]
-pub fn BackToFilters(open: RwSignal<bool>) -> impl IntoView {
-    let away = RwSignal::new(false);
-    let filters = || {
-        document()
-            .get_element_by_id("filters")
-            .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok())
-    };
-    let listener = window_event_listener(leptos::ev::scroll, move |_| {
-        let y = window().scroll_y().unwrap_or_default();
-        let gone = filters().is_some_and(|f| f64::from(f.offset_top() + f.offset_height()) < y);
-        if away.get_untracked() != gone {
-            away.set(gone);
-        }
-    });
-    on_cleanup(move || listener.remove());
-    let back = move |_| {
-        open.set(true);
-        if let Some(f) = filters() {
-            f.scroll_into_view();
-            _ = f.focus();
-        }
-    };
-    view! {
-        <button type="button" class="to-filters no-print" hidden=move || !away.get() on:click=back>
-            "回到筛选"
-        </button>
     }
 }
 

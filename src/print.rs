@@ -1,4 +1,4 @@
-//! Printing: the view on screen prints as an A4 ledger (台账). The layout is `public/print.css`;
+//! Printing: the view on screen prints as an A4 ledger (台账). The layout is the print part of `public/style.css`;
 //! here are the parts that only print (class `print-only`): the heading with the view in words
 //! (with a unit, the as-of day of its lights: 截至 2017年7月1日) and the date, each row's note as text, and the sign-off lines. Also the 打印 button with its
 //! page orientation. (A row's status prints from the `data-status` of its checklist, by CSS.)
@@ -63,7 +63,7 @@ pub fn SignOff() -> impl IntoView {
 }
 
 /// The 打印 button with its page orientation: the browser's own print, portrait or landscape.
-/// The orientation is kept on the root element (`data-orient`, read by `print.css`) for as long
+/// The orientation is kept on the root element (`data-orient`, read by style.css's print rules) for as long
 /// as the page is open.
 #[component]
 pub fn PrintButton() -> impl IntoView {

@@ -134,6 +134,9 @@ for (const [w, h] of [[1366, 768], [390, 844]]) {
       await page.keyboard.press('Escape');
       await expect(guide).toBeHidden();
       if (p.name === 'task table') {
+        // On a phone the filters are folded into one bar: unfold them first.
+        const unfold = page.getByRole('button', { name: '筛选', exact: true });
+        if (await unfold.isVisible()) await unfold.click();
         await page.locator('#unit').selectOption('市财政局');
         await expect(page.locator('.export-box')).toBeVisible();
       }
