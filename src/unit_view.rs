@@ -170,7 +170,7 @@ fn body(s: Shown) -> impl IntoView {
     view! {
         <PrintHead view="只读（汇总查看）" />
         <div class="uv-head">
-            <h2 id="unit-view-title" tabindex="-1">{unit}" 的任务"</h2>
+            <h2 id="unit-view-title" tabindex="-1">{unit}"的任务"</h2>
             <span class="readonly-mark">"只读（汇总查看）"</span>
             <span class="uv-tools no-print">
                 <button type="button" on:click=move |_| _ = window().print()>

@@ -119,7 +119,7 @@ test('a matrix cell opens the unit read-only on the office page: its tasks, stat
   const v = view(page);
   await expect(v).toBeVisible();
   await expect(v.locator('.readonly-mark')).toHaveText('只读（汇总查看）');
-  await expect(v.getByRole('heading', { level: 2 })).toHaveText(`${UNIT} 的任务`);
+  await expect(v.getByRole('heading', { level: 2 })).toHaveText(`${UNIT}的任务`);
   await expect(v.getByRole('heading', { level: 2 })).toBeFocused();
   // The office page, the same address: not the task table.
   expect(page.url()).toBe(url);
