@@ -36,11 +36,14 @@ fn field(out: &mut String, value: &str) {
     }
 }
 
+/// What a cell starts with that a spreadsheet may run as a formula.
+pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// A note as a spreadsheet cell: a note starting with `=`, `+`, `-`, `@`, a tab or a carriage
 /// return gets a leading `'`, so that a spreadsheet shows it as text and never runs it as a
 /// formula (notes come from other units' files).
 pub(crate) fn safe_note(note: &str) -> String {
-    if note.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if note.starts_with(FORMULA_STARTS) {
         format!("'{note}")
     } else {
         note.to_string()

@@ -25,6 +25,7 @@
 use std::collections::BTreeMap;
 
 use crate::checklist::Entry;
+use crate::csv::FORMULA_STARTS;
 use crate::model::{Table, UnitKind};
 use crate::statefile::{keep_newest, FileEntry, FileError, InvalidEntry, ParsedFile, Source};
 use crate::status::Status;
@@ -52,7 +53,7 @@ pub(crate) fn looks_like_gbk_csv(bytes: &[u8]) -> bool {
 /// A note as written by `safe_note`, without the `'` it added.
 fn unsafe_note(note: &str) -> &str {
     match note.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
         _ => note,
     }
 }
