@@ -112,14 +112,7 @@ pub fn ProgressPanel() -> impl IntoView {
 fn figures(p: &Progress) -> impl IntoView {
     let t = table();
     // One text node, as the browser spaces the punctuation within it (（ after 项).
-    // 不适用 tasks are out of the count: say so, so that 78 tasks and "/ 77" agree.
-    let na = (p.na > 0).then(|| format!("不适用 {} 项不计", p.na));
-    let of = match (p.percent(), na) {
-        (Some(pct), Some(na)) => format!(" / {} 项（{pct}%，{na}）", p.applicable),
-        (Some(pct), None) => format!(" / {} 项（{pct}%）", p.applicable),
-        (None, Some(na)) => format!(" / {} 项（{na}）", p.applicable),
-        (None, None) => format!(" / {} 项", p.applicable),
-    };
+    let of = p.out_of();
     view! {
         <p class="progress-total">
             "已完成 "<strong>{p.done}</strong>{of}

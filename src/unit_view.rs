@@ -9,7 +9,7 @@ use crate::app::ctx;
 use crate::central::unit_tasks;
 use crate::data::{index, table};
 use crate::print::PrintHead;
-use gk_core::checklist::{percent, Entry};
+use gk_core::checklist::Entry;
 use gk_core::filter::Filter;
 use gk_core::status::Status;
 use gk_core::supervision::light;
@@ -123,13 +123,11 @@ fn body(s: Shown) -> impl IntoView {
     });
     let figures = move || {
         progress.with(|p| {
-            let pct = percent(p.done, p.applicable).map_or(String::new(), |x| format!("{x}%，"));
             format!(
-                "共 {} 项：已完成 {} / {} 项（{pct}不适用 {} 项不计） · 进行中 {} 项",
+                "共 {} 项：已完成 {}{} · 进行中 {} 项",
                 tasks.len(),
                 p.done,
-                p.applicable,
-                p.na,
+                p.out_of(),
                 p.doing
             )
         })

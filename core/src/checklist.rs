@@ -109,6 +109,19 @@ impl Progress {
         percent(self.done, self.applicable)
     }
 
+    /// The words after 已完成 <done>, as both pages write them: ` / 77 项（2%，不适用 1 项不计）`.
+    /// 不适用 tasks are out of the count, and it says so, so that a unit's 78 tasks and "/ 77"
+    /// agree.
+    pub fn out_of(&self) -> String {
+        let na = (self.na > 0).then(|| format!("不适用 {} 项不计", self.na));
+        match (self.percent(), na) {
+            (Some(pct), Some(na)) => format!(" / {} 项（{pct}%，{na}）", self.applicable),
+            (Some(pct), None) => format!(" / {} 项（{pct}%）", self.applicable),
+            (None, Some(na)) => format!(" / {} 项（{na}）", self.applicable),
+            (None, None) => format!(" / {} 项", self.applicable),
+        }
+    }
+
     /// Tasks neither done nor 不适用.
     pub fn remaining(&self) -> usize {
         self.applicable - self.done

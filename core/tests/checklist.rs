@@ -1,6 +1,6 @@
 //! Checklist entries: edits and their stamps, defaults, export tracking, progress.
 
-use gk_core::checklist::{percent, Checklists, Entry, PillarProgress, UnitChecklist};
+use gk_core::checklist::{percent, Checklists, Entry, PillarProgress, Progress, UnitChecklist};
 use gk_core::model::Table;
 use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
@@ -260,6 +260,20 @@ fn progress_per_pillar_exactly() {
         ]
     );
     assert_eq!(p.per_pillar[1].percent(), None);
+}
+
+#[test]
+fn out_of_says_the_percent_and_the_tasks_left_out() {
+    let p = |done, applicable, na| Progress {
+        done,
+        applicable,
+        na,
+        ..Progress::default()
+    };
+    assert_eq!(p(2, 77, 1).out_of(), " / 77 项（2%，不适用 1 项不计）");
+    assert_eq!(p(1, 139, 0).out_of(), " / 139 项（1%）");
+    assert_eq!(p(0, 0, 3).out_of(), " / 0 项（不适用 3 项不计）");
+    assert_eq!(p(0, 0, 0).out_of(), " / 0 项");
 }
 
 #[test]
