@@ -419,6 +419,17 @@
     setText(o, n === null ? label : `${label}（${n}）`);
   }
 
+  // The number of tasks of a unit, counted once per unit chosen (the app keeps it in a memo).
+  let totalOf = { unit: null, n: 0 };
+  function unitTotal(u) {
+    if (totalOf.unit !== u) {
+      let n = 0;
+      for (const s of slots[unitPos.get(u)]) if (s >= 0) n++;
+      totalOf = { unit: u, n };
+    }
+    return totalOf.n;
+  }
+
   function render(f) {
     const x = compute(f);
     // Rows and headings (gk_core::layout::visible).
@@ -460,7 +471,8 @@
     }
     $('no-tasks').hidden = x.total !== 0;
     // Counts and controls.
-    setText($('shown-count'), `显示 ${x.total} / ${N} 项`);
+    // With a unit, out of the unit's tasks (as src/filters.rs): 显示 1 / 本单位 78 项.
+    setText($('shown-count'), f.unit === null ? `显示 ${x.total} / ${N} 项` : `显示 ${x.total} / 本单位 ${unitTotal(f.unit)} 项`);
     $('clear-filters').disabled = isEmpty(f);
     chipEls.forEach((c, i) => {
       const id = c.dataset.pillar === '' ? null : Number(c.dataset.pillar);
