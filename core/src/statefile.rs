@@ -163,6 +163,9 @@ pub enum FileError {
     OtherTable { file: String, expected: String },
     /// A CSV export whose header or rows cannot be read.
     BadCsv { file: String, reason: String },
+    /// An Excel workbook or a Word document, by its name: a unit's 导出 Excel (kept by the
+    /// unit) or its own ledger, sent instead of the 报送文件. `what`: Excel 表格 or Word 文档.
+    Document { file: String, what: &'static str },
 }
 
 impl FileError {
@@ -177,6 +180,7 @@ impl FileError {
             | FileError::Malformed { file, .. }
             | FileError::WrongEncoding { file }
             | FileError::NoUnit { file }
+            | FileError::Document { file, .. }
             | FileError::OtherTable { file, .. }
             | FileError::BadCsv { file, .. } => file,
         }
@@ -216,6 +220,9 @@ impl FileError {
             FileError::BadCsv { .. } => format!(
                 "文件“{file}”像是任务表导出的 CSV，但不完整或被改动过，无法导入。{SEND_THIS}"
             ),
+            FileError::Document { what, .. } => {
+                format!("文件“{file}”是 {what}，不能导入。{SEND_THIS}")
+            }
         }
     }
 
@@ -245,6 +252,7 @@ impl FileError {
             ),
             FileError::WrongEncoding { .. } => "文件不是 UTF-8 编码。Excel 在中文 Windows 上把 CSV 另存时会改用 GBK 编码，本系统读不了。".to_string(),
             FileError::NoUnit { .. } => return None,
+            FileError::Document { .. } => "只能导入报送文件（.json）和任务表导出的 CSV 文件；任务表的“导出 Excel”仅供本单位留存。".to_string(),
             FileError::OtherTable { expected, .. } => format!(
                 "文件中没有一行的编号和工作任务与当前任务表（{expected}）的相符。"
             ),
@@ -305,7 +313,8 @@ impl fmt::Display for FileError {
             FileError::WrongEncoding { .. }
             | FileError::NoUnit { .. }
             | FileError::OtherTable { .. }
-            | FileError::BadCsv { .. } => {
+            | FileError::BadCsv { .. }
+            | FileError::Document { .. } => {
                 f.write_str(&self.headline())?;
                 match self.detail() {
                     Some(detail) => write!(f, "（{detail}）"),
@@ -460,6 +469,12 @@ pub fn parse(
     table: &Table,
 ) -> Result<ParsedFile, FileError> {
     let bytes = bytes.as_ref();
+    if let Some(what) = document_kind(file_name) {
+        return Err(FileError::Document {
+            file: file_name.to_string(),
+            what,
+        });
+    }
     if bytes.len() <= MAX_FILE_BYTES {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(body) {
@@ -478,6 +493,17 @@ pub fn parse(
         }
     }
     parse_state_file(bytes, file_name, table)
+}
+
+/// Excel 表格 or Word 文档 when the file's name says it is one (Microsoft's formats and
+/// WPS's); `None` for any other name.
+fn document_kind(file_name: &str) -> Option<&'static str> {
+    let ext = file_name.rsplit_once('.')?.1.to_lowercase();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "et" => Some("Excel 表格"),
+        "docx" | "doc" | "wps" => Some("Word 文档"),
+        _ => None,
+    }
 }
 
 /// Reads a state file only (what the Excel worker gets from the page), as [`parse`] does
@@ -818,7 +844,8 @@ pub struct FilePreview {
     /// Older than the current entry (by the merge rule): ignored.
     pub older: Vec<PreviewItem>,
     /// The same as the current entry, time included (for a CSV, to the minute:
-    /// [`Source::same_entry`]): ignored.
+    /// [`Source::same_entry`]), or as the entry of another file of this import that wins (the
+    /// later file, when the two are equal): ignored.
     pub identical: Vec<PreviewItem>,
     /// Would be new or newer, but another file of this import has a newer entry for the
     /// same unit and task, which wins.
@@ -888,7 +915,7 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
     }
 
     let mut out_files = Vec::with_capacity(files.len());
-    for file in files {
+    for (fi, file) in files.iter().enumerate() {
         let mut fp = FilePreview {
             file_name: file.file_name.clone(),
             source: file.source,
@@ -924,10 +951,15 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
             }
             let beats_current =
                 current.is_none_or(|cur| cmp_entries(&fe.entry, cur) == Ordering::Greater);
-            let (_, overall) = winner(&versions[&(fe.unit.as_str(), fe.task.as_str())]);
+            let (won_in, overall) = winner(&versions[&(fe.unit.as_str(), fe.task.as_str())]);
             let list = match current {
                 Some(cur) if file.source.same_entry(cur, &fe.entry) => &mut fp.identical,
                 Some(_) if !beats_current => &mut fp.older,
+                // The same record as in another file that wins (the same file sent twice, a
+                // CSV beside the state file it was exported with: to the minute).
+                _ if won_in != fi && file.source.same_entry(overall, &fe.entry) => {
+                    &mut fp.identical
+                }
                 _ if cmp_entries(&fe.entry, overall) == Ordering::Less => &mut fp.superseded,
                 None => &mut fp.new,
                 Some(_) => &mut fp.newer,

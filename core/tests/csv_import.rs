@@ -6,7 +6,9 @@ use gk_core::checklist::{Checklists, Entry};
 use gk_core::csv::csv;
 use gk_core::csv_read::parse_china_minute;
 use gk_core::model::{Table, UnitKind};
-use gk_core::statefile::{apply, parse, preview, FileError, ParsedFile, Source};
+use gk_core::statefile::{
+    apply, export as export_state, parse, preview, FileError, ParsedFile, Source,
+};
 use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
 
@@ -595,4 +597,78 @@ fn sources_and_plain_headlines() {
         assert!(!e.headline().contains("JSON"), "{}", e.headline());
         assert!(e.detail().unwrap().contains(needle), "{:?}", e.detail());
     }
+}
+
+#[test]
+fn a_csv_sent_with_its_state_file_is_the_same_records_not_older() {
+    // A unit sends both files; the office imports them together into a fresh browser. The
+    // state file's entries are new; the CSV's, cut to the minute, are the same records.
+    let table = real();
+    let c = fin_checklists();
+    let json = export_state(&c, "taian-2017", &[FIN], ts("2017-06-30T01:00:00Z"));
+    let files = [
+        ok(&export(&table, Some(FIN), &c)),
+        parse(json, "市财政局.json", &table).unwrap(),
+    ];
+    let pv = preview(&Checklists::new(), &files);
+    let (csv, state) = (&pv.files[0], &pv.files[1]);
+    assert_eq!(csv.identical.len(), 10);
+    assert!(csv.superseded.is_empty() && csv.older.is_empty() && csv.new.is_empty());
+    assert_eq!(state.new.len(), 10);
+    assert!(pv.clashes.is_empty());
+    assert_eq!((pv.added, pv.updated), (10, 0));
+    // A CSV row that differs from the state file is still superseded by it.
+    let mut changed = c.clone();
+    changed.put(
+        FIN,
+        "1.1.1",
+        e(Status::Doing, "改过", "2017-06-29T09:00:00Z"),
+    );
+    let files = [
+        ok(&export(&table, Some(FIN), &changed)),
+        parse(
+            export_state(&c, "taian-2017", &[FIN], ts("2017-06-30T01:00:00Z")),
+            "市财政局.json",
+            &table,
+        )
+        .unwrap(),
+    ];
+    let pv = preview(&Checklists::new(), &files);
+    let ids = |items: &[gk_core::statefile::PreviewItem]| -> Vec<String> {
+        items.iter().map(|i| i.task.clone()).collect()
+    };
+    assert_eq!(ids(&pv.files[0].superseded), ["1.1.1"]);
+    assert_eq!(pv.files[0].identical.len(), 9);
+}
+
+#[test]
+fn an_excel_workbook_or_a_word_document_is_named_for_what_it_is() {
+    let table = real();
+    let sig = b"PK\x03\x04\x14\x00\x06\x00";
+    for (name, what) in [
+        ("taian-2017-市财政局-20171201.xlsx", "Excel 表格"),
+        ("台账.XLS", "Excel 表格"),
+        ("进度.et", "Excel 表格"),
+        ("工作总结.docx", "Word 文档"),
+        ("说明.doc", "Word 文档"),
+    ] {
+        let e = parse(sig, name, &table).unwrap_err();
+        assert_eq!(
+            e,
+            FileError::Document {
+                file: name.to_string(),
+                what
+            }
+        );
+        assert_eq!(
+            e.headline(),
+            format!("文件“{name}”是 {what}，不能导入。请让报送单位在任务表中选择本单位，点“导出报送文件”，把得到的 .json 文件发来。")
+        );
+        assert!(e.detail().unwrap().contains("仅供本单位留存"));
+    }
+    // A name without one of those endings is read as before.
+    assert!(matches!(
+        parse(sig, "压缩包.zip", &table).unwrap_err(),
+        FileError::NotJson { .. }
+    ));
 }

@@ -473,7 +473,7 @@ fn preview_sorts_every_entry() {
     );
     a.put(FIN, "1.1.3", e(Status::Done, "同", "2017-06-29T10:00:00Z"));
     a.put(FIN, "1.1.4", e(Status::Done, "同", "2017-06-29T10:30:00Z"));
-    a.put(FIN, "1.1.5", e(Status::Done, "新", "2017-06-29T10:00:00Z")); // new
+    a.put(FIN, "1.1.5", e(Status::Done, "新", "2017-06-29T10:00:00Z")); // new, and in b too
     a.put(
         FIN,
         "1.1.6",
@@ -487,7 +487,7 @@ fn preview_sorts_every_entry() {
     a.put(FIN, "1.2.1", e(Status::Doing, "A", "2017-06-29T10:00:00Z")); // superseded by b
     let mut b = Checklists::new();
     b.put(FIN, "1.2.1", e(Status::Done, "B", "2017-06-29T11:00:00Z"));
-    b.put(FIN, "1.1.5", e(Status::Done, "新", "2017-06-29T10:00:00Z")); // same as a: both new
+    b.put(FIN, "1.1.5", e(Status::Done, "新", "2017-06-29T10:00:00Z")); // same as a: new in b (the later file), 相同 in a
     let mut bad = file_of("b.json", &b);
     bad.invalid.push(gk_core::statefile::InvalidEntry {
         index: 9,
@@ -505,10 +505,10 @@ fn preview_sorts_every_entry() {
     let pa = &p.files[0];
     assert_eq!(pa.file_name, "a.json");
     assert_eq!(pa.units, [FIN]);
-    assert_eq!(ids(&pa.new), ["1.1.5"]);
+    assert!(pa.new.is_empty());
     assert_eq!(ids(&pa.newer), ["1.1.1", "1.1.4", "1.1.6"]);
     assert_eq!(ids(&pa.older), ["1.1.2", "1.1.7"]);
-    assert_eq!(ids(&pa.identical), ["1.1.3"]);
+    assert_eq!(ids(&pa.identical), ["1.1.3", "1.1.5"]);
     assert_eq!(ids(&pa.superseded), ["1.2.1"]);
     assert!(pa.invalid.is_empty());
     assert_eq!(pa.newer[0].current.as_ref().unwrap().status, Status::Doing);
