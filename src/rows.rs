@@ -8,7 +8,7 @@
 //! longer table (the benchmark's synthetic one) renders the shown rows a block at a time.
 //!
 //! With a unit chosen, each task row shows its supervision light (督办: 逾期, 待更新, 临期,
-//! 已完成; a word with its colour, none on track) and carries it as `data-light`. The lights
+//! 已完成 or 不适用; a word with its colour, none on track) and carries it as `data-light`. The lights
 //! are computed in one pass (`Ctx::lights`), and a row's light signal is set only when its
 //! light changes.
 //!
@@ -576,7 +576,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                 .with(|b| view! { <span class=b.class title=b.title>{b.label.clone()}</span> })
         }}
         // The word goes with the colour (style.css, by the row's data-light); none on track.
-        <span class="light">{move || m.light.get().map_or("", Light::label)}</span>
+        <span class="light">{move || m.light.get().map_or("", |l| l.word(m.status.get()))}</span>
         <div class="checklist" data-status=move || m.status.get().key()>
             <label class="mini">
                 <span>"状态"</span>

@@ -242,6 +242,15 @@ impl Light {
             Light::OnTrack => "",
         }
     }
+
+    /// The word shown for a task of status `status`: [`Light::label`], but 不适用 for a task
+    /// closed as 不适用, so that the mark never says 已完成 beside a 不适用 status.
+    pub fn word(self, status: Status) -> &'static str {
+        match (self, status) {
+            (Light::Done, Status::Na) => Status::Na.label(),
+            _ => self.label(),
+        }
+    }
 }
 
 /// How many of a unit's tasks show each light.

@@ -415,6 +415,14 @@ fn light_keys_and_labels() {
     assert_eq!(labels, ["逾期", "待更新", "临期", "已完成", ""]);
     assert_eq!(Light::from_key("none"), Some(Light::OnTrack));
     assert_eq!(Light::from_key("Overdue"), None);
+    // The word beside a status: 不适用 is closed (done) but never called 已完成.
+    assert_eq!(Light::Done.word(Status::Na), "不适用");
+    assert_eq!(Light::Done.word(Status::Done), "已完成");
+    for l in Light::ALL {
+        for s in [Status::Todo, Status::Doing, Status::Done] {
+            assert_eq!(l.word(s), l.label());
+        }
+    }
 }
 
 /// A county on the real table: counts from the rules applied over the raw tags, with a few

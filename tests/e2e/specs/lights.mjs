@@ -9,6 +9,10 @@ const PERIOD = { weekly: 'week', 'five-days': 'week', monthly: 'month', quarterl
 /** How a period reads in a 时限 cell. */
 export const PERIOD_WORD = { week: '每周', month: '每月', quarter: '每季度', year: '每年' };
 
+/** The word beside a row's mark: the light's, but 不适用 for a task closed as 不适用. */
+export const WORDS = { overdue: '逾期', stale: '待更新', soon: '临期', done: '已完成', none: '' };
+export const wordOf = (light, status) => (light === 'done' && status === 'na' ? '不适用' : WORDS[light]);
+
 const tags = (task) => (task.time ?? []).map((r) => r.tag);
 /** The earliest deadline of the task's time tags; the end of 2017 when it has none. */
 export const dueOf = (task) => tags(task).map((t) => DEADLINE[t]).filter(Boolean).sort()[0] ?? '2017-12-31';

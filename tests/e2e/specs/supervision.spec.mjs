@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { table, watch, openApp, taskRows, shownIds, hashOf, roleOf, expectedIds } from './helpers.mjs';
-import { lightOf, chinaDay, chineseDate } from './lights.mjs';
+import { lightOf, chinaDay, chineseDate, wordOf } from './lights.mjs';
 
 
 const WORD = { overdue: '逾期', stale: '待更新', soon: '临期', done: '已完成', none: '' };
@@ -73,7 +73,7 @@ test('a unit and an as-of day: every row shows exactly its light, the counts and
     const expected = expectedLights(UNIT, RECORDS, day);
     expected.forEach((e) => seen.add(e.light));
     await open(page, { unit: UNIT, asof: day }, expected.length);
-    expect(await shownLights(page), day).toEqual(expected.map((e) => ({ ...e, word: WORD[e.light] })));
+    expect(await shownLights(page), day).toEqual(expected.map((e) => ({ ...e, word: wordOf(e.light, RECORDS[e.id]?.status) })));
     await expect(page.locator('#asof')).toHaveValue(day);
     const n = (l) => expected.filter((e) => e.light === l).length;
     await expect(page.locator('.light-counts')).toHaveText(
@@ -183,7 +183,7 @@ test('a bad asof or light in a link gets a Chinese notice and is ignored', async
     // Judged on today, every task of the unit shown.
     await expect(page.locator('#asof')).toHaveValue(today);
     await expect(page.locator('#light-filter')).toHaveValue('');
-    expect(await shownLights(page)).toEqual(expected.map((e) => ({ ...e, word: WORD[e.light] })));
+    expect(await shownLights(page)).toEqual(expected.map((e) => ({ ...e, word: wordOf(e.light, RECORDS[e.id]?.status) })));
   }
   w.expectClean();
 });
