@@ -15,10 +15,15 @@ use leptos::prelude::*;
 #[component]
 pub fn Office() -> impl IntoView {
     let c = provide_state();
+    // A unit here is a read-only view (unit_view.rs): it comes only with the link, never from
+    // the unit this browser's task table remembers.
+    let linked = hash::parse(&url::read_hash(), crate::data::table()).0.unit;
+    c.filter.update_untracked(|f| f.unit = linked);
     provide_import_ctx();
     provide_dunning();
     enable_drop();
-    // The as-of day follows the link when it changes (back, forward, an edited address).
+    // The as-of day and the unit viewed follow the link when it changes (back, forward, an
+    // edited address).
     url::on_hash_change(move |h| {
         let (f, problems) = hash::parse(&h, crate::data::table());
         if c.filter.with_untracked(|cur| *cur != f) {

@@ -4,13 +4,20 @@
 //! office cannot change a unit's records by accident (the matrix used to open the unit's own,
 //! editable task table). It takes the central view's place on screen and in print; 返回汇总 (or
 //! Esc) closes it and puts the focus back on the matrix button that opened it.
+//!
+//! The view is in the link, as the task table's views are: `#unit=…` (and `&pillar=…`, the
+//! pillar clicked) on the office page. Opening and closing it adds a history entry, so the
+//! browser's back button returns from a unit to the 汇总 instead of leaving the page, and a
+//! link opens the unit's view directly.
 
 use crate::app::ctx;
 use crate::central::unit_tasks;
 use crate::data::{index, table};
 use crate::print::PrintHead;
+use crate::url;
 use gk_core::checklist::Entry;
 use gk_core::filter::Filter;
+use gk_core::hash;
 use gk_core::status::Status;
 use gk_core::supervision::light;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
@@ -32,7 +39,9 @@ pub struct Shown {
 /// replaces while open).
 #[derive(Clone, Copy)]
 pub struct UnitView {
-    pub shown: RwSignal<Option<Shown>>,
+    /// From the view's filter (the link): its unit, when it is one of [`unit_tasks`], and its
+    /// pillar.
+    pub shown: Memo<Option<Shown>>,
     /// The id of the button that opened it, which gets the focus back when it closes.
     from: RwSignal<String>,
 }
@@ -45,15 +54,25 @@ impl UnitView {
     /// Shows `unit` (and `pillar`), opened from the element with id `from`.
     pub fn open(self, unit: usize, pillar: Option<u8>, from: String) {
         self.from.set(from);
-        self.shown.set(Some(Shown { unit, pillar }));
+        show(Some(unit_tasks()[unit].0.clone()), pillar);
         focus_later("unit-view-title");
     }
 
     /// Back to the central view, the focus on the button that opened the view.
     pub fn close(self) {
-        self.shown.set(None);
+        show(None, None);
         focus_later(&self.from.get_untracked());
     }
+}
+
+/// Puts the unit and pillar in the filter and in the link, as a new history entry.
+fn show(unit: Option<String>, pillar: Option<u8>) {
+    let c = ctx();
+    c.filter.update(|f| {
+        f.unit = unit;
+        f.pillar = pillar;
+    });
+    url::write_hash(&c.filter.with_untracked(hash::format), true);
 }
 
 pub fn unit_view() -> UnitView {
@@ -61,8 +80,19 @@ pub fn unit_view() -> UnitView {
 }
 
 pub fn provide_unit_view() {
+    let c = ctx();
+    let shown = Memo::new(move |_| {
+        c.filter.with(|f| {
+            let unit = f.unit.as_deref()?;
+            let i = unit_tasks().iter().position(|(u, _)| u == unit)?;
+            Some(Shown {
+                unit: i,
+                pillar: f.pillar,
+            })
+        })
+    });
     provide_context(UnitView {
-        shown: RwSignal::new(None),
+        shown,
         from: RwSignal::new(String::new()),
     });
 }
@@ -255,7 +285,7 @@ fn task_row(unit: &'static str, i: usize) -> impl IntoView {
                 <span class="uv-s">{move || status().label()}</span>
             </td>
             <td class="uv-light" data-label="督办">
-                <span class="light">{move || lit().label()}</span>
+                <span class="light">{move || lit().word(status())}</span>
             </td>
             <td class="uv-note" data-label="备注">{note}</td>
             <td class="uv-time" data-label="更新时间">{time}</td>

@@ -88,9 +88,11 @@ test('import two units’ files on the office page: preview, apply, the central 
   await expect(view.locator('.readonly-mark')).toHaveText('只读（汇总查看）');
   const ids = await view.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.taskId));
   expect(ids).toEqual(expectedIds({ unit: '新泰市', pillar: 1 }));
-  expect(page.url()).toBe(url);
+  // The same page, its link naming the unit and pillar (back returns to the 汇总).
+  expect(page.url()).toBe(`${url}#unit=${encodeURIComponent('新泰市')}&pillar=1`);
   await view.getByRole('button', { name: '返回汇总' }).click();
   await expect(page.locator('table.matrix')).toBeVisible();
+  expect(page.url()).toBe(url);
   w.expectClean();
 });
 

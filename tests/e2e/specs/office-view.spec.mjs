@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { table, watch, expectedIds, roleOf } from './helpers.mjs';
+import { wordOf } from './lights.mjs';
 
 const results = new URL('../test-results/', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -54,6 +55,8 @@ async function openWithRecords(page) {
 }
 
 const view = (page) => page.locator('section.unit-view');
+/** The office page's link, as its keys and values. */
+const linked = (page) => Object.fromEntries(new URLSearchParams(new URL(page.url()).hash.slice(1)));
 const shownRows = (page) =>
   view(page)
     .locator('tbody tr')
@@ -121,16 +124,16 @@ test('a matrix cell opens the unit read-only on the office page: its tasks, stat
   await expect(v.locator('.readonly-mark')).toHaveText('只读（汇总查看）');
   await expect(v.getByRole('heading', { level: 2 })).toHaveText(`${UNIT}的任务`);
   await expect(v.getByRole('heading', { level: 2 })).toBeFocused();
-  // The office page, the same address: not the task table.
-  expect(page.url()).toBe(url);
+  // The office page, its link naming the unit and pillar: not the task table.
+  expect(page.url().split('#')[0]).toBe(url.split('#')[0]);
+  expect(linked(page)).toEqual({ unit: UNIT, pillar: String(pillar), asof: '2017-07-01' });
   await expect(page.locator('table.tasks')).toHaveCount(0);
   await expect(page.locator('table.matrix')).toBeHidden();
   // Exactly the unit's tasks of the pillar, each with its status, note, time and role.
   expect(strip(await shownRows(page))).toEqual(strip(expectedRows(UNIT, pillar)));
   // A done task is closed for 督办; the light's word is shown with its colour.
   const rows = await shownRows(page);
-  const WORD = { overdue: '逾期', stale: '待更新', soon: '临期', done: '已完成', none: '' };
-  for (const r of rows) expect(r.word).toBe(WORD[r.light]);
+  for (const r of rows) expect(r.word).toBe(wordOf(r.light, r.status === '不适用' ? 'na' : r.status));
   expect(rows.find((r) => r.id === '1.1.1').light).toBe('done');
   expect(rows.find((r) => r.id === '1.1.3').light).toBe('done');
   // The unit's figures agree with the task table's progress panel: done / applicable, 不适用 not counted.
@@ -175,6 +178,36 @@ test('a matrix cell opens the unit read-only on the office page: its tasks, stat
   await expect(page.locator('table.matrix')).toBeVisible();
   await expect(cell).toBeFocused();
   expect(page.url()).toBe(url);
+  w.expectClean();
+});
+
+test('the view is in the link: back returns to the 汇总, forward to the unit, and a link opens it', async ({ page }) => {
+  const w = watch(page);
+  // This browser's task table remembers a unit: the office page still opens on the 汇总.
+  await page.goto('./');
+  await page.evaluate(() => localStorage.setItem('gk:my-unit', JSON.stringify('市财政局')));
+  await openWithRecords(page);
+  await expect(view(page)).toBeHidden();
+  const unit = page.locator(`table.matrix tr[data-unit="${UNIT}"] th button`);
+  await unit.click();
+  await expect(view(page).getByRole('heading', { level: 2 })).toHaveText(`${UNIT}的任务`);
+  expect(linked(page)).toEqual({ unit: UNIT, asof: '2017-07-01' });
+  // The browser's back button: the 汇总, on the same page.
+  await page.goBack();
+  await expect(view(page)).toBeHidden();
+  await expect(page.locator('table.matrix')).toBeVisible();
+  expect(linked(page)).toEqual({ asof: '2017-07-01' });
+  await page.goForward();
+  await expect(view(page).getByRole('heading', { level: 2 })).toHaveText(`${UNIT}的任务`);
+  expect(strip(await shownRows(page))).toEqual(strip(expectedRows(UNIT)));
+  // A link to a unit and pillar, opened afresh (a bookmark, a link sent by e-mail).
+  const pillar = pillarOf('1.1.2');
+  await page.goto(`./office/#unit=${encodeURIComponent('市财政局')}&pillar=${pillar}&asof=2017-07-01`);
+  await expect(view(page).getByRole('heading', { level: 2 })).toHaveText('市财政局的任务');
+  expect(strip(await shownRows(page))).toEqual(strip(expectedRows('市财政局', pillar)));
+  await view(page).getByRole('button', { name: '返回汇总' }).click();
+  await expect(page.locator('table.matrix')).toBeVisible();
+  expect(linked(page)).toEqual({ asof: '2017-07-01' });
   w.expectClean();
 });
 
