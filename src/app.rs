@@ -134,8 +134,9 @@ pub fn App() -> impl IntoView {
         filter, notices, ..
     } = provide_state();
     files::refuse_drop(notices);
-    // Whether the filters are unfolded on a phone.
-    let filters_open = RwSignal::new(false);
+    // Whether the filters are unfolded on a phone: at first only when no unit is chosen yet
+    // (the first thing to do); choosing one folds them, so that its tasks come first.
+    let filters_open = RwSignal::new(filter.with_untracked(|f| f.unit.is_none()));
 
     // Filter → URL. The first write (e.g. the remembered unit) and a new search term replace
     // the history entry; any other change pushes one, so back and forward move between views.

@@ -18,8 +18,8 @@ use leptos::prelude::*;
 /// The filter bar. `open`: whether the filters are unfolded. Phones (style.css) fold them into
 /// one bar that says what they are set to, so that the tasks come first; the bar's button
 /// unfolds them. The bar stays at the top of the screen (sticky), so that it is also the way
-/// back to the filters from far down the list, without a scroll listener. Wider screens always
-/// show the filters.
+/// back to the filters from far down the list, without a scroll listener. Choosing a unit folds
+/// them. Wider screens always show the filters.
 #[component]
 pub fn FilterBar(open: RwSignal<bool>) -> impl IntoView {
     let c = ctx();
@@ -47,7 +47,7 @@ pub fn FilterBar(open: RwSignal<bool>) -> impl IntoView {
             </div>
             <div class="filter-body" id="filter-body">
                 <div class="filter-row">
-                    <UnitPicker />
+                    <UnitPicker open />
                     {unit_facet(&ROLE)}
                     {unit_facet(&STATUS)}
                     {unit_facet(&LIGHT)}
@@ -167,8 +167,9 @@ fn option(
 /// so the select's own type-ahead is not enough, and it does not work with an input method).
 /// The chosen unit always stays among the options. (The options of a group are an iterator of
 /// views, redrawn as the finder narrows them: a keyed `<For>` would add 4 kB gzipped.)
+/// `open`: whether the filters are unfolded (on a phone); choosing a unit folds them.
 #[component]
-fn UnitPicker() -> impl IntoView {
+fn UnitPicker(open: RwSignal<bool>) -> impl IntoView {
     let c = ctx();
     // Made once per page, for as long as it is open.
     let groups: &'static [UnitGroup] = unit_options(table()).leak();
@@ -195,7 +196,7 @@ fn UnitPicker() -> impl IntoView {
             .iter()
             .find(|u| search::normalize(u).contains(&q));
         if let Some(u) = first {
-            choose_unit(u.clone());
+            choose_unit(u.clone(), open);
         }
     };
     view! {
@@ -226,7 +227,7 @@ fn UnitPicker() -> impl IntoView {
                         if v.is_empty() {
                             set_filter(|f| f.unit = None);
                         } else {
-                            choose_unit(v);
+                            choose_unit(v, open);
                         }
                     }
                 >
@@ -259,10 +260,11 @@ fn UnitPicker() -> impl IntoView {
     }
 }
 
-/// The user chose their unit: show its tasks and remember it as "my unit" (a unit that only
-/// came with a link is not remembered).
-fn choose_unit(unit: String) {
+/// The user chose their unit: show its tasks (on a phone, fold the filters away: `open`) and
+/// remember it as "my unit" (a unit that only came with a link is not remembered).
+fn choose_unit(unit: String, open: RwSignal<bool>) {
     ctx().store.save_my_unit(&unit);
+    open.set(false);
     set_filter(move |f| f.unit = Some(unit));
 }
 

@@ -39,6 +39,33 @@ test.describe('a 390×844 phone', () => {
     w.expectClean();
   });
 
+  test('a first visit without a unit shows the filters; choosing the unit folds them, its first task on screen', async ({ page }) => {
+    const w = watch(page);
+    await openApp(page);
+    // Nothing chosen yet: the filters are open, the unit finder on the first screen.
+    await expect(page.getByRole('button', { name: '收起筛选' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('#unit-find')).toBeInViewport();
+    await page.locator('#unit-find').fill('新泰');
+    await page.locator('#unit-find').press('Enter');
+    // Chosen: folded into the bar, the unit's first task and its status control on screen.
+    await expect(page.locator('.filter-active')).toHaveText(`${COUNTY} · 全部支柱 · 全部状态`);
+    await expect(page.getByRole('button', { name: '筛选', exact: true })).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('#unit')).toBeHidden();
+    const status = taskRows(page).first().getByLabel('状态');
+    await expect(status).toBeInViewport();
+    const box = await status.boundingBox();
+    expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+    // The select does the same; 全部单位 leaves the filters as they are.
+    await page.getByRole('button', { name: '筛选', exact: true }).click();
+    await page.locator('#unit-find').fill('');
+    await page.locator('#unit').selectOption('');
+    await expect(page.locator('#unit')).toBeVisible();
+    await page.locator('#unit').selectOption('市财政局');
+    await expect(page.locator('#unit')).toBeHidden();
+    await expect(page.locator('.filter-active')).toHaveText('市财政局 · 全部支柱 · 全部状态');
+    w.expectClean();
+  });
+
   test('every control is at least 44 px tall and no text is cut off', async ({ page }) => {
     await openApp(page, hashOf({ unit: COUNTY }));
     await page.getByRole('button', { name: '筛选', exact: true }).click();
@@ -160,10 +187,11 @@ for (const viewport of [PHONE, LAPTOP]) {
     const w = watch(page);
     await page.setViewportSize(viewport);
     await openApp(page);
-    // A phone's filters are folded.
-    if (viewport === PHONE) await page.getByRole('button', { name: '筛选', exact: true }).click();
     expect((await marks(page)).marked).toEqual([]);
     for (const unit of [COUNTY, '市财政局', '泰山职业技术学院', '泰山区']) {
+      // Choosing a unit folds a phone's filters: unfold them for the next.
+      const unfold = page.getByRole('button', { name: '筛选', exact: true });
+      if (await unfold.isVisible()) await unfold.click();
       await page.locator('#unit').selectOption(unit);
       await expect(taskRows(page)).toHaveCount(expectedIds({ unit }).length);
       const want = [unit, ...groupsOf(unit)];
