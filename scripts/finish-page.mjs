@@ -6,7 +6,10 @@
 // 1. Release builds: minifies wasm-bindgen's JavaScript glue with esbuild (installed by
 //    scripts/tools.sh) and writes its new integrity hash into the page. Trunk's own minifier
 //    cannot read the glue (it stops on `export … as default`): 2 kB less to download gzipped.
-// 2. Completes the Content-Security-Policy. The policy is a <meta> in the page's source
+// 2. The Excel worker's loader, where this build has one: Trunk 0.21 writes
+//    `wasm_bindgen("…_bg.wasm")`, a form that wasm-bindgen 0.2.130 still takes but warns about
+//    in the console on every first click of an Excel button; the object form says the same.
+// 3. Completes the Content-Security-Policy. The policy is a <meta> in the page's source
 //    (index.html, public/office.html); its script-src allows the page's own files and
 //    'wasm-unsafe-eval' (to compile the wasm), and inline scripts only by hash. Trunk writes
 //    one inline script, the loader that imports the glue and starts the wasm (and `trunk
@@ -16,7 +19,7 @@
 //    does not run.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -38,7 +41,16 @@ if (process.env.TRUNK_PROFILE === 'release') {
   console.log(`finish-page.mjs: ${glue[1]} minified, ${before.length} → ${after.length} bytes`);
 }
 
-// 2. Inline scripts: <script ...> with no src attribute, and their exact text.
+// 2. The Excel worker's loader.
+const loader = join(dir, 'gk-xlsx-worker_loader.js');
+if (existsSync(loader)) {
+  const text = readFileSync(loader, 'utf8');
+  const fixed = text.replace(/wasm_bindgen\(("[^"]+")\)/, 'wasm_bindgen({module_or_path:$1})');
+  if (fixed === text && !text.includes('module_or_path')) throw new Error(`${loader}: no wasm_bindgen("…") call to rewrite`);
+  writeFileSync(loader, fixed);
+}
+
+// 3. Inline scripts: <script ...> with no src attribute, and their exact text.
 const hashes = [];
 for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   if (/\bsrc\s*=/.test(m[1])) continue;

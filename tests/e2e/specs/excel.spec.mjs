@@ -60,6 +60,9 @@ test('导出 Excel: the unit\'s ledger of its view, opened in LibreOffice', asyn
   const w = watch(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
+  // The worker starts without wasm-bindgen's warning about its loader (scripts/finish-page.mjs).
+  const deprecated = [];
+  page.on('console', (m) => m.text().includes('deprecated') && deprecated.push(m.text()));
   await openApp(page, hashOf({ unit: '市财政局' }));
   await statusOf(page, '1.1.1').selectOption('done');
   await page.locator('tr[data-task-id="1.1.1"]').getByLabel('备注').fill('已发布解读3篇');
@@ -100,6 +103,7 @@ test('导出 Excel: the unit\'s ledger of its view, opened in LibreOffice', asyn
   await button.click();
   await again;
   expect(requests.filter(isWorker).length).toBe(fetched);
+  expect(deprecated).toEqual([]);
   w.expectClean();
 });
 
