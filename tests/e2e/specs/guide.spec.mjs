@@ -50,7 +50,8 @@ for (const p of pages) {
     // Esc closes it, and it is remembered.
     await page.keyboard.press('Escape');
     await expect(guide).toBeHidden();
-    expect(await page.evaluate((k) => localStorage.getItem(k), p.key)).toBe('1');
+    // (Written on the dialog's close event, which the browser fires a moment after hiding it.)
+    await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), p.key)).toBe('1');
 
     // The second visit: no guide.
     await page.reload();
