@@ -55,13 +55,11 @@ impl UnitView {
     pub fn open(self, unit: usize, pillar: Option<u8>, from: String) {
         self.from.set(from);
         show(Some(unit_tasks()[unit].0.clone()), pillar);
-        focus_later("unit-view-title");
     }
 
-    /// Back to the central view, the focus on the button that opened the view.
+    /// Back to the central view.
     pub fn close(self) {
         show(None, None);
-        focus_later(&self.from.get_untracked());
     }
 }
 
@@ -91,10 +89,19 @@ pub fn provide_unit_view() {
             })
         })
     });
-    provide_context(UnitView {
-        shown,
-        from: RwSignal::new(String::new()),
+    let from = RwSignal::new(String::new());
+    // However the view opens or closes (a click, Esc, the browser's back and forward), the focus
+    // follows: to the view's heading, or back to the matrix button that opened it.
+    Effect::new(move |was_open: Option<bool>| {
+        let open = shown.with(Option::is_some);
+        match (was_open, open) {
+            (Some(false), true) => focus_later("unit-view-title"),
+            (Some(true), false) => focus_later(&from.get_untracked()),
+            _ => {}
+        }
+        open
     });
+    provide_context(UnitView { shown, from });
 }
 
 /// Focuses the element with this id once the views have been drawn.

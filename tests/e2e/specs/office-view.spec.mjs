@@ -197,8 +197,11 @@ test('the view is in the link: back returns to the 汇总, forward to the unit, 
   await expect(view(page)).toBeHidden();
   await expect(page.locator('table.matrix')).toBeVisible();
   expect(linked(page)).toEqual({ asof: '2017-07-01' });
+  // The focus follows, as with 返回汇总: back on the unit's button, then on the view's heading.
+  await expect(unit).toBeFocused();
   await page.goForward();
   await expect(view(page).getByRole('heading', { level: 2 })).toHaveText(`${UNIT}的任务`);
+  await expect(view(page).getByRole('heading', { level: 2 })).toBeFocused();
   expect(strip(await shownRows(page))).toEqual(strip(expectedRows(UNIT)));
   // A link to a unit and pillar, opened afresh (a bookmark, a link sent by e-mail).
   const pillar = pillarOf('1.1.2');
