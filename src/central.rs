@@ -243,15 +243,18 @@ fn doing_cell(n: usize) -> impl IntoView {
 }
 
 /// Whether the unit has reported (has any entry), and when last.
+/// (The time on a line of its own: the matrix then fits a 1366-pixel screen.)
 fn reported_cell(cl: &Checklists, unit: &str) -> impl IntoView {
-    let (class, text) = match cl.last_entry_at(unit) {
-        Some(at) => (
-            "reported",
-            format!("已报送 · {}", at.to_local_display(CHINA_OFFSET_MINUTES)),
-        ),
-        None => ("missing", "未报送".to_string()),
-    };
-    view! { <td class=class>{text}</td> }
+    match cl.last_entry_at(unit) {
+        Some(at) => view! {
+            <td class="reported">
+                "已报送"
+                <span class="m-time">{at.to_local_display(CHINA_OFFSET_MINUTES)}</span>
+            </td>
+        }
+        .into_any(),
+        None => view! { <td class="missing">"未报送"</td> }.into_any(),
+    }
 }
 
 /// The last row: each pillar's progress over all units, and the overall.

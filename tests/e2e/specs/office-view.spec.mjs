@@ -114,6 +114,7 @@ test('a matrix cell opens the unit read-only on the office page: its tasks, stat
   await page.setViewportSize({ width: 1366, height: 768 });
   await openWithRecords(page);
   await page.screenshot({ path: `${results}office-view-matrix-1366.png` });
+  await expect(page.locator(`table.matrix tr[data-unit="${UNIT}"] td.reported`)).toHaveText(/^已报送\d{4}-\d\d-\d\d \d\d:\d\d$/);
   const url = page.url();
   const pillar = pillarOf('1.1.2');
   const cell = page.locator(`#m-${UNITS.indexOf(UNIT)}-${pillar}`);
@@ -276,3 +277,33 @@ test('on a 390 px phone the view is cards, and it prints as the unit’s read-on
 // its controls clicked; the others (one per matrix unit and figure) are opened and closed. The
 // file chooser gets the state file again, downloads are accepted, and print is a stand-in that
 // counts (headless Chromium has no print dialog; print.spec does the same).
+
+test('every unit’s file at once (47): one preview, and the whole matrix fits a 1366-pixel laptop', async ({ page }) => {
+  const w = watch(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // Each unit's 报送文件 with a record for each of its tasks: every status, two-digit counts.
+  const statuses = ['todo', 'doing', 'done', 'na', 'done', 'done'];
+  const files = UNITS.map((unit, k) => {
+    const entries = expectedIds({ unit }).map((task, i) =>
+      entry(unit, task, statuses[(i + k) % statuses.length], i % 4 ? '' : '已在网站公开', `2017-06-${10 + (i % 18)}T0${i % 9}:00:00Z`),
+    );
+    const body = { format: 'gk-checklist', version: 1, dataset: 'taian-2017', exported_at: '2017-06-30T08:00:00Z', entries };
+    return { name: `taian-2017-${unit}-20170630.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(body)) };
+  });
+  expect(files.length).toBe(47);
+  await page.goto('./office/#asof=2017-07-01');
+  await page.locator('#import-files').setInputFiles(files);
+  const preview = page.getByRole('region', { name: '导入预览' });
+  await expect(preview.locator('.file-preview')).toHaveCount(47);
+  const total = UNITS.reduce((n, unit) => n + expectedIds({ unit }).length, 0);
+  await preview.getByRole('button', { name: '应用导入' }).click();
+  await expect(page.locator('.import-result')).toContainText(`已导入 47 个文件：新增 ${total} 条`);
+  await expect(page.locator('table.matrix td.reported')).toHaveCount(47);
+  // No sideways scrolling: 报送情况 (its time on a line of its own) is on screen.
+  const [wide, room] = await page.locator('.matrix-wrap').evaluate((e) => [e.scrollWidth, e.clientWidth]);
+  expect(wide).toBeLessThanOrEqual(room);
+  await expect(page.locator('table.matrix td.reported').first()).toHaveText(/^已报送\d{4}-\d\d-\d\d \d\d:\d\d$/);
+  await page.locator('table.matrix').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${results}office-47-units-1366.png` });
+  w.expectClean();
+});
