@@ -53,8 +53,10 @@ pub fn ctx() -> Ctx {
 
 /// Loads the view from the link and the records from storage, then makes the signals (never
 /// the other way round: nothing is written before it is loaded), provides them as context and
-/// keeps them in step with other tabs.
-pub fn provide_state() -> Ctx {
+/// keeps them in step with other tabs. `my_unit`: whether the view starts on the unit this
+/// browser remembers when the link names none (the task table); on the office page a unit is a
+/// read-only view that only the link opens.
+pub fn provide_state(my_unit: bool) -> Ctx {
     let t = table();
     let idx = index();
 
@@ -63,7 +65,7 @@ pub fn provide_state() -> Ctx {
     let store: &'static Store = Box::leak(Box::new(Store::new(&t.dataset.id)));
     let loaded = store.load(edit::now());
     // A link's unit overrides the remembered one.
-    if initial.unit.is_none() {
+    if my_unit && initial.unit.is_none() {
         initial.unit = loaded.my_unit.filter(|u| idx.has_unit(u));
     }
     let filter = RwSignal::new(initial);
@@ -132,7 +134,7 @@ pub fn App() -> impl IntoView {
     let t = table();
     let Ctx {
         filter, notices, ..
-    } = provide_state();
+    } = provide_state(true);
     files::refuse_drop(notices);
     // Whether the filters are unfolded on a phone: at first only when no unit is chosen yet
     // (the first thing to do); choosing one folds them, so that its tasks come first.

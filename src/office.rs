@@ -14,11 +14,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Office() -> impl IntoView {
-    let c = provide_state();
     // A unit here is a read-only view (unit_view.rs): it comes only with the link, never from
     // the unit this browser's task table remembers.
-    let linked = hash::parse(&url::read_hash(), crate::data::table()).0.unit;
-    c.filter.update_untracked(|f| f.unit = linked);
+    let c = provide_state(false);
     provide_import_ctx();
     provide_dunning();
     enable_drop();
