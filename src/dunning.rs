@@ -8,7 +8,6 @@ use crate::central::unit_tasks;
 use crate::data::table;
 use crate::{edit, files, url};
 use gk_core::dunning::{self, Row};
-use gk_core::hash;
 use gk_core::supervision::{
     chinese_date, format_as_of, light_counts, parse_as_of, Light, LightCounts,
 };
@@ -77,8 +76,7 @@ pub fn AsOfControl() -> impl IntoView {
     let change = move |ev: leptos::ev::Event| {
         // An empty or partial date: back to today.
         let day = parse_as_of(&event_target_value(&ev)).ok();
-        c.filter.update(|f| f.as_of = day);
-        url::write_hash(&c.filter.with_untracked(hash::format), true);
+        url::push_view(c.filter, |f| f.as_of = day);
     };
     view! {
         <span class="field field-asof">

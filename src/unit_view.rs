@@ -17,7 +17,6 @@ use crate::print::PrintHead;
 use crate::url;
 use gk_core::checklist::Entry;
 use gk_core::filter::Filter;
-use gk_core::hash;
 use gk_core::status::Status;
 use gk_core::supervision::light;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
@@ -65,12 +64,10 @@ impl UnitView {
 
 /// Puts the unit and pillar in the filter and in the link, as a new history entry.
 fn show(unit: Option<String>, pillar: Option<u8>) {
-    let c = ctx();
-    c.filter.update(|f| {
+    url::push_view(ctx().filter, |f| {
         f.unit = unit;
         f.pillar = pillar;
     });
-    url::write_hash(&c.filter.with_untracked(hash::format), true);
 }
 
 pub fn unit_view() -> UnitView {

@@ -1,6 +1,8 @@
 //! The view lives in the URL hash (`#unit=…&pillar=1&q=…`, see `gk_core::hash`), so a link opens
 //! exactly that view and back and forward move between views.
 
+use gk_core::filter::Filter;
+use gk_core::hash;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -36,6 +38,14 @@ pub fn write_hash(hash: &str, push: bool) {
             history.replace_state_with_url(&state, "", Some(&url))
         };
     }
+}
+
+/// Changes the view and writes it into the link at once, as a new history entry: for changes
+/// that back should undo on the office page, which has no filter → link effect (on the task
+/// table, App's effect then finds the link already written).
+pub fn push_view(filter: RwSignal<Filter>, change: impl FnOnce(&mut Filter)) {
+    filter.update(change);
+    write_hash(&filter.with_untracked(hash::format), true);
 }
 
 /// Calls `f` with the new hash when the user goes back or forward, or edits the hash by hand.
