@@ -21,7 +21,10 @@ const MULTI = '第一段：网站已公开\n第二段：见政府信息公开专
 const FORMULA = '=已在报纸刊登';
 
 /** A unit's page in its own browser: sets statuses and notes, exports the CSV; returns the file. */
-async function unitCsv(browser, unit) {
+const unitCsv = async (browser, unit) => (await unitExports(browser, unit, [['导出 CSV', 'text/csv']]))[0];
+
+/** As `unitCsv`, with each export button of `buttons` ([name, MIME type]) clicked in turn. */
+async function unitExports(browser, unit, buttons) {
   const page = await browser.newPage();
   await openApp(page, unit ? hashOf({ unit }) : '');
   if (unit) {
@@ -33,12 +36,15 @@ async function unitCsv(browser, unit) {
     // Leave the last note's field, so that it is saved before the export.
     await noteOf(page, '1.1.2').blur();
   }
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出 CSV' }).click();
-  const f = await download;
-  const file = { name: f.suggestedFilename(), mimeType: 'text/csv', buffer: readFileSync(await f.path()) };
+  const files = [];
+  for (const [name, mimeType] of buttons) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name }).click();
+    const f = await download;
+    files.push({ name: f.suggestedFilename(), mimeType, buffer: readFileSync(await f.path()) });
+  }
   await page.close();
-  return file;
+  return files;
 }
 
 /** The unit's line in a task's detail on the office page. */
@@ -176,23 +182,12 @@ test('the picker takes .json and .csv, and a CSV dropped on the page (LF, no BOM
 
 test('a unit sends its 报送文件, CSV and Excel together: the CSV is the same records, the Excel is named for what it is', async ({ browser }) => {
   // The unit's three exports, from the real buttons.
-  const unit = await browser.newPage();
-  await openApp(unit, hashOf({ unit: UNIT }));
-  await statusOf(unit, '1.1.1').selectOption('done');
-  await noteOf(unit, '1.1.1').fill(MULTI);
-  await statusOf(unit, '1.1.5').selectOption('na');
-  await noteOf(unit, '1.1.1').blur();
-  const take = async (name, mimeType) => {
-    const download = unit.waitForEvent('download');
-    await unit.getByRole('button', { name }).click();
-    const f = await download;
-    return { name: f.suggestedFilename(), mimeType, buffer: readFileSync(await f.path()) };
-  };
-  const json = await take('导出报送文件', 'application/json');
-  const csv = await take('导出 CSV', 'text/csv');
-  const xlsx = await take('导出 Excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const [json, csv, xlsx] = await unitExports(browser, UNIT, [
+    ['导出报送文件', 'application/json'],
+    ['导出 CSV', 'text/csv'],
+    ['导出 Excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ]);
   expect(xlsx.name).toMatch(/\.xlsx$/);
-  await unit.close();
 
   const page = await browser.newPage();
   const w = watch(page);
@@ -200,16 +195,16 @@ test('a unit sends its 报送文件, CSV and Excel together: the CSV is the same
   await page.locator('#import-files').setInputFiles([csv, json, xlsx]);
   const preview = page.getByRole('region', { name: '导入预览' });
   // The state file brings the records; its CSV, to the minute, holds the same ones.
-  await expect(preview.locator(`.file-preview[data-file="${json.name}"] li[data-kind="new"]`)).toHaveText('新增：2');
-  expect(await counts(page, csv.name)).toEqual({ new: 0, newer: 0, older: 0, identical: 2, invalid: 0, conflicts: 0 });
-  await expect(preview.locator(`.file-preview[data-file="${csv.name}"] li[data-kind="identical"]`)).toHaveText('相同（忽略）：2');
+  await expect(preview.locator(`.file-preview[data-file="${json.name}"] li[data-kind="new"]`)).toHaveText('新增：3');
+  expect(await counts(page, csv.name)).toEqual({ new: 0, newer: 0, older: 0, identical: 3, invalid: 0, conflicts: 0 });
+  await expect(preview.locator(`.file-preview[data-file="${csv.name}"] li[data-kind="identical"]`)).toHaveText('相同（忽略）：3');
   const error = preview.locator('.file-errors > li .file-error');
   await expect(error).toHaveText(
     `文件“${xlsx.name}”是 Excel 表格，不能导入。请让报送单位在任务表中选择本单位，点“导出报送文件”，把得到的 .json 文件发来。`,
   );
   await preview.screenshot({ path: 'test-results/csv-import-three-files.png' });
   await preview.getByRole('button', { name: '应用导入' }).click();
-  await expect(page.locator('.import-result')).toContainText('新增 2 条');
+  await expect(page.locator('.import-result')).toContainText('新增 3 条');
   w.expectClean();
   await page.close();
 });
