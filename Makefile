@@ -27,9 +27,9 @@ bench:
 	scripts/tools.sh test
 	scripts/bench.sh
 
-## Regenerate data/taian-2017.json from the source text
+## Regenerate data/tables/taian-2017.json from the source text
 data:
-	cargo run -q -p gk-import -- data/taian-2017.txt --dataset taian-2017 -o data/taian-2017.json
+	cargo run -q -p gk-import -- data/taian-2017.txt --dataset taian-2017 -o data/tables/taian-2017.json
 
 fmt:
 	cargo fmt --all

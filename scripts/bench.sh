@@ -46,7 +46,7 @@ reference() {
       JSON.stringify(fs.readFileSync(process.argv[1], "utf8").trim()) + ");\n");' "$json" "$dir/table.js"
   echo "$dir: $(ls "$dir" | tr '\n' ' ')"
 }
-reference "$BUILD/ref" data/taian-2017.json
+reference "$BUILD/ref" data/tables/taian-2017.json
 reference "$BUILD/ref-10k" "$BUILD/table-10k.json"
 
 step "Chromium: weight, load, filters, search, merge; the app against the reference"

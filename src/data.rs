@@ -1,11 +1,11 @@
-//! The task table, embedded at compile time from `data/taian-2017.json` (written by `gk-import`),
+//! The task table, embedded at compile time from `data/tables/taian-2017.json` (written by `gk-import`),
 //! without its indentation (`build.rs`).
 
 use gk_core::filter::Index;
 use gk_core::model::Table;
 use std::sync::OnceLock;
 
-const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/taian-2017.json"));
+const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default-table.json"));
 
 /// The table as embedded, read by `Table::from_json` (serde_json's `Value`, field by field). The
 /// embedded JSON is checked by the native tests, so parsing cannot fail at run time.

@@ -17,7 +17,7 @@ use gk_core::model::Table;
 use serde_json::{json, Map, Value};
 
 fn main() {
-    let table = Table::from_json(include_str!("../../data/taian-2017.json"))
+    let table = Table::from_json(include_str!("../../data/tables/taian-2017.json"))
         .expect("the task table is valid JSON");
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {

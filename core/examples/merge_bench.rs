@@ -25,7 +25,7 @@ fn main() {
     let entries = args.get(1).copied().unwrap_or(139);
     let runs = args.get(2).copied().unwrap_or(21).max(1);
 
-    let table = Table::from_json(include_str!("../../data/taian-2017.json"))
+    let table = Table::from_json(include_str!("../../data/tables/taian-2017.json"))
         .expect("the task table is valid JSON");
     let texts = state_files(&table, files, entries);
     let current = existing_checklists(&table);

@@ -200,7 +200,7 @@ mod tests {
     use std::collections::HashSet;
 
     fn real() -> Table {
-        Table::from_json(include_str!("../../data/taian-2017.json")).unwrap()
+        Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap()
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The task table as the app ships it: the schema of `data/taian-2017.json`
+//! The task table as the app ships it: the schema of `data/tables/taian-2017.json`
 //! (documented in `docs/data-format.md`). Written by `gk-import` (derived `Serialize`), read by
 //! the app ([`Table::from_json`], field by field from a `serde_json::Value`).
 

@@ -13,7 +13,7 @@ fn ts(s: &str) -> Timestamp {
 }
 
 fn real() -> Table {
-    Table::from_json(include_str!("../../data/taian-2017.json")).unwrap()
+    Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap()
 }
 
 fn tasks_of(table: &Table, unit: &str) -> Vec<usize> {

@@ -15,7 +15,7 @@ fn ts(s: &str) -> Timestamp {
 }
 
 fn real() -> Table {
-    Table::from_json(include_str!("../../data/taian-2017.json")).unwrap()
+    Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap()
 }
 
 /// A minimal reader of RFC 4180 text, to check that fields come back as written.

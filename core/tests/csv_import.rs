@@ -25,7 +25,7 @@ fn e(status: Status, note: &str, at: &str) -> Entry {
 }
 
 fn real() -> Table {
-    Table::from_json(include_str!("../../data/taian-2017.json")).unwrap()
+    Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap()
 }
 
 /// The CSV export of every task of the table for `unit`, as 导出 CSV writes it.

@@ -77,10 +77,10 @@ pub fn table() -> Table {
     Table::from_json(JSON).expect("fixture parses")
 }
 
-pub const REAL_JSON: &str = include_str!("../../data/taian-2017.json");
+pub const REAL_JSON: &str = include_str!("../../data/tables/taian-2017.json");
 
 pub fn real() -> Table {
-    Table::from_json(REAL_JSON).expect("data/taian-2017.json parses")
+    Table::from_json(REAL_JSON).expect("data/tables/taian-2017.json parses")
 }
 
 /// The as-of day of the filter tests: 2017-07-01.

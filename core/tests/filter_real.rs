@@ -1,4 +1,4 @@
-//! The filter on the real table, data/taian-2017.json, against brute force over the raw JSON
+//! The filter on the real table, data/tables/taian-2017.json, against brute force over the raw JSON
 //! (read as `serde_json::Value`, not through the model).
 
 #[path = "filter_fixture.rs"]
@@ -197,7 +197,7 @@ fn finance_bureau_and_xintai() {
     }
 }
 
-/// Counts computed by hand from data/taian-2017.json when it was first generated: a change
+/// Counts computed by hand from data/tables/taian-2017.json when it was first generated: a change
 /// here means the data changed.
 #[test]
 fn real_table_known_counts() {

@@ -37,7 +37,7 @@ const NOTES: [&str; 13] = [
 ];
 
 fn real() -> Table {
-    Table::from_json(include_str!("../../data/taian-2017.json")).unwrap()
+    Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap()
 }
 
 fn golden_dir() -> PathBuf {

@@ -4,7 +4,7 @@
 use gk_core::model::{Table, TimeTag, UnitKind};
 use serde_json::{json, Value};
 
-const REAL_JSON: &str = include_str!("../../data/taian-2017.json");
+const REAL_JSON: &str = include_str!("../../data/tables/taian-2017.json");
 
 fn real_value() -> Value {
     serde_json::from_str(REAL_JSON).unwrap()

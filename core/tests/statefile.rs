@@ -23,7 +23,7 @@ fn e(status: Status, note: &str, at: &str) -> Entry {
 }
 
 fn real() -> Table {
-    Table::from_json(include_str!("../../data/taian-2017.json")).unwrap()
+    Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap()
 }
 
 fn ok(text: &str) -> ParsedFile {
@@ -245,7 +245,7 @@ fn json_but_not_a_state_file() {
         "文件“进度.json”不是本系统的报送文件：缺少 \"format\": \"gk-checklist\"。"
     );
     // The task table itself.
-    let e = err(include_str!("../../data/taian-2017.json"));
+    let e = err(include_str!("../../data/tables/taian-2017.json"));
     assert!(matches!(e, FileError::NotOurFormat { found: None, .. }));
     let e = err(r#"{"format":"gk-tasks","version":1}"#);
     assert_eq!(

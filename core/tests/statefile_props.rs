@@ -13,7 +13,7 @@ use proptest::prelude::*;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Table::from_json(include_str!("../../data/taian-2017.json")).unwrap())
+    TABLE.get_or_init(|| Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap())
 }
 
 fn units() -> Vec<&'static str> {

@@ -47,7 +47,7 @@ fn kind_and_version(name: &str) -> (&str, u64) {
 
 #[test]
 fn every_sample_loads() {
-    let table = Table::from_json(include_str!("../../data/taian-2017.json")).unwrap();
+    let table = Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap();
     let mut stored_versions = Vec::new();
     let mut file_versions = Vec::new();
     let mut names: Vec<String> = fs::read_dir(samples_dir())

@@ -1,4 +1,4 @@
-//! Supervision on the real table, data/taian-2017.json: due dates, periods, the as-of date and
+//! Supervision on the real table, data/tables/taian-2017.json: due dates, periods, the as-of date and
 //! the lights at their boundaries. Expected due dates are read from the raw JSON and the
 //! issue's list of deadlines (as text), not through the module.
 

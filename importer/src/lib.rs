@@ -1,6 +1,6 @@
 //! `gk-import`: reads the plain-text form of a 政务公开重点工作任务分解表 (e.g.
 //! `data/taian-2017.txt`) and writes the task-table JSON the app ships
-//! (`data/taian-2017.json`, schema in `docs/data-format.md`).
+//! (`data/tables/taian-2017.json`, schema in `docs/data-format.md`).
 //!
 //! The reading rules:
 //! - [`rows`]: the text into six-cell rows (tab lines, blank-line separators, continuation

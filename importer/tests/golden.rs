@@ -1,4 +1,4 @@
-//! The committed data/taian-2017.json is exactly what the importer makes of
+//! The committed data/tables/taian-2017.json is exactly what the importer makes of
 //! data/taian-2017.txt.
 
 mod common;
@@ -6,15 +6,15 @@ mod common;
 use common::table;
 use gk_core::model::Table;
 
-const JSON: &str = include_str!("../../data/taian-2017.json");
-const REGENERATE: &str = "cargo run -p gk-import -- data/taian-2017.txt -o data/taian-2017.json";
+const JSON: &str = include_str!("../../data/tables/taian-2017.json");
+const REGENERATE: &str = "cargo run -p gk-import -- data/taian-2017.txt -o data/tables/taian-2017.json";
 
 #[test]
 fn committed_json_is_regenerated_byte_for_byte() {
     let fresh = gk_import::to_json(table());
     if let Some(line) = gk_import::first_difference(JSON, &fresh) {
         panic!(
-            "data/taian-2017.json differs from what data/taian-2017.txt produces (first at \
+            "data/tables/taian-2017.json differs from what data/taian-2017.txt produces (first at \
              line {line}); regenerate it with:\n  {REGENERATE}"
         );
     }
@@ -22,7 +22,7 @@ fn committed_json_is_regenerated_byte_for_byte() {
 
 #[test]
 fn committed_json_reads_back_as_the_model() {
-    let parsed = Table::from_json(JSON).expect("data/taian-2017.json parses as a Table");
+    let parsed = Table::from_json(JSON).expect("data/tables/taian-2017.json parses as a Table");
     assert_eq!(&parsed, table());
 }
 

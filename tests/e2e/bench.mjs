@@ -200,7 +200,7 @@ async function weight(base, expected, ready = null) {
     const fs = files.filter((f) => f.kind === k);
     byKind[k] = { raw: fs.reduce((s, f) => s + f.raw, 0), compressed: fs.reduce((s, f) => s + f.transferred, 0) };
   }
-  const json = readFileSync(`${root}/data/taian-2017.json`);
+  const json = readFileSync(`${root}/data/tables/taian-2017.json`);
   return {
     files,
     byKind,
@@ -516,7 +516,7 @@ async function checkLinks(appBase, refBase) {
 // it names. 各县（市、区）: the six counties; 市政府各部门（单位）, 市政府有关部门（单位）: every
 // municipal unit (its name begins with 市) but the central-government branches and colleges.
 function checkGroups() {
-  const t = JSON.parse(readFileSync(`${root}/data/taian-2017.json`, 'utf8'));
+  const t = JSON.parse(readFileSync(`${root}/data/tables/taian-2017.json`, 'utf8'));
   const notGovernment = ['人行泰安市中心支行', '泰安银监分局', '山东服装职业学院', '泰山护理职业学院', '泰山职业技术学院'];
   const counties = ['泰山区', '岱岳区', '新泰市', '肥城市', '宁阳县', '东平县'];
   const units = t.units.filter((u) => u.kind !== 'group').map((u) => u.name);

@@ -11,7 +11,7 @@ use gk_core::timestamp::Timestamp;
 
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| ".".into());
-    let table = Table::from_json(include_str!("../../data/taian-2017.json")).unwrap();
+    let table = Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap();
     let index = Index::new(&table);
     let at = Timestamp::parse("2017-06-29T10:00:00Z").unwrap();
     let mut c = Checklists::new();

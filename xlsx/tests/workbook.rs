@@ -16,7 +16,7 @@ use gk_core::timestamp::Timestamp;
 const FIN: &str = "市财政局";
 
 fn table() -> Table {
-    Table::from_json(include_str!("../../data/taian-2017.json")).unwrap()
+    Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap()
 }
 
 fn at(s: &str) -> Timestamp {

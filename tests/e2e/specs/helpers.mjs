@@ -4,7 +4,7 @@ import { expect } from '@playwright/test';
 
 /** The task table as shipped, read from the committed JSON (independently of the app). */
 export const table = JSON.parse(
-  readFileSync(new URL('../../../data/taian-2017.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../data/tables/taian-2017.json', import.meta.url), 'utf8'),
 );
 
 /**

@@ -1,5 +1,5 @@
 // The supervision (督办) rules of issue 13, written again in JavaScript from the issue and
-// data/taian-2017.json, independently of the app: the specs of both pages compute their
+// data/tables/taian-2017.json, independently of the app: the specs of both pages compute their
 // expected lights here. Days are 'YYYY-MM-DD' strings (they sort as days).
 
 const DEADLINE = { 'by-2017-05': '2017-05-31', 'by-june': '2017-06-30', 'by-2017-end': '2017-12-31', 'in-2018': '2018-12-31' };

@@ -1,7 +1,7 @@
 // The office page after an import (issue 15): the 汇总 matrix shows 进行中, and a click on a
 // unit or a figure opens a read-only view of that unit (只读（汇总查看）) on the office page,
 // never the unit's editable task table. Every expectation is computed here from the imported
-// entries and data/taian-2017.json, not by the app. Screenshots and a PDF of the view are left
+// entries and data/tables/taian-2017.json, not by the app. Screenshots and a PDF of the view are left
 // in tests/e2e/test-results/ (office-view-*.png, office-view.pdf).
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';

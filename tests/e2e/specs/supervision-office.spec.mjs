@@ -1,7 +1,7 @@
 // 督办 on the office page (issue 13): the 汇总 matrix's 逾期/待更新 counts and their sort, the
 // 督办 list, the as-of day (link and date control), the printable 催办通知单 (read back from the
 // PDF, page by page) and the 催办 CSV. Every expectation is computed here, from
-// data/taian-2017.json and the issue's rules written again in JavaScript, not by the app.
+// data/tables/taian-2017.json and the issue's rules written again in JavaScript, not by the app.
 // PDFs and PNGs of their pages are left in tests/e2e/test-results/ (dunning-*.pdf, dunning-*.png).
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';

@@ -1,6 +1,6 @@
 // Supervision (督办) on the task table, issue 13: each of a unit's rows shows its light on the
 // as-of day (截至日期), a 督办 filter, the counts in the progress panel, the day in the print
-// heading. The expected lights are computed here from data/taian-2017.json and the rules of the
+// heading. The expected lights are computed here from data/tables/taian-2017.json and the rules of the
 // issue, written again in JavaScript (not the app's code).
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';

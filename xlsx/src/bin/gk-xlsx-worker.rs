@@ -30,7 +30,7 @@ mod worker {
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-    const TABLE: &str = include_str!("../../../data/taian-2017.json");
+    const TABLE: &str = include_str!("../../../data/tables/taian-2017.json");
 
     pub fn start() {
         console_error_panic_hook::set_once();
