@@ -7,7 +7,7 @@
 
 use crate::checklist::{Checklists, Entry};
 use crate::merge::merge_into;
-use crate::model::{Table, UnitKind};
+use crate::model::Table;
 use crate::statefile::{self, ParsedFile};
 use crate::status::Status;
 use crate::timestamp::Timestamp;
@@ -63,7 +63,7 @@ fn pickable_units(table: &Table) -> Vec<&str> {
     table
         .units
         .iter()
-        .filter(|u| u.kind != UnitKind::Group)
+        .filter(|u| !u.is_group())
         .map(|u| u.name.as_str())
         .collect()
 }

@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 
 use crate::checklist::Entry;
 use crate::csv::FORMULA_STARTS;
-use crate::model::{Table, UnitKind};
+use crate::model::Table;
 use crate::statefile::{keep_newest, FileEntry, FileError, InvalidEntry, ParsedFile, Source};
 use crate::status::Status;
 use crate::timestamp::Timestamp;
@@ -129,9 +129,7 @@ fn read_row(row: &Row, table: &Table) -> Result<Option<FileEntry>, Vec<String>> 
             problems.push("没有单位（这一行是未选择单位时导出的）".to_string())
         }
         None => problems.push(format!("单位“{}”不在任务表中", row.unit)),
-        Some(u) if u.kind == UnitKind::Group => {
-            problems.push(format!("“{}”是单位分组，不是单个单位", row.unit))
-        }
+        Some(u) if u.is_group() => problems.push(format!("“{}”是单位分组，不是单个单位", row.unit)),
         Some(_) => {}
     }
     let status = Status::from_label(row.status);

@@ -32,8 +32,12 @@ pub fn describe(table: &Table, filter: &Filter, shown: usize, day: Date) -> Stri
     if let Some(s) = &filter.section {
         part(&mut out, "分项", &[table.section(s).map_or(s, |s| &s.name)]);
     }
-    if let Some(t) = filter.time {
-        part(&mut out, "时限要求", &[t.label()]);
+    if let Some(t) = &filter.time {
+        part(
+            &mut out,
+            "时限要求",
+            &[table.time_def(t).map_or(t, |d| &d.label)],
+        );
     }
     if let (Some(_), Some(s)) = (&filter.unit, filter.status) {
         part(&mut out, "状态", &[s.label()]);
@@ -89,8 +93,8 @@ pub fn summary(table: &Table, filter: &Filter) -> String {
     if let Some(s) = &filter.section {
         push(&[table.section(s).map_or(s, |s| &s.name)]);
     }
-    if let Some(t) = filter.time {
-        push(&[t.label()]);
+    if let Some(t) = &filter.time {
+        push(&[table.time_def(t).map_or(t, |d| &d.label)]);
     }
     if filter.unit.is_some() {
         push(&[filter.status.map_or("全部状态", |s| s.label())]);

@@ -48,17 +48,17 @@ pub enum Term {
 }
 
 /// The [`Term`] of a task with `light`.
-pub fn term_of(task: &Task, light: Light) -> Term {
-    match (light, period(task)) {
+pub fn term_of(table: &Table, task: &Task, light: Light) -> Term {
+    match (light, period(table, task)) {
         (Light::Stale, Some(p)) => Term::Period(p),
-        _ => Term::Due(Schedule::of(task).due),
+        _ => Term::Due(Schedule::of(table, task).due),
     }
 }
 
 /// The 时限 column as text: for an overdue task its due date (2017年6月30日), for a stale one
 /// its period (每月).
-pub fn term(task: &Task, light: Light) -> String {
-    match term_of(task, light) {
+pub fn term(table: &Table, task: &Task, light: Light) -> String {
+    match term_of(table, task, light) {
         Term::Period(p) => p.label().to_string(),
         Term::Due(day) => chinese_date(day),
     }
@@ -102,7 +102,7 @@ pub fn csv(table: &Table, checklists: &Checklists, lists: &[(&str, &[Row])], day
                     unit,
                     &task.id,
                     &task.text,
-                    &term(task, r.light),
+                    &term(table, task, r.light),
                     r.light.label(),
                     &note,
                     &as_of,

@@ -6,11 +6,11 @@
 use std::collections::HashMap;
 
 use crate::checklist::Entry as Record;
-use crate::model::{Table, TimeTag, UnitKind};
+use crate::model::Table;
 use crate::search;
 use crate::status::{Status, StatusFilter};
 use crate::supervision::{Date, Light, Schedule};
-use crate::units::{rank, Assignment, Role};
+use crate::units::{rank, Assignment, Role, Via};
 
 /// What the user narrows the task list by. `None` (or an empty query) means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,7 +22,8 @@ pub struct Filter {
     pub pillar: Option<u8>,
     /// A section id `"P.S"`. The UI keeps it within `pillar`; here the two simply both apply.
     pub section: Option<String>,
-    pub time: Option<TimeTag>,
+    /// A key of the table's time requirements ([`crate::model::TimeDef::key`]).
+    pub time: Option<String>,
     /// The chosen unit's status of the task (one status, or 未完成). Ignored without a unit:
     /// statuses are a unit's own.
     pub status: Option<StatusFilter>,
@@ -77,9 +78,9 @@ pub struct Facets {
     pub sections: Vec<(String, usize)>,
     /// Both roles; empty when no unit is chosen (the role then does not apply).
     pub roles: Vec<(Role, usize)>,
-    /// The time tags present in the table, in [`TimeTag::ALL`] order. A task with two tags
-    /// counts under both.
-    pub times: Vec<(TimeTag, usize)>,
+    /// The time requirements present in the table's tasks, in the order of the table's
+    /// `times`. A task with two counts under both.
+    pub times: Vec<(String, usize)>,
     /// Every status; empty when no unit is chosen.
     pub statuses: Vec<(Status, usize)>,
     /// Every light, in [`Light::ALL`] order; empty when no unit is chosen.
@@ -109,8 +110,8 @@ impl Facets {
     pub fn role(&self, role: Role) -> usize {
         count_of(&self.roles, &role)
     }
-    pub fn time(&self, tag: TimeTag) -> usize {
-        count_of(&self.times, &tag)
+    pub fn time(&self, key: &str) -> usize {
+        count_of::<str, _>(&self.times, key)
     }
     pub fn status(&self, status: Status) -> usize {
         count_of(&self.statuses, &status)
@@ -146,8 +147,8 @@ struct Entry {
     pillar_pos: Option<u16>,
     /// Index into `Index::sections`.
     section_pos: Option<u16>,
-    /// Bit `i` set: the task has tag `TimeTag::ALL[i]`.
-    times: u16,
+    /// Bit `i` set: the task has the table's time requirement `times[i]`.
+    times: u64,
     /// Folded text, item, section name and unit names, separated by U+0001.
     text: String,
     /// Due date and period, for the lights.
@@ -172,7 +173,7 @@ struct Compiled {
     pillar: Option<u8>,
     /// `Some(None)`: a section that is not in the table.
     section: Option<Option<u16>>,
-    time: Option<u16>,
+    time: Option<u64>,
     status: Option<StatusFilter>,
     light: Option<Light>,
     day: Date,
@@ -195,18 +196,22 @@ pub struct Index {
     pillars: Vec<u8>,
     sections: Vec<String>,
     section_pos: HashMap<String, u16>,
-    times: Vec<TimeTag>,
+    /// Every time requirement of the table, in its order (bit `i` of `Entry::times`).
+    all_times: Vec<String>,
+    /// Those present in the tasks.
+    times: Vec<String>,
     /// Pickable units (not groups), in table order.
     units: Vec<String>,
     unit_pos: HashMap<String, usize>,
-    groups: Vec<String>,
+    /// Every group, with its scope, in table order.
+    groups: Vec<Via>,
     /// `slots[unit][task]`.
     slots: Vec<Vec<Option<Slot>>>,
 }
 
-fn time_bit(tag: TimeTag) -> u16 {
-    let i = TimeTag::ALL.iter().position(|&t| t == tag).unwrap_or(0);
-    1 << i
+/// The bit of time requirement `key` among `all` (the table's); 0 for a key it lacks.
+fn time_bit(all: &[String], key: &str) -> u64 {
+    all.iter().position(|k| k == key).map_or(0, |i| 1 << i)
 }
 
 impl Index {
@@ -221,7 +226,7 @@ impl Index {
         let units: Vec<String> = table
             .units
             .iter()
-            .filter(|u| u.kind != UnitKind::Group)
+            .filter(|u| !u.is_group())
             .map(|u| u.name.clone())
             .collect();
         let unit_pos: HashMap<String, usize> = units
@@ -229,12 +234,9 @@ impl Index {
             .enumerate()
             .map(|(i, u)| (u.clone(), i))
             .collect();
-        let group_units: Vec<_> = table
-            .units
-            .iter()
-            .filter(|u| u.kind == UnitKind::Group)
-            .collect();
-        let groups: Vec<String> = group_units.iter().map(|g| g.name.clone()).collect();
+        let group_units: Vec<_> = table.units.iter().filter(|u| u.is_group()).collect();
+        let groups: Vec<Via> = group_units.iter().map(|g| Via::of(g)).collect();
+        let all_times: Vec<String> = table.times.iter().map(|t| t.key.clone()).collect();
 
         // What each name in a unit cell stands for: (unit, via).
         let mut expand: HashMap<&str, Vec<(usize, u16)>> = HashMap::new();
@@ -252,7 +254,7 @@ impl Index {
 
         let mut slots = vec![vec![None; table.tasks.len()]; units.len()];
         let mut entries = Vec::with_capacity(table.tasks.len());
-        let mut present: u16 = 0;
+        let mut present: u64 = 0;
         for (t, task) in table.tasks.iter().enumerate() {
             let cells = [
                 (Role::Lead, &task.lead),
@@ -290,7 +292,10 @@ impl Index {
             for name in task.lead.iter().chain(&task.responsible) {
                 push(name);
             }
-            let times = task.time.iter().fold(0, |m, r| m | time_bit(r.tag));
+            let times = task
+                .time
+                .iter()
+                .fold(0, |m, r| m | time_bit(&all_times, &r.tag));
             present |= times;
             entries.push(Entry {
                 pillar: task.pillar,
@@ -301,18 +306,21 @@ impl Index {
                 section_pos,
                 times,
                 text,
-                schedule: Schedule::of(task),
+                schedule: Schedule::of(table, task),
             });
         }
-        let times = TimeTag::ALL
-            .into_iter()
-            .filter(|&t| present & time_bit(t) != 0)
+        let times = all_times
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| present & (1 << i) != 0)
+            .map(|(_, k)| k.clone())
             .collect();
         Index {
             entries,
             pillars,
             sections,
             section_pos,
+            all_times,
             times,
             units,
             unit_pos,
@@ -321,8 +329,8 @@ impl Index {
         }
     }
 
-    fn rank_of(groups: &[String], slot: Slot) -> u8 {
-        let via = (slot.via > 0).then(|| groups[slot.via as usize - 1].as_str());
+    fn rank_of(groups: &[Via], slot: Slot) -> u8 {
+        let via = (slot.via > 0).then(|| groups[slot.via as usize - 1].scope);
         rank(slot.role, via)
     }
 
@@ -344,8 +352,8 @@ impl Index {
         self.unit_pos.contains_key(name)
     }
 
-    /// The time tags that occur in the table, in [`TimeTag::ALL`] order.
-    pub fn times(&self) -> &[TimeTag] {
+    /// The keys of the time requirements that occur in the table's tasks, in its order.
+    pub fn times(&self) -> &[String] {
         &self.times
     }
 
@@ -386,7 +394,7 @@ impl Index {
                 .section
                 .as_ref()
                 .map(|s| self.section_pos.get(s.as_str()).copied()),
-            time: filter.time.map(time_bit),
+            time: filter.time.as_deref().map(|k| time_bit(&self.all_times, k)),
             needle: search::normalize(&filter.query),
         }
     }
@@ -481,7 +489,7 @@ impl Index {
         let mut pillars = vec![0; self.pillars.len()];
         let mut sections = vec![0; self.sections.len()];
         let mut roles = [0; 2];
-        let mut times = [0; TimeTag::ALL.len()];
+        let mut times = vec![0; self.all_times.len()];
         let mut statuses = [0; Status::ALL.len()];
         let mut lights = [0; Light::ALL.len()];
         // Tasks that pass the filters that do not depend on the unit.
@@ -557,9 +565,9 @@ impl Index {
             times: self
                 .times
                 .iter()
-                .map(|&tag| {
-                    let i = TimeTag::ALL.iter().position(|&t| t == tag).unwrap_or(0);
-                    (tag, times[i])
+                .map(|key| {
+                    let i = self.all_times.iter().position(|k| k == key).unwrap_or(0);
+                    (key.clone(), times[i])
                 })
                 .collect(),
             statuses: if with_unit {

@@ -11,7 +11,7 @@
 //! text is accepted as it is. An invalid value is dropped and reported.
 
 use crate::filter::Filter;
-use crate::model::{Table, TimeTag};
+use crate::model::Table;
 use crate::status::StatusFilter;
 use crate::supervision::{format_as_of, parse_as_of, Light};
 use crate::units::{is_pickable, Role};
@@ -210,8 +210,8 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
         }
     }
     if let Some(time) = time {
-        match TimeTag::from_key(&time) {
-            Some(t) => f.time = Some(t),
+        match table.time_def(&time) {
+            Some(_) => f.time = Some(time),
             None => problem(
                 "time",
                 format!("链接中的时间要求“{}”无效，已忽略。", shown(&time)),
@@ -247,7 +247,7 @@ pub fn parse(hash: &str, table: &Table) -> (Filter, Vec<HashProblem>) {
                 format!(
                     "链接中的截至日期“{}”无效（{}），已忽略。",
                     shown(&as_of),
-                    e.reason()
+                    e.reason(table.dataset.year)
                 ),
             ),
         }
@@ -271,7 +271,7 @@ pub fn format(filter: &Filter) -> String {
         ("role", filter.role.map(Role::key)),
         ("pillar", pillar.as_deref()),
         ("section", filter.section.as_deref()),
-        ("time", filter.time.map(TimeTag::key)),
+        ("time", filter.time.as_deref()),
         ("status", filter.status.map(StatusFilter::key)),
         ("light", filter.light.map(Light::key)),
         ("asof", as_of.as_deref()),

@@ -5,7 +5,7 @@
 //! of updating a class on every name of every row. The rule is found by its first selector,
 //! [`MARKER`], which matches nothing.
 
-use crate::model::{Table, UnitKind};
+use crate::model::Table;
 
 /// The first selector of the rule, by which the page finds it; no element has `data-chosen`.
 pub const MARKER: &str = ".unit-list li[data-chosen]";
@@ -16,7 +16,7 @@ pub fn names_of<'a>(table: &'a Table, unit: &'a str) -> Vec<&'a str> {
     let groups = table
         .units
         .iter()
-        .filter(|g| g.kind == UnitKind::Group && g.members.iter().any(|m| m == unit))
+        .filter(|g| g.is_group() && g.members.iter().any(|m| m == unit))
         .map(|g| g.name.as_str());
     std::iter::once(unit).chain(groups).collect()
 }

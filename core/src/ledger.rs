@@ -241,7 +241,7 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
                 Cell::text(*unit),
                 Cell::text(&task.id),
                 Cell::Text(task_text(task)),
-                match dunning::term_of(task, row.light) {
+                match dunning::term_of(table, task, row.light) {
                     dunning::Term::Period(period) => Cell::text(period.label()),
                     dunning::Term::Due(day) => Cell::Date(day),
                 },

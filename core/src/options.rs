@@ -1,7 +1,7 @@
 //! What the filter bar's selects offer, as plain data (the page renders it as `<option>`s): an
 //! option's label with its facet count, the time tags in their groups, a pillar's sections.
 
-use crate::model::{Section, Table, TimeKind, TimeTag};
+use crate::model::{Section, Table, TimeDef, TimeKind};
 
 /// An option's label with its facet count, e.g. 市财政局（78）.
 pub fn with_count(label: &str, count: usize) -> String {
@@ -15,9 +15,14 @@ pub const TIME_GROUPS: [(&str, TimeKind); 3] = [
     ("事后时限", TimeKind::Relative),
 ];
 
-/// The tags of `kind` among `tags` (the table's), in their order.
-pub fn times_of(tags: &[TimeTag], kind: TimeKind) -> Vec<TimeTag> {
-    tags.iter().copied().filter(|t| t.kind() == kind).collect()
+/// The time requirements of `kind` among `keys` (those the table's tasks name), in the table's
+/// order.
+pub fn times_of<'a>(table: &'a Table, keys: &[String], kind: TimeKind) -> Vec<&'a TimeDef> {
+    table
+        .times
+        .iter()
+        .filter(|t| t.kind() == kind && keys.contains(&t.key))
+        .collect()
 }
 
 /// The sections of pillar `pillar`, in table order.

@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::checklist::{Checklists, Entry};
 use crate::csv_read;
 use crate::merge::{cmp_entries, merge_entry_into, Outcome};
-use crate::model::{Table, UnitKind};
+use crate::model::Table;
 use crate::status::Status;
 use crate::syntax::{self, type_name};
 use crate::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
@@ -717,9 +717,7 @@ fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
         (None, Some(v)) => problems.push(format!("单位 \"unit\" 应为文字，却是 {v}")),
         (Some(name), _) => match table.unit(name) {
             None => problems.push(format!("单位“{name}”不在任务表中")),
-            Some(u) if u.kind == UnitKind::Group => {
-                problems.push(format!("“{name}”是单位分组，不是单个单位"))
-            }
+            Some(u) if u.is_group() => problems.push(format!("“{name}”是单位分组，不是单个单位")),
             Some(_) => {}
         },
     }

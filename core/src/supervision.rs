@@ -13,21 +13,10 @@ use time::{Duration, Month};
 pub use time::Date;
 
 use crate::checklist::{Checklists, Entry};
-use crate::model::{Table, Task, TimeTag};
+pub use crate::model::Period;
+use crate::model::{Table, Task, TimeRule};
 use crate::status::Status;
 use crate::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
-
-/// A date known to exist, for the constants below.
-const fn ymd(year: i32, month: Month, day: u8) -> Date {
-    match Date::from_calendar_date(year, month, day) {
-        Ok(date) => date,
-        Err(_) => panic!("not a date"),
-    }
-}
-
-/// The end of the table's year, 2017-12-31: the due date of a task without a deadline tag,
-/// since the table lists the year's work.
-pub const YEAR_END: Date = ymd(2017, Month::December, 31);
 
 /// How many days ahead a due date makes a task 临期: due between D and D + 14 days.
 pub const SOON_DAYS: i64 = 14;
@@ -38,101 +27,46 @@ pub fn china_day(at: Timestamp) -> Date {
     at.date_in(CHINA_OFFSET_MINUTES)
 }
 
-/// The last day a deadline tag allows; `None` for a tag that is not a deadline.
-///
-/// `by-june` (每年6月底前) recurs each year, but the table is 2017's: its deadline is
-/// 2017-06-30. `in-2018` (到2018年) allows the whole of 2018.
-pub fn deadline(tag: TimeTag) -> Option<Date> {
-    match tag {
-        TimeTag::By2017May => Some(ymd(2017, Month::May, 31)),
-        TimeTag::ByJune => Some(ymd(2017, Month::June, 30)),
-        TimeTag::By2017End => Some(YEAR_END),
-        TimeTag::In2018 => Some(ymd(2018, Month::December, 31)),
+/// The last day a time requirement allows: the date of a deadline (`due` in the table's
+/// `times`); `None` for a cadence, a response limit, or a tag the table does not define.
+pub fn deadline(table: &Table, tag: &str) -> Option<Date> {
+    match table.time_def(tag)?.rule {
+        TimeRule::Due(day) => Some(day),
         _ => None,
     }
 }
 
-/// The due date of a task: the earliest deadline among its time tags, or [`YEAR_END`] when it
-/// has none. Cadences and response times (`working-days`, `hours`: after an event) are not
-/// deadlines. E.g. 2.1.7 (年内 and 5月底前) is due 2017-05-31.
-pub fn due_date(task: &Task) -> Date {
+/// The due date of a task: the earliest deadline among its time requirements, or the end of
+/// the table's year ([`Table::year_end`]) when it has none, since the table lists the year's
+/// work. Cadences and response limits (after an event) are not deadlines. E.g. Tai'an's 2.1.7
+/// (年内 and 5月底前) is due 2017-05-31.
+pub fn due_date(table: &Table, task: &Task) -> Date {
     task.time
         .iter()
-        .filter_map(|req| deadline(req.tag))
+        .filter_map(|req| deadline(table, &req.tag))
         .min()
-        .unwrap_or(YEAR_END)
+        .unwrap_or_else(|| table.year_end())
 }
 
-/// The period in which a recurring task needs fresh evidence: a calendar week (Monday to
-/// Sunday), month, quarter or year. Ordered from the shortest to the longest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Period {
-    Week,
-    Month,
-    Quarter,
-    Year,
-}
-
-impl Period {
-    pub const ALL: [Period; 4] = [Period::Week, Period::Month, Period::Quarter, Period::Year];
-
-    /// The period of a cadence tag. `five-days` (每五日, in the grain-buying season) is checked
-    /// weekly, like `weekly`: a week is the shortest calendar period the office reviews.
-    /// `regular` (定期) names no period and never goes stale; other tags are not cadences.
-    pub fn of(tag: TimeTag) -> Option<Period> {
-        match tag {
-            TimeTag::Weekly | TimeTag::FiveDays => Some(Period::Week),
-            TimeTag::Monthly => Some(Period::Month),
-            TimeTag::Quarterly => Some(Period::Quarter),
-            TimeTag::Yearly => Some(Period::Year),
-            _ => None,
-        }
-    }
-
-    /// The first day of the period that contains `day`: its Monday, the 1st of its month, the
-    /// 1st of its quarter's first month (January, April, July, October), or 1 January.
-    pub fn start(self, day: Date) -> Date {
-        match self {
-            Period::Week => {
-                let back = day.weekday().number_days_from_monday();
-                day.saturating_sub(Duration::days(i64::from(back)))
-            }
-            Period::Month => first_of(day.year(), day.month()),
-            Period::Quarter => {
-                const FIRST: [Month; 4] =
-                    [Month::January, Month::April, Month::July, Month::October];
-                first_of(day.year(), FIRST[usize::from(day.month() as u8 - 1) / 3])
-            }
-            Period::Year => first_of(day.year(), Month::January),
-        }
-    }
-
-    /// The period's name in Chinese, for the due-date column of lists: 每周, 每月, 每季度, 每年.
-    pub fn label(self) -> &'static str {
-        match self {
-            Period::Week => "每周",
-            Period::Month => "每月",
-            Period::Quarter => "每季度",
-            Period::Year => "每年",
-        }
+/// The period of a time requirement: a cadence's (`every`); `None` for 定期 (`every: none`,
+/// which names no period and never goes stale), a deadline or a response limit.
+pub fn period_of(table: &Table, tag: &str) -> Option<Period> {
+    match table.time_def(tag)?.rule {
+        TimeRule::Every(p) => p,
+        _ => None,
     }
 }
 
-fn first_of(year: i32, month: Month) -> Date {
-    match Date::from_calendar_date(year, month, 1) {
-        Ok(date) => date,
-        // Every month has a 1st (and `unreachable!` costs the wasm no error formatting).
-        Err(_) => unreachable!(),
-    }
-}
-
-/// The recurring period of a task, `None` when it does not recur (or only `regular`).
+/// The recurring period of a task, `None` when it does not recur (or only 定期).
 ///
 /// A task with several cadences takes the shortest: the office wants evidence as often as
-/// any of its words asks for. (The 2017 table has no such task; 4.3.4 is yearly with a
+/// any of its words asks for. (Tai'an's table has no such task; its 4.3.4 is yearly with a
 /// deadline, which is a different thing.)
-pub fn period(task: &Task) -> Option<Period> {
-    task.time.iter().filter_map(|req| Period::of(req.tag)).min()
+pub fn period(table: &Table, task: &Task) -> Option<Period> {
+    task.time
+        .iter()
+        .filter_map(|req| period_of(table, &req.tag))
+        .min()
 }
 
 /// What supervision needs of a task, computed once from its tags.
@@ -143,10 +77,10 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    pub fn of(task: &Task) -> Schedule {
+    pub fn of(table: &Table, task: &Task) -> Schedule {
         Schedule {
-            due: due_date(task),
-            period: period(task),
+            due: due_date(table, task),
+            period: period(table, task),
         }
     }
 
@@ -188,8 +122,8 @@ impl Schedule {
 }
 
 /// The light of a task for a unit on the as-of day (see [`Schedule::light`]).
-pub fn light(task: &Task, entry: Option<&Entry>, day: Date) -> Light {
-    Schedule::of(task).light(entry, day)
+pub fn light(table: &Table, task: &Task, entry: Option<&Entry>, day: Date) -> Light {
+    Schedule::of(table, task).light(entry, day)
 }
 
 /// A task's supervision light, red to green: what the office chases first comes first.
@@ -283,7 +217,10 @@ pub fn lights<'a>(
 ) -> impl Iterator<Item = (usize, Light)> + 'a {
     tasks_of_unit.iter().filter_map(move |&index| {
         let task = table.tasks.get(index)?;
-        Some((index, light(task, checklists.get(unit, &task.id), day)))
+        Some((
+            index,
+            light(table, task, checklists.get(unit, &task.id), day),
+        ))
     })
 }
 
@@ -313,18 +250,22 @@ pub enum AsOfError {
 }
 
 impl AsOfError {
-    /// Why, in Chinese, for the notice about a bad `asof` in a link.
-    pub fn reason(self) -> &'static str {
+    /// Why, in Chinese, for the notice about a bad `asof` in a link; the example is 1 July of
+    /// `year`, the open table's.
+    pub fn reason(self, year: i32) -> String {
         match self {
-            AsOfError::Syntax => "格式应如 2017-07-01",
-            AsOfError::NoSuchDay => "日期不存在",
+            AsOfError::Syntax => format!("格式应如 {year:04}-07-01"),
+            AsOfError::NoSuchDay => "日期不存在".to_string(),
         }
     }
 }
 
 impl fmt::Display for AsOfError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.reason())
+        match self {
+            AsOfError::Syntax => f.write_str("格式应为 YYYY-MM-DD"),
+            AsOfError::NoSuchDay => f.write_str("日期不存在"),
+        }
     }
 }
 
@@ -375,23 +316,6 @@ pub fn chinese_date(day: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::TimeKind;
-
-    #[test]
-    fn deadlines_are_exactly_the_deadline_tags_and_periods_the_cadences_but_regular() {
-        for tag in TimeTag::ALL {
-            assert_eq!(
-                deadline(tag).is_some(),
-                tag.kind() == TimeKind::Deadline,
-                "{tag:?}"
-            );
-            assert_eq!(
-                Period::of(tag).is_some(),
-                tag.kind() == TimeKind::Cadence && tag != TimeTag::Regular,
-                "{tag:?}"
-            );
-        }
-    }
 
     #[test]
     fn light_keys_round_trip() {

@@ -1,18 +1,11 @@
 //! Which tasks concern a unit, in which role, and by which name: its own or a group's.
 //!
-//! Group membership comes from the table (the `members` of its units of kind
-//! [`UnitKind::Group`]), not from code, so that another year's table with other groups works.
+//! Group membership and scope come from the table (the `members` and `scope` of its units of
+//! kind [`GROUP`]), not from code or from a group's name, so that any table's groups work.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Table, Task, UnitKind};
-
-/// 各县（市、区）: the six county-level divisions.
-pub const COUNTIES: &str = "各县（市、区）";
-/// 市政府各部门（单位）: every municipal department or unit.
-pub const ALL_DEPARTMENTS: &str = "市政府各部门（单位）";
-/// 市政府有关部门（单位）: the municipal departments concerned.
-pub const CONCERNED_DEPARTMENTS: &str = "市政府有关部门（单位）";
+use crate::model::{Scope, Table, Task, Unit, GROUP};
 
 /// A unit's role in a task. `Lead < Responsible`: the order is the precedence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,45 +44,62 @@ impl Role {
 pub struct Assignment {
     pub role: Role,
     /// The group the unit gets the task through, or `None` when the task names the unit itself.
-    pub via: Option<String>,
+    pub via: Option<Via>,
+}
+
+/// The group a task reaches a unit through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Via {
+    pub name: String,
+    /// The name labels use ([`Unit::short_name`]).
+    pub short: String,
+    pub scope: Scope,
+}
+
+impl Via {
+    pub fn of(group: &Unit) -> Via {
+        Via {
+            name: group.name.clone(),
+            short: group.short_name().to_string(),
+            scope: group.scope.unwrap_or(Scope::All),
+        }
+    }
 }
 
 impl Assignment {
-    /// `牵头`, `责任 · 市政府各部门`, `牵头 · 各县（市、区）`.
+    /// `牵头`, `责任 · 市政府各部门`, `牵头 · 各县（市、区）`: the role, and the group's short
+    /// name when the task reaches the unit through one.
     pub fn label(&self) -> String {
         match &self.via {
             None => self.role.label().to_string(),
-            Some(group) => format!("{} · {}", self.role.label(), short_group_name(group)),
+            Some(group) => format!("{} · {}", self.role.label(), group.short),
         }
     }
 
-    /// True when the unit gets the task only as one of 市政府有关部门（单位）, "the departments
-    /// concerned": the unit may mark it 不适用 when it does not concern it.
+    /// True when the unit gets the task only as one of a group of scope
+    /// [`Scope::Concerned`] ("the units concerned"): it may mark it 不适用 when it does not
+    /// concern it.
     pub fn optional(&self) -> bool {
-        self.via.as_deref().is_some_and(is_optional_group)
+        self.via
+            .as_ref()
+            .is_some_and(|v| v.scope == Scope::Concerned)
     }
-}
 
-/// A group's name without the `（单位）` suffix: 市政府各部门（单位） → 市政府各部门.
-/// 各县（市、区） keeps its parentheses: they are the point of the name.
-pub fn short_group_name(name: &str) -> &str {
-    name.strip_suffix("（单位）").unwrap_or(name)
-}
-
-/// Whether a group stands for "the units concerned" (有关部门) rather than all of its members.
-pub fn is_optional_group(name: &str) -> bool {
-    name.contains("有关部门")
+    /// The group's name, if the task reaches the unit through one.
+    pub fn via_name(&self) -> Option<&str> {
+        self.via.as_ref().map(|v| v.name.as_str())
+    }
 }
 
 /// The precedence of the ways a task can reach a unit; lower wins:
 /// lead before responsible; within a role, the unit's own name before a group, and a group
-/// that means all its members before 有关部门 (so a unit named through both 市政府各部门 and
-/// 市政府有关部门 gets a task it may not mark 不适用). Ties: first in source order.
-pub(crate) fn rank(role: Role, via: Option<&str>) -> u8 {
+/// whose every member must act before one of the members concerned (so a unit named through
+/// both gets a task it may not mark 不适用). Ties: first in source order.
+pub(crate) fn rank(role: Role, via: Option<Scope>) -> u8 {
     let by = match via {
         None => 0,
-        Some(g) if !is_optional_group(g) => 1,
-        Some(_) => 2,
+        Some(Scope::All) => 1,
+        Some(Scope::Concerned) => 2,
     };
     (role as u8) * 3 + by
 }
@@ -97,7 +107,7 @@ pub(crate) fn rank(role: Role, via: Option<&str>) -> u8 {
 /// The group membership of one table, for quick look-ups.
 #[derive(Debug, Clone)]
 pub struct Groups<'a> {
-    members: HashMap<&'a str, HashSet<&'a str>>,
+    members: HashMap<&'a str, (&'a Unit, HashSet<&'a str>)>,
     /// Group names in table order.
     order: Vec<&'a str>,
 }
@@ -106,11 +116,11 @@ impl<'a> Groups<'a> {
     pub fn new(table: &'a Table) -> Groups<'a> {
         let mut members = HashMap::new();
         let mut order = Vec::new();
-        for unit in table.units.iter().filter(|u| u.kind == UnitKind::Group) {
+        for unit in table.units.iter().filter(|u| u.is_group()) {
             order.push(unit.name.as_str());
             members.insert(
                 unit.name.as_str(),
-                unit.members.iter().map(String::as_str).collect(),
+                (unit, unit.members.iter().map(String::as_str).collect()),
             );
         }
         Groups { members, order }
@@ -122,7 +132,9 @@ impl<'a> Groups<'a> {
 
     /// Whether `unit` is a member of the group `group` (false when `group` is not a group).
     pub fn contains(&self, group: &str, unit: &str) -> bool {
-        self.members.get(group).is_some_and(|m| m.contains(unit))
+        self.members
+            .get(group)
+            .is_some_and(|(_, m)| m.contains(unit))
     }
 
     /// The groups `unit` belongs to, in table order.
@@ -136,7 +148,7 @@ impl<'a> Groups<'a> {
 
     /// See [`assignment`].
     pub fn assignment(&self, task: &Task, unit: &str) -> Option<Assignment> {
-        let mut best: Option<(u8, Role, Option<&str>)> = None;
+        let mut best: Option<(u8, Role, Option<&Unit>)> = None;
         let cells = [
             (Role::Lead, &task.lead),
             (Role::Responsible, &task.responsible),
@@ -146,11 +158,11 @@ impl<'a> Groups<'a> {
                 let via = if name == unit {
                     None
                 } else if self.contains(name, unit) {
-                    Some(name.as_str())
+                    self.members.get(name.as_str()).map(|(g, _)| *g)
                 } else {
                     continue;
                 };
-                let r = rank(role, via);
+                let r = rank(role, via.map(|g| g.scope.unwrap_or(Scope::All)));
                 if best.is_none_or(|(b, _, _)| r < b) {
                     best = Some((r, role, via));
                 }
@@ -158,7 +170,7 @@ impl<'a> Groups<'a> {
         }
         best.map(|(_, role, via)| Assignment {
             role,
-            via: via.map(str::to_string),
+            via: via.map(Via::of),
         })
     }
 }
@@ -175,38 +187,35 @@ pub fn assignment(table: &Table, task: &Task, unit_name: &str) -> Option<Assignm
 /// One heading of the unit picker and its units, in table order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitGroup {
-    pub heading: &'static str,
+    pub heading: String,
     pub units: Vec<String>,
 }
 
-pub const HEADING_DEPARTMENTS: &str = "市直部门";
-pub const HEADING_COUNTIES: &str = "县（市、区）";
-pub const HEADING_OTHERS: &str = "其他单位";
-
-/// The options of the unit picker: every unit that is not a group, under 市直部门
-/// (departments), 县（市、区） (counties) and 其他单位 (agencies and colleges), each in table
-/// order. A heading without units is left out.
+/// The options of the unit picker: every unit that is not a group, under the heading of its
+/// kind ([`crate::model::Kind::heading`]), the headings in the order of the table's `kinds`
+/// (kinds that share a heading are listed under it together), the units under a heading in
+/// table order. A heading without units is left out.
 pub fn unit_options(table: &Table) -> Vec<UnitGroup> {
-    let heading = |kind: UnitKind| match kind {
-        UnitKind::Department => Some(0),
-        UnitKind::County => Some(1),
-        UnitKind::Agency | UnitKind::College => Some(2),
-        UnitKind::Group => None,
-    };
-    let mut groups =
-        [HEADING_DEPARTMENTS, HEADING_COUNTIES, HEADING_OTHERS].map(|heading| UnitGroup {
-            heading,
-            units: Vec::new(),
-        });
-    for unit in &table.units {
-        if let Some(h) = heading(unit.kind) {
-            groups[h].units.push(unit.name.clone());
+    let mut groups: Vec<UnitGroup> = Vec::new();
+    for kind in &table.kinds {
+        if !groups.iter().any(|g| g.heading == kind.heading) {
+            groups.push(UnitGroup {
+                heading: kind.heading.clone(),
+                units: Vec::new(),
+            });
         }
     }
-    groups.into_iter().filter(|g| !g.units.is_empty()).collect()
+    for unit in table.units.iter().filter(|u| u.kind != GROUP) {
+        let heading = table.kinds.iter().find(|k| k.key == unit.kind);
+        if let Some(g) = heading.and_then(|k| groups.iter_mut().find(|g| g.heading == k.heading)) {
+            g.units.push(unit.name.clone());
+        }
+    }
+    groups.retain(|g| !g.units.is_empty());
+    groups
 }
 
 /// Whether `name` is a unit a user can pick (a unit of the table that is not a group).
 pub fn is_pickable(table: &Table, name: &str) -> bool {
-    table.unit(name).is_some_and(|u| u.kind != UnitKind::Group)
+    table.unit(name).is_some_and(|u| !u.is_group())
 }

@@ -5,7 +5,7 @@
 use gk_core::checklist::{Checklists, Entry};
 use gk_core::csv::csv;
 use gk_core::csv_read::parse_china_minute;
-use gk_core::model::{Table, UnitKind};
+use gk_core::model::Table;
 use gk_core::statefile::{
     apply, export as export_state, parse, preview, FileError, ParsedFile, Source,
 };
@@ -188,7 +188,7 @@ fn every_unit_of_the_real_table_round_trips() {
     let units: Vec<&str> = table
         .units
         .iter()
-        .filter(|u| u.kind != UnitKind::Group)
+        .filter(|u| !u.is_group())
         .map(|u| u.name.as_str())
         .collect();
     for (u, unit) in units.iter().enumerate() {

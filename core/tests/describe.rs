@@ -48,7 +48,7 @@ fn every_part_in_order() {
         role: Some(Role::Responsible),
         pillar: Some(1),
         section: Some("1.2".into()),
-        time: Some(TimeTag::Quarterly),
+        time: Some("quarterly".to_string()),
         status: Some(Status::Doing.into()),
         light: Some(Light::Stale),
         query: " 工作进展 ".into(),
@@ -76,7 +76,7 @@ fn role_and_status_without_a_unit_are_left_out_as_the_filter_ignores_them() {
     let f = Filter {
         role: Some(Role::Lead),
         status: Some(Status::Done.into()),
-        time: Some(TimeTag::Yearly),
+        time: Some("yearly".to_string()),
         ..Filter::default()
     };
     assert_eq!(describe(&t, &f, 2, day()), "时限要求：每年 共 2 项");
@@ -205,7 +205,7 @@ fn summary_of_the_folded_bar() {
         role: Some(Role::Lead),
         pillar: Some(1),
         section: Some("1.1".into()),
-        time: Some(TimeTag::Monthly),
+        time: Some("monthly".to_string()),
         status: Some(Status::Done.into()),
         light: Some(Light::OnTrack),
         query: " 预算 ".into(),

@@ -76,7 +76,7 @@ fn is_empty_and_clear() {
             ..Filter::default()
         },
         Filter {
-            time: Some(TimeTag::Yearly),
+            time: Some("yearly".to_string()),
             ..Filter::default()
         },
         Filter {
@@ -200,15 +200,19 @@ fn pillar_section_and_time_filters() {
         .shown(&f(Some(7), None, None), day(), never)
         .is_empty());
     assert_eq!(
-        index.shown(&f(None, None, Some(TimeTag::Yearly)), day(), never),
+        index.shown(&f(None, None, Some("yearly".to_string())), day(), never),
         [4, 5]
     );
     assert_eq!(
-        index.shown(&f(None, None, Some(TimeTag::WorkingDays)), day(), never),
+        index.shown(
+            &f(None, None, Some("working-days".to_string())),
+            day(),
+            never
+        ),
         [4]
     );
     assert!(index
-        .shown(&f(None, None, Some(TimeTag::Hours)), day(), never)
+        .shown(&f(None, None, Some("hours".to_string())), day(), never)
         .is_empty());
     assert_eq!(
         index.times(),
@@ -270,11 +274,11 @@ fn facets_for_a_unit_and_pillar() {
     assert_eq!(
         facets.times,
         [
-            (TimeTag::Monthly, 1),
-            (TimeTag::Quarterly, 1),
-            (TimeTag::Yearly, 0),
-            (TimeTag::By2017End, 0),
-            (TimeTag::WorkingDays, 0),
+            ("monthly".to_string(), 1),
+            ("quarterly".to_string(), 1),
+            ("yearly".to_string(), 0),
+            ("by-2017-end".to_string(), 0),
+            ("working-days".to_string(), 0),
         ]
     );
     assert_eq!(
@@ -304,8 +308,8 @@ fn facets_for_a_unit_and_pillar() {
     assert_eq!(facets.pillar(2), 2);
     assert_eq!(facets.section("1.2"), 2);
     assert_eq!(facets.role(Role::Responsible), 2);
-    assert_eq!(facets.time(TimeTag::Monthly), 1);
-    assert_eq!(facets.time(TimeTag::Hours), 0);
+    assert_eq!(facets.time("monthly"), 1);
+    assert_eq!(facets.time("hours"), 0);
     assert_eq!(facets.status(Status::Done), 1);
 }
 
@@ -351,7 +355,11 @@ fn facets_agree_with_shown_for_many_filters() {
     let roles = [None, Some(Role::Lead), Some(Role::Responsible)];
     let pillars = [None, Some(1), Some(2)];
     let sections = [None, Some("1.1"), Some("2.1")];
-    let times = [None, Some(TimeTag::Yearly), Some(TimeTag::Monthly)];
+    let times = [
+        None,
+        Some("yearly".to_string()),
+        Some("monthly".to_string()),
+    ];
     let statuses = [
         None,
         Some(Status::Todo.into()),
@@ -487,7 +495,7 @@ fn ten_thousand_tasks_fifty_units_agree() {
         unit: Some("市测试3局".into()),
         role: Some(Role::Responsible),
         pillar: Some(1),
-        time: Some(TimeTag::Quarterly),
+        time: Some("quarterly".to_string()),
         query: "公开".into(),
         ..Filter::default()
     };

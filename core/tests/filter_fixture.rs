@@ -20,7 +20,24 @@ use gk_core::supervision::Date;
 use gk_core::timestamp::Timestamp;
 
 pub const JSON: &str = r#"{
-  "dataset": {"id": "test", "title": "测试表"},
+  "format": 2,
+  "dataset": {"id": "test", "title": "测试表", "year": 2017,
+              "office": {"name": "泰安市人民政府办公室", "short": "市政府办公室"}},
+  "kinds": [{"key": "department", "heading": "市直部门"}, {"key": "county", "heading": "县（市、区）"}, {"key": "agency", "heading": "其他单位"}, {"key": "college", "heading": "其他单位"}],
+  "times": [
+    {"key": "weekly", "label": "每周", "every": "week"},
+    {"key": "five-days", "label": "每五日", "every": "week"},
+    {"key": "monthly", "label": "按月", "every": "month"},
+    {"key": "quarterly", "label": "按季度", "every": "quarter"},
+    {"key": "yearly", "label": "每年", "every": "year"},
+    {"key": "regular", "label": "定期", "every": "none"},
+    {"key": "by-2017-05", "label": "2017年5月底前", "due": "2017-05-31"},
+    {"key": "by-june", "label": "每年6月底前", "due": "2017-06-30"},
+    {"key": "by-2017-end", "label": "2017年底前", "due": "2017-12-31"},
+    {"key": "in-2018", "label": "2018年内", "due": "2018-12-31"},
+    {"key": "working-days", "label": "限定工作日内", "after": "working-days"},
+    {"key": "hours", "label": "限定小时内", "after": "hours"}
+  ],
   "pillars": [
     {"id": 1, "name": "以政务公开助力稳增长", "short": "稳增长"},
     {"id": 2, "name": "以政务公开助力促改革", "short": "促改革"}
@@ -31,10 +48,10 @@ pub const JSON: &str = r#"{
     {"id": "2.1", "pillar": 2, "name": "（一）推进教育信息公开"}
   ],
   "units": [
-    {"name": "各县（市、区）", "kind": "group", "members": ["泰山区", "新泰市"]},
-    {"name": "市政府有关部门（单位）", "kind": "group",
+    {"name": "各县（市、区）", "kind": "group", "scope": "all", "members": ["泰山区", "新泰市"]},
+    {"name": "市政府有关部门（单位）", "kind": "group", "short": "市政府有关部门", "scope": "concerned",
      "members": ["市政府办公室", "市财政局", "市统计局"]},
-    {"name": "市政府各部门（单位）", "kind": "group",
+    {"name": "市政府各部门（单位）", "kind": "group", "short": "市政府各部门", "scope": "all",
      "members": ["市政府办公室", "市财政局", "市统计局"]},
     {"name": "市政府办公室", "kind": "department"},
     {"name": "市财政局", "kind": "department"},

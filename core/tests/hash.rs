@@ -18,7 +18,7 @@ fn full() -> Filter {
         role: Some(Role::Lead),
         pillar: Some(1),
         section: Some("1.1".into()),
-        time: Some(TimeTag::By2017End),
+        time: Some("by-2017-end".to_string()),
         status: Some(Status::Na.into()),
         light: Some(Light::Stale),
         as_of: Some(parse_as_of("2017-07-01").unwrap()),

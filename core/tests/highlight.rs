@@ -4,7 +4,6 @@
 mod fixture;
 
 use gk_core::highlight::{names_of, selector, MARKER};
-use gk_core::model::UnitKind;
 
 #[test]
 fn a_unit_is_marked_by_its_name_and_its_groups() {
@@ -18,11 +17,11 @@ fn a_unit_is_marked_by_its_name_and_its_groups() {
     // Units outside the municipal groups: their own name only.
     assert_eq!(names_of(&t, "泰山职业技术学院"), ["泰山职业技术学院"]);
     // Every unit's groups are exactly the groups that list it as a member.
-    for u in t.units.iter().filter(|u| u.kind != UnitKind::Group) {
+    for u in t.units.iter().filter(|u| !u.is_group()) {
         let groups = t
             .units
             .iter()
-            .filter(|g| g.kind == UnitKind::Group && g.members.contains(&u.name))
+            .filter(|g| g.is_group() && g.members.contains(&u.name))
             .count();
         assert_eq!(names_of(&t, &u.name).len(), 1 + groups, "{}", u.name);
     }

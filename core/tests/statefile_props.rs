@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use gk_core::checklist::{Checklists, Entry};
 use gk_core::merge::merge;
-use gk_core::model::{Table, UnitKind};
+use gk_core::model::Table;
 use gk_core::statefile::{apply, export, parse};
 use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
@@ -13,14 +13,16 @@ use proptest::prelude::*;
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap())
+    TABLE.get_or_init(|| {
+        Table::from_json(include_str!("../../data/tables/taian-2017.json")).unwrap()
+    })
 }
 
 fn units() -> Vec<&'static str> {
     table()
         .units
         .iter()
-        .filter(|u| u.kind != UnitKind::Group)
+        .filter(|u| !u.is_group())
         .map(|u| u.name.as_str())
         .collect()
 }

@@ -1,7 +1,7 @@
 //! Cleaning cells: headings, task text, and unit cells (牵头单位 / 责任单位) with their names and
 //! kinds.
 
-use gk_core::model::UnitKind;
+use crate::vocab::UnitKind;
 
 use crate::error::{ErrorKind, ImportError};
 

@@ -39,6 +39,9 @@ pub enum ErrorKind {
     PillarAgain { name: String },
     /// A section name that appeared before in the same pillar, after another section.
     SectionAgain { name: String },
+    /// The title does not begin with the year and name the place (`2017年泰安市政务公开…`),
+    /// which give the table's year and the receiving office.
+    TitleWithoutYear { title: String },
     /// No short name can be derived for the pillar.
     NoShortName { pillar: String },
     /// A unit cell with an empty name (e.g. `市财政局、、市统计局` or a trailing `、`).
@@ -106,6 +109,10 @@ impl fmt::Display for ErrorKind {
             ErrorKind::SectionAgain { name } => write!(
                 f,
                 "section {name:?} appears again after another section of the same pillar"
+            ),
+            ErrorKind::TitleWithoutYear { title } => write!(
+                f,
+                "the title {title:?} does not begin with the year and the place (2017年泰安市政务公开…)"
             ),
             ErrorKind::NoShortName { pillar } => {
                 write!(f, "no short name can be derived for pillar {pillar:?}")

@@ -7,7 +7,8 @@
 //!   lines, the broken first row, the short last row);
 //! - [`cells`]: unit cells into names (suffixes, `、` outside parentheses, the typo) and kinds;
 //! - [`table`]: merged cells (pillar, section, item, lead, responsible), numbering, units;
-//! - [`time`]: time requirements in the task text.
+//! - [`time`]: time requirements in the task text;
+//! - [`vocab`]: what the file carries as data: kinds, groups' scope, time requirements, office.
 
 use std::fmt;
 
@@ -18,6 +19,7 @@ mod error;
 pub mod rows;
 pub mod table;
 pub mod time;
+pub mod vocab;
 
 pub use error::{ErrorKind, ImportError};
 

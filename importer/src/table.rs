@@ -1,11 +1,12 @@
 //! Reading the rows top to bottom: merged (blank) cells, numbering, and the units list.
 
-use gk_core::model::{Dataset, Pillar, Section, Table, Task, Unit, UnitKind};
+use gk_core::model::{Dataset, Pillar, Section, Table, Task, TimeReq, Unit, FORMAT};
 
 use crate::cells::{self, COUNTIES, COUNTIES_GROUP, DEPARTMENT_GROUPS};
 use crate::error::{ErrorKind, ImportError};
 use crate::rows::{Document, Row, ITEM, LEAD, PILLAR, RESPONSIBLE, SECTION, TEXT};
 use crate::time;
+use crate::vocab::{self, TimeTag, UnitKind};
 
 /// The short name of a pillar: its name without 以政务公开助力 / 政务公开
 /// (以政务公开助力稳增长 → 稳增长, 增强政务公开实效 → 增强实效).
@@ -42,6 +43,14 @@ pub fn build(doc: Document, dataset_id: &str) -> Result<Table, ImportError> {
     let mut tasks: Vec<Task> = Vec::new();
     // Unit names in order of first appearance, with the line of that appearance.
     let mut seen: Vec<(String, usize)> = Vec::new();
+    // The year of the title: the deadlines' and the time tags' keys.
+    let year = vocab::year_of(&doc.title).ok_or_else(|| ImportError {
+        line: 2,
+        kind: ErrorKind::TitleWithoutYear {
+            title: doc.title.clone(),
+        },
+    })?;
+    let mut used = std::collections::HashSet::new();
 
     for row in &doc.rows {
         let err = |line: usize, kind| ImportError {
@@ -139,7 +148,17 @@ pub fn build(doc: Document, dataset_id: &str) -> Result<Table, ImportError> {
             pillar: pid as u8,
             section: format!("{pid}.{sid}"),
             item: cur.item.clone(),
-            time: time::extract(&text),
+            time: time::extract(&text, year)
+                .into_iter()
+                .map(|found| {
+                    used.insert(found.tag);
+                    TimeReq {
+                        tag: found.tag.key(year),
+                        count: found.count(),
+                        phrase: found.phrase,
+                    }
+                })
+                .collect(),
             text,
             lead: cur.lead.clone(),
             responsible: cur
@@ -175,11 +194,26 @@ pub fn build(doc: Document, dataset_id: &str) -> Result<Table, ImportError> {
         }
     }
 
+    let office = vocab::office_of(&doc.title).ok_or_else(|| ImportError {
+        line: 2,
+        kind: ErrorKind::TitleWithoutYear {
+            title: doc.title.clone(),
+        },
+    })?;
     Ok(Table {
+        format: FORMAT,
         dataset: Dataset {
             id: dataset_id.to_string(),
             title: doc.title,
+            year,
+            office,
         },
+        kinds: vocab::kinds(),
+        times: TimeTag::ALL
+            .into_iter()
+            .filter(|t| used.contains(t))
+            .map(|t| t.def(year))
+            .collect(),
         pillars: out_pillars,
         sections: out_sections,
         units: units(seen)?,
@@ -247,10 +281,13 @@ fn units(seen: Vec<(String, usize)>) -> Result<Vec<Unit>, ImportError> {
             } else {
                 Vec::new()
             };
+            let group = kind == UnitKind::Group;
             Unit {
-                name,
-                kind,
+                kind: kind.key().to_string(),
+                short: group.then(|| vocab::short(&name)).flatten(),
+                scope: group.then(|| vocab::scope(&name)),
                 members,
+                name,
             }
         })
         .collect())

@@ -10,10 +10,10 @@
 //! | `quarterly` | 按季度, 每季度, 每季 |
 //! | `yearly` | 每年 |
 //! | `regular` | 定期 |
-//! | `by-2017-05` | 5月底前 |
+//! | `by-<year>-05` | 5月底前 |
 //! | `by-june` | 6月底前 |
-//! | `by-2017-end` | 2017年底前, 年内 |
-//! | `in-2018` | 到2018年 |
+//! | `by-<year>-end` | <year>年底前, 年内 |
+//! | `in-<year + 1>` | 到<year + 1>年 |
 //! | `working-days` | N个工作日内 |
 //! | `hours` | N小时内 |
 //!
@@ -25,7 +25,7 @@
 //! 季度抽查 (quarterly spot checks of websites, done by the general office), 年度 (年度报告,
 //! 上一年度, …), 及时, 适时.
 
-use gk_core::model::{TimeReq, TimeTag};
+use crate::vocab::TimeTag;
 
 /// One pattern piece: a literal char, or a run of one or more number characters.
 #[derive(Clone, Copy)]
@@ -35,7 +35,7 @@ enum Piece {
 }
 
 /// The patterns, longest first where one is a prefix of another.
-fn patterns() -> Vec<(TimeTag, Vec<Piece>)> {
+fn patterns(year: i32) -> Vec<(TimeTag, Vec<Piece>)> {
     use TimeTag::*;
     let lit = |s: &str| s.chars().map(Piece::Char).collect::<Vec<_>>();
     let num = |s: &str| {
@@ -52,11 +52,11 @@ fn patterns() -> Vec<(TimeTag, Vec<Piece>)> {
         (Quarterly, lit("每季")),
         (Yearly, lit("每年")),
         (Regular, lit("定期")),
-        (By2017May, lit("5月底前")),
+        (ByMay, lit("5月底前")),
         (ByJune, lit("6月底前")),
-        (By2017End, lit("2017年底前")),
-        (By2017End, lit("年内")),
-        (In2018, lit("到2018年")),
+        (ByYearEnd, lit(&format!("{year}年底前"))),
+        (ByYearEnd, lit("年内")),
+        (NextYear, lit(&format!("到{}年", year + 1))),
         (WorkingDays, num("个工作日内")),
         (Hours, num("小时内")),
     ]
@@ -130,12 +130,30 @@ fn cuts_number(chars: &[char], at: usize, pattern: &[Piece]) -> bool {
     after_number && starts_with_number
 }
 
-/// The time requirements of a task text, in order of first appearance, each tag once (with
-/// the words of its first appearance).
-pub fn extract(text: &str) -> Vec<TimeReq> {
+/// A time requirement found in a text: its tag and the words of its first appearance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub tag: TimeTag,
+    pub phrase: String,
+}
+
+impl Found {
+    /// For a response limit, its number when written in digits (7 of 7个工作日内).
+    pub fn count(&self) -> Option<u32> {
+        if !matches!(self.tag, TimeTag::WorkingDays | TimeTag::Hours) {
+            return None;
+        }
+        let digits: String = self.phrase.chars().map_while(ascii_digit).collect();
+        digits.parse().ok()
+    }
+}
+
+/// The time requirements of a task text of the table of `year`, in order of first
+/// appearance, each tag once (with the words of its first appearance).
+pub fn extract(text: &str, year: i32) -> Vec<Found> {
     let chars: Vec<char> = text.chars().collect();
-    let patterns = patterns();
-    let mut found: Vec<TimeReq> = Vec::new();
+    let patterns = patterns(year);
+    let mut found: Vec<Found> = Vec::new();
     let mut at = 0;
     while at < chars.len() {
         let hit = patterns.iter().find_map(|(tag, pattern)| {
@@ -145,7 +163,7 @@ pub fn extract(text: &str) -> Vec<TimeReq> {
         match hit {
             Some((tag, len)) => {
                 if !found.iter().any(|t| t.tag == tag) {
-                    found.push(TimeReq {
+                    found.push(Found {
                         tag,
                         phrase: chars[at..at + len].iter().collect(),
                     });
@@ -164,7 +182,7 @@ mod tests {
     use TimeTag::*;
 
     fn tags(text: &str) -> Vec<(TimeTag, String)> {
-        extract(text)
+        extract(text, 2017)
             .into_iter()
             .map(|t| (t.tag, t.phrase))
             .collect()
@@ -188,9 +206,12 @@ mod tests {
         );
         assert_eq!(
             tags("２０１７年底前"),
-            [(By2017End, "２０１７年底前".to_string())]
+            [(ByYearEnd, "２０１７年底前".to_string())]
         );
-        assert_eq!(tags("到２０１８年"), [(In2018, "到２０１８年".to_string())]);
+        assert_eq!(
+            tags("到２０１８年"),
+            [(NextYear, "到２０１８年".to_string())]
+        );
         assert_eq!(tags("１２小时内"), [(Hours, "１２小时内".to_string())]);
     }
 

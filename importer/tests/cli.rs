@@ -5,7 +5,10 @@ use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_gk-import");
 const SOURCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/taian-2017.txt");
-const JSON: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/tables/taian-2017.json");
+const JSON: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../data/tables/taian-2017.json"
+);
 
 fn run(args: &[&str]) -> Output {
     Command::new(BIN)

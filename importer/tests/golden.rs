@@ -7,7 +7,8 @@ use common::table;
 use gk_core::model::Table;
 
 const JSON: &str = include_str!("../../data/tables/taian-2017.json");
-const REGENERATE: &str = "cargo run -p gk-import -- data/taian-2017.txt -o data/tables/taian-2017.json";
+const REGENERATE: &str =
+    "cargo run -p gk-import -- data/taian-2017.txt -o data/tables/taian-2017.json";
 
 #[test]
 fn committed_json_is_regenerated_byte_for_byte() {
