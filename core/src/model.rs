@@ -419,7 +419,7 @@ mod read {
         }
         Ok(Table {
             format: FORMAT,
-            dataset: dataset(f.object("dataset", "dataset")?)?,
+            dataset: dataset(f.object("dataset", "数据集信息（dataset）")?)?,
             kinds: f.objects("kinds", |m| label("单位类别", m, "key"), kind)?,
             times: f.objects("times", |m| label("时限", m, "key"), time_def)?,
             pillars: f.objects("pillars", |m| plain("支柱", m, "id"), pillar)?,
@@ -471,10 +471,9 @@ mod read {
         let label = f.string("label")?;
         let rule = if f.has("due") {
             let text = f.string("due")?;
-            TimeRule::Due(
-                parse_date(&text)
-                    .ok_or_else(|| format!("{}的日期（due）“{text}”无效，应如 2017-05-31", f.at))?,
-            )
+            TimeRule::Due(parse_date(&text).ok_or_else(|| {
+                format!("{}的日期（due）“{text}”无效，应为 YYYY-MM-DD 的形式", f.at)
+            })?)
         } else if f.has("every") {
             let text = f.string("every")?;
             let period = Period::ALL.into_iter().find(|p| p.key() == text);
@@ -625,13 +624,13 @@ mod read {
         fn take(&mut self, key: &str) -> Result<Value> {
             self.map
                 .remove(key)
-                .ok_or_else(|| format!("{}缺少字段“{key}”", place(&self.at)))
+                .ok_or_else(|| format!("{}缺少字段“{key}”", spaced(place(&self.at))))
         }
 
         fn wrong(&self, key: &str, expected: &str, value: &Value) -> String {
             format!(
                 "{}的字段“{key}”应为{expected}，实为{}",
-                place(&self.at),
+                spaced(place(&self.at)),
                 found(value)
             )
         }
@@ -690,7 +689,7 @@ mod read {
                     other => {
                         return Err(format!(
                             "{}的字段“{key}”第 {} 项应为字符串，实为{}",
-                            place(&self.at),
+                            spaced(place(&self.at)),
                             i + 1,
                             found(&other)
                         ))
@@ -720,11 +719,19 @@ mod read {
                     };
                     let at = at.unwrap_or_else(|| match outer.is_empty() {
                         true => format!("{key}[{i}]"),
-                        false => format!("{outer}的“{key}”第 {} 项", i + 1),
+                        false => format!("{}的“{key}”第 {} 项", spaced(&outer), i + 1),
                     });
                     read(Fields::new(item, at)?)
                 })
                 .collect()
+        }
+    }
+
+    /// `任务 1.1.4 ` before a Chinese word, as the pages write a number in a sentence.
+    fn spaced(at: &str) -> String {
+        match at.chars().last() {
+            Some(c) if c.is_ascii_alphanumeric() => format!("{at} "),
+            _ => at.to_string(),
         }
     }
 

@@ -6,7 +6,6 @@ mod fixture;
 use fixture::day;
 use gk_core::describe::describe;
 use gk_core::filter::{Filter, Index};
-use gk_core::model::TimeTag;
 use gk_core::status::Status;
 use gk_core::supervision::Light;
 use gk_core::units::Role;
@@ -113,14 +112,15 @@ fn every_status_and_time_tag_reads_as_its_label() {
         };
         assert!(describe(&t, &f, 1, day()).contains(&format!("状态：{} ", s.label())));
     }
-    for tag in TimeTag::ALL {
+    assert_eq!(t.times.len(), 12);
+    for def in &t.times {
         let f = Filter {
-            time: Some(tag),
+            time: Some(def.key.clone()),
             ..Filter::default()
         };
         assert_eq!(
             describe(&t, &f, 3, day()),
-            format!("时限要求：{} 共 3 项", tag.label())
+            format!("时限要求：{} 共 3 项", def.label)
         );
     }
 }
@@ -216,7 +216,7 @@ fn summary_of_the_folded_bar() {
         summary(&t, &f),
         format!(
             "市财政局（牵头） · 稳增长 · {section} · {} · 已完成 · 督办：正常推进 · 搜索“预算”",
-            TimeTag::Monthly.label()
+            t.time_def("monthly").unwrap().label
         )
     );
     // Without a unit, role, status and light do not apply, and are not shown.

@@ -146,23 +146,23 @@ fn records_take_tasks_off_the_list() {
 fn the_term_is_the_due_date_when_overdue_and_the_period_when_stale() {
     let table = fixture::real();
     let t = |id: &str| &table.tasks[index_of(&table, id)];
-    assert_eq!(term(t("2.1.7"), Light::Overdue), "2017年5月31日");
+    assert_eq!(term(&table, t("2.1.7"), Light::Overdue), "2017年5月31日");
     // Yearly with a deadline: late, it is chased for the deadline.
-    assert_eq!(term(t("4.3.4"), Light::Overdue), "2017年6月30日");
-    assert_eq!(term(t("4.3.4"), Light::Stale), "每年");
-    assert_eq!(term(t("1.1.5"), Light::Stale), "每月");
-    assert_eq!(term(t("2.3.1"), Light::Stale), "每周");
-    assert_eq!(term(t("2.3.2"), Light::Stale), "每周");
-    assert_eq!(term(t("4.1.7"), Light::Stale), "每季度");
+    assert_eq!(term(&table, t("4.3.4"), Light::Overdue), "2017年6月30日");
+    assert_eq!(term(&table, t("4.3.4"), Light::Stale), "每年");
+    assert_eq!(term(&table, t("1.1.5"), Light::Stale), "每月");
+    assert_eq!(term(&table, t("2.3.1"), Light::Stale), "每周");
+    assert_eq!(term(&table, t("2.3.2"), Light::Stale), "每周");
+    assert_eq!(term(&table, t("4.1.7"), Light::Stale), "每季度");
     // Without a deadline tag a task is due at the year's end.
-    assert_eq!(term(t("1.1.1"), Light::Overdue), "2017年12月31日");
+    assert_eq!(term(&table, t("1.1.1"), Light::Overdue), "2017年12月31日");
     // The typed term (the Excel 督办 sheet writes the due date as a date cell).
     assert_eq!(
-        term_of(t("4.3.4"), Light::Overdue),
+        term_of(&table, t("4.3.4"), Light::Overdue),
         Term::Due(parse_as_of("2017-06-30").unwrap())
     );
     assert_eq!(
-        term_of(t("1.1.5"), Light::Stale),
+        term_of(&table, t("1.1.5"), Light::Stale),
         Term::Period(Period::Month)
     );
 }

@@ -4,7 +4,7 @@
 mod fixture;
 
 use gk_core::filter::{Filter, Index};
-use gk_core::model::{Table, Task, TimeReq, TimeTag, Unit, UnitKind};
+use gk_core::model::{Scope, Table, Task, TimeReq, Unit, GROUP};
 use gk_core::status::{Status, StatusFilter};
 use gk_core::supervision::Light;
 use gk_core::units::Role;
@@ -217,11 +217,11 @@ fn pillar_section_and_time_filters() {
     assert_eq!(
         index.times(),
         [
-            TimeTag::Monthly,
-            TimeTag::Quarterly,
-            TimeTag::Yearly,
-            TimeTag::By2017End,
-            TimeTag::WorkingDays
+            "monthly",
+            "quarterly",
+            "yearly",
+            "by-2017-end",
+            "working-days"
         ]
     );
 }
@@ -374,7 +374,7 @@ fn facets_agree_with_shown_for_many_filters() {
         for role in roles {
             for pillar in pillars {
                 for section in sections {
-                    for time in times {
+                    for time in &times {
                         for status in statuses {
                             for (light, q) in lights
                                 .iter()
@@ -385,7 +385,7 @@ fn facets_agree_with_shown_for_many_filters() {
                                     role,
                                     pillar,
                                     section: section.map(str::to_string),
-                                    time,
+                                    time: time.clone(),
                                     status,
                                     light,
                                     query: q.into(),
@@ -411,34 +411,46 @@ fn big_table() -> Table {
     table.units = vec![
         Unit {
             name: "各县（市、区）".into(),
-            kind: UnitKind::Group,
+            kind: GROUP.into(),
+            short: None,
+            scope: Some(Scope::All),
             members: counties.clone(),
         },
         Unit {
             name: "市政府有关部门（单位）".into(),
-            kind: UnitKind::Group,
+            kind: GROUP.into(),
+            short: Some("市政府有关部门".into()),
+            scope: Some(Scope::Concerned),
             members: departments.clone(),
         },
         Unit {
             name: "市政府各部门（单位）".into(),
-            kind: UnitKind::Group,
+            kind: GROUP.into(),
+            short: Some("市政府各部门".into()),
+            scope: Some(Scope::All),
             members: departments.clone(),
         },
     ];
     table.units.extend(departments.iter().map(|name| Unit {
         name: name.clone(),
-        kind: UnitKind::Department,
+        kind: "department".into(),
+        short: None,
+        scope: None,
         members: vec![],
     }));
     table.units.extend(counties.iter().map(|name| Unit {
         name: name.clone(),
-        kind: UnitKind::County,
+        kind: "county".into(),
+        short: None,
+        scope: None,
         members: vec![],
     }));
     for i in 0..4 {
         table.units.push(Unit {
             name: format!("测试学院{i}"),
-            kind: UnitKind::College,
+            kind: "college".into(),
+            short: None,
+            scope: None,
             members: vec![],
         });
     }
@@ -448,6 +460,8 @@ fn big_table() -> Table {
         "市政府各部门（单位）",
     ];
     let base = fixture::table().tasks;
+    let times: Vec<String> = table.times.iter().map(|d| d.key.clone()).collect();
+    assert_eq!(times.len(), 12);
     table.tasks = (0..10_000)
         .map(|i| {
             let b = &base[i % base.len()];
@@ -471,8 +485,9 @@ fn big_table() -> Table {
                 lead,
                 responsible,
                 time: vec![TimeReq {
-                    tag: TimeTag::ALL[i % TimeTag::ALL.len()],
+                    tag: times[i % times.len()].clone(),
                     phrase: String::new(),
+                    count: None,
                 }],
             }
         })

@@ -166,14 +166,14 @@ pub fn brute_force_check(index: &Index, f: &Filter, records: &[Option<Entry>]) {
             "role {r:?} in {f:?}"
         );
     }
-    for &(t, n) in &facets.times {
+    for (t, n) in &facets.times {
         let g = Filter {
-            time: Some(t),
+            time: Some(t.clone()),
             ..f.clone()
         };
         assert_eq!(
             index.shown(&g, day, status_of).len(),
-            n,
+            *n,
             "time {t:?} in {f:?}"
         );
     }

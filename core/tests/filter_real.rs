@@ -7,16 +7,18 @@ mod fixture;
 use std::collections::{HashMap, HashSet};
 
 use gk_core::filter::{Filter, Index};
-use gk_core::model::TimeTag;
+use gk_core::model::Scope;
 use gk_core::search::normalize;
 use gk_core::status::Status;
 use gk_core::supervision::Light;
-use gk_core::units::{unit_options, Assignment, Role};
+use gk_core::units::{unit_options, Assignment, Role, Via};
 use serde_json::Value;
 
 struct Raw {
     json: Value,
     groups: HashMap<String, HashSet<String>>,
+    /// Each group as an assignment names it: short name (else name) and scope, as in the file.
+    vias: HashMap<String, Via>,
 }
 
 impl Raw {
@@ -37,7 +39,26 @@ impl Raw {
                 (u["name"].as_str().unwrap().to_string(), members)
             })
             .collect();
-        Raw { json, groups }
+        let vias = json["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|u| u["kind"] == "group")
+            .map(|u| {
+                let name = u["name"].as_str().unwrap().to_string();
+                let via = Via {
+                    name: name.clone(),
+                    short: u["short"].as_str().unwrap_or(&name).to_string(),
+                    scope: match u["scope"].as_str().unwrap() {
+                        "all" => Scope::All,
+                        "concerned" => Scope::Concerned,
+                        other => panic!("scope {other}"),
+                    },
+                };
+                (name, via)
+            })
+            .collect();
+        Raw { json, groups, vias }
     }
 
     fn tasks(&self) -> &Vec<Value> {
@@ -62,7 +83,7 @@ impl Raw {
     }
 
     /// The documented rule, spelled out: lead before responsible; own name before groups;
-    /// a group meaning all its members before 有关部门.
+    /// a group whose every member must act (scope `all`) before one of the members concerned.
     fn assignment(&self, task: &Value, unit: &str) -> Option<Assignment> {
         for (role, cell) in [(Role::Lead, "lead"), (Role::Responsible, "responsible")] {
             let names = self.reaching(task, cell, unit);
@@ -74,9 +95,9 @@ impl Raw {
             } else {
                 names
                     .iter()
-                    .find(|n| !n.contains("有关部门"))
+                    .find(|n| self.vias[n.as_str()].scope == Scope::All)
                     .or(names.first())
-                    .cloned()
+                    .map(|n| self.vias[n.as_str()].clone())
             };
             return Some(Assignment { role, via });
         }
@@ -188,7 +209,7 @@ fn finance_bureau_and_xintai() {
     assert_eq!(index.shown(&unit("新泰市"), day(), todo), xintai);
     for &t in &xintai {
         let a = index.assignment(t, "新泰市").unwrap();
-        assert_eq!(a.via.as_deref(), Some("各县（市、区）"));
+        assert_eq!(a.via_name(), Some("各县（市、区）"));
         assert!(!a.optional());
     }
     // Every county sees the same tasks.

@@ -4,7 +4,7 @@
 mod fixture;
 
 use gk_core::filter::Index;
-use gk_core::model::{Table, TimeTag};
+use gk_core::model::Table;
 use gk_core::options::{sections_of, times_of, with_count, TIME_GROUPS};
 
 #[test]
@@ -17,20 +17,26 @@ fn label_with_count() {
 fn time_groups_hold_every_tag_of_the_table_once_in_order() {
     let t = Table::from_json(fixture::REAL_JSON).unwrap();
     let tags = Index::new(&t).times().to_vec();
-    let grouped: Vec<TimeTag> = TIME_GROUPS
+    let grouped: Vec<String> = TIME_GROUPS
         .iter()
-        .flat_map(|&(_, kind)| times_of(&tags, kind))
+        .flat_map(|&(_, kind)| times_of(&t, &tags, kind))
+        .map(|d| d.key.clone())
         .collect();
-    // Within the groups, TimeTag::ALL's order, which is also kind order.
+    // Within the groups, the table's order, which is also kind order.
     assert_eq!(grouped, tags);
     for (heading, kind) in TIME_GROUPS {
-        assert!(times_of(&tags, kind).iter().all(|t| t.kind() == kind));
-        assert!(!times_of(&tags, kind).is_empty(), "{heading} is empty");
+        assert!(times_of(&t, &tags, kind).iter().all(|d| d.kind() == kind));
+        assert!(!times_of(&t, &tags, kind).is_empty(), "{heading} is empty");
     }
-    assert_eq!(
-        times_of(&[TimeTag::Hours, TimeTag::Weekly], TIME_GROUPS[0].1),
-        [TimeTag::Weekly]
-    );
+    let keys: Vec<&str> = times_of(
+        &t,
+        &["hours".to_string(), "weekly".to_string()],
+        TIME_GROUPS[0].1,
+    )
+    .iter()
+    .map(|d| d.key.as_str())
+    .collect();
+    assert_eq!(keys, ["weekly"]);
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod fixture;
 
 use gk_core::checklist::{Checklists, Entry};
 use gk_core::filter::Index;
-use gk_core::model::{Table, Task, TimeReq, TimeTag};
+use gk_core::model::{Table, Task, TimeReq};
 use gk_core::status::Status;
 use gk_core::supervision::{
     china_day, chinese_date, due_date, format_as_of, light, light_counts, lights, parse_as_of,
@@ -63,26 +63,23 @@ fn due_date_of_every_real_task_is_its_earliest_deadline_or_the_year_end() {
             .min()
             .unwrap_or("2017-12-31");
         assert_eq!(
-            format_as_of(due_date(task)),
+            format_as_of(due_date(&table, task)),
             expected,
             "{} {keys:?}",
             task.id
         );
     }
-    // The real table has every tag, so every tag was checked above.
-    for tag in TimeTag::ALL {
-        assert!(
-            seen_tags.contains(tag.key()),
-            "{} not on the table",
-            tag.key()
-        );
+    // The real table's tasks have every tag of its 12, so every tag was checked above.
+    assert_eq!(table.times.len(), 12);
+    for def in &table.times {
+        assert!(seen_tags.contains(&def.key), "{} not on the table", def.key);
     }
 }
 
 #[test]
 fn due_dates_of_the_issues_examples_and_of_the_real_combinations() {
     let table = fixture::real();
-    let due = |id: &str| format_as_of(due_date(task(&table, id)));
+    let due = |id: &str| format_as_of(due_date(&table, task(&table, id)));
     // 年内 and 5月底前.
     assert_eq!(due("2.1.7"), "2017-05-31");
     // 每年 and 6月底前.
@@ -98,7 +95,7 @@ fn due_dates_of_the_issues_examples_and_of_the_real_combinations() {
     }
     // No tag at all.
     let untagged = table.tasks.iter().find(|t| t.time.is_empty()).unwrap();
-    assert_eq!(format_as_of(due_date(untagged)), "2017-12-31");
+    assert_eq!(format_as_of(due_date(&table, untagged)), "2017-12-31");
 }
 
 /// Every set of tags on a real task: the earliest deadline, the shortest period.
@@ -113,12 +110,14 @@ fn every_combination_of_tags_takes_the_earliest_deadline_and_the_shortest_period
         "yearly" => Some((3, Period::Year)),
         _ => None,
     };
-    for mask in 0u32..(1 << TimeTag::ALL.len()) {
-        let tags: Vec<TimeTag> = TimeTag::ALL
-            .into_iter()
+    assert_eq!(table.times.len(), 12);
+    for mask in 0u32..(1 << table.times.len()) {
+        let tags: Vec<&str> = table
+            .times
+            .iter()
             .enumerate()
             .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, t)| t)
+            .map(|(_, d)| d.key.as_str())
             .collect();
         // Listed last tag first, so that the order of the list does not decide.
         let mut t = base.clone();
@@ -126,27 +125,28 @@ fn every_combination_of_tags_takes_the_earliest_deadline_and_the_shortest_period
             .iter()
             .rev()
             .map(|&tag| TimeReq {
-                tag,
-                phrase: tag.label().to_string(),
+                tag: tag.to_string(),
+                phrase: table.time_def(tag).unwrap().label.clone(),
+                count: None,
             })
             .collect();
         let expected_due = tags
             .iter()
-            .filter_map(|t| issue_deadline(t.key()))
+            .filter_map(|k| issue_deadline(k))
             .min()
             .unwrap_or("2017-12-31");
-        assert_eq!(format_as_of(due_date(&t)), expected_due, "{tags:?}");
+        assert_eq!(format_as_of(due_date(&table, &t)), expected_due, "{tags:?}");
         let expected_period = tags
             .iter()
-            .filter_map(|t| period_rank(t.key()))
+            .filter_map(|k| period_rank(k))
             .min()
             .map(|(_, p)| p);
-        assert_eq!(period(&t), expected_period, "{tags:?}");
+        assert_eq!(period(&table, &t), expected_period, "{tags:?}");
         assert_eq!(
-            Schedule::of(&t),
+            Schedule::of(&table, &t),
             Schedule {
-                due: due_date(&t),
-                period: period(&t)
+                due: due_date(&table, &t),
+                period: period(&table, &t)
             }
         );
     }
@@ -155,7 +155,7 @@ fn every_combination_of_tags_takes_the_earliest_deadline_and_the_shortest_period
 #[test]
 fn periods_of_the_real_recurring_tasks() {
     let table = fixture::real();
-    let p = |id: &str| period(task(&table, id));
+    let p = |id: &str| period(&table, task(&table, id));
     assert_eq!(p("2.3.2"), Some(Period::Week)); // 每周
     assert_eq!(p("2.3.1"), Some(Period::Week)); // 每五日
     assert_eq!(p("1.1.5"), Some(Period::Month));
@@ -260,7 +260,7 @@ fn records_are_read_as_china_days() {
 fn overdue_soon_and_none_around_a_deadline() {
     let table = fixture::real();
     let t = task(&table, "2.1.7"); // due 2017-05-31, not recurring
-    let l = |e: Option<&Entry>, d: &str| light(t, e, day(d));
+    let l = |e: Option<&Entry>, d: &str| light(&table, t, e, day(d));
     // No record reads as 未开始.
     assert_eq!(l(None, "2017-05-16"), Light::OnTrack);
     assert_eq!(l(None, "2017-05-17"), Light::Soon); // due on D + 14
@@ -283,16 +283,16 @@ fn overdue_soon_and_none_around_a_deadline() {
     assert_eq!(l(Some(&na), "2018-06-01"), Light::Done);
     // Due 2018-12-31: soon only in its last fortnight.
     let t = task(&table, "6.6.3");
-    assert_eq!(light(t, None, day("2018-12-16")), Light::OnTrack);
-    assert_eq!(light(t, None, day("2018-12-17")), Light::Soon);
-    assert_eq!(light(t, None, day("2019-01-01")), Light::Overdue);
+    assert_eq!(light(&table, t, None, day("2018-12-16")), Light::OnTrack);
+    assert_eq!(light(&table, t, None, day("2018-12-17")), Light::Soon);
+    assert_eq!(light(&table, t, None, day("2019-01-01")), Light::Overdue);
 }
 
 #[test]
 fn stale_at_the_edges_of_a_quarter() {
     let table = fixture::real();
     let t = task(&table, "4.1.7"); // quarterly, due 2017-12-31
-    let l = |e: Option<&Entry>, d: &str| light(t, e, day(d));
+    let l = |e: Option<&Entry>, d: &str| light(&table, t, e, day(d));
     // 23:59 China time on 30 June, the last day of the second quarter.
     let last_minute = entry(Status::Doing, "2017-06-30T15:59:00Z");
     // 00:00 China time on 1 July.
@@ -335,23 +335,23 @@ fn stale_at_the_edges_of_a_week_and_a_month() {
         let sunday_late = entry(Status::Doing, "2017-07-02T15:59:00Z");
         let monday_early = entry(Status::Doing, "2017-07-02T16:00:00Z");
         assert_eq!(
-            light(t, Some(&sunday_late), day("2017-07-02")),
+            light(&table, t, Some(&sunday_late), day("2017-07-02")),
             Light::OnTrack
         );
         assert_eq!(
-            light(t, Some(&sunday_late), day("2017-07-03")),
+            light(&table, t, Some(&sunday_late), day("2017-07-03")),
             Light::Stale
         );
         assert_eq!(
-            light(t, Some(&monday_early), day("2017-07-03")),
+            light(&table, t, Some(&monday_early), day("2017-07-03")),
             Light::OnTrack
         );
         assert_eq!(
-            light(t, Some(&monday_early), day("2017-07-09")),
+            light(&table, t, Some(&monday_early), day("2017-07-09")),
             Light::OnTrack
         );
         assert_eq!(
-            light(t, Some(&monday_early), day("2017-07-10")),
+            light(&table, t, Some(&monday_early), day("2017-07-10")),
             Light::Stale
         );
     }
@@ -359,24 +359,33 @@ fn stale_at_the_edges_of_a_week_and_a_month() {
     let t = task(&table, "1.1.5");
     let feb_last = entry(Status::Doing, "2017-02-28T15:59:00Z");
     let mar_first = entry(Status::Doing, "2017-02-28T16:00:00Z");
-    assert_eq!(light(t, Some(&feb_last), day("2017-02-28")), Light::OnTrack);
-    assert_eq!(light(t, Some(&feb_last), day("2017-03-01")), Light::Stale);
     assert_eq!(
-        light(t, Some(&mar_first), day("2017-03-01")),
+        light(&table, t, Some(&feb_last), day("2017-02-28")),
         Light::OnTrack
     );
     assert_eq!(
-        light(t, Some(&mar_first), day("2017-03-31")),
+        light(&table, t, Some(&feb_last), day("2017-03-01")),
+        Light::Stale
+    );
+    assert_eq!(
+        light(&table, t, Some(&mar_first), day("2017-03-01")),
         Light::OnTrack
     );
-    assert_eq!(light(t, Some(&mar_first), day("2017-04-01")), Light::Stale);
+    assert_eq!(
+        light(&table, t, Some(&mar_first), day("2017-03-31")),
+        Light::OnTrack
+    );
+    assert_eq!(
+        light(&table, t, Some(&mar_first), day("2017-04-01")),
+        Light::Stale
+    );
 }
 
 #[test]
 fn a_yearly_task_with_a_june_deadline() {
     let table = fixture::real();
     let t = task(&table, "4.3.4"); // 每年, 6月底前: due 2017-06-30, yearly
-    let l = |e: Option<&Entry>, d: &str| light(t, e, day(d));
+    let l = |e: Option<&Entry>, d: &str| light(&table, t, e, day(d));
     // 23:59 China time on 31 December 2016, and 00:00 on 1 January 2017.
     let old_year = entry(Status::Doing, "2016-12-31T15:59:00Z");
     let new_year = entry(Status::Doing, "2016-12-31T16:00:00Z");
@@ -399,11 +408,27 @@ fn regular_tasks_never_go_stale() {
     let table = fixture::real();
     for id in ["1.2.5", "6.2.1"] {
         let t = task(&table, id); // 定期 (6.2.1 also 年内): due 2017-12-31
-        assert_eq!(light(t, None, day("2017-01-01")), Light::OnTrack, "{id}");
-        assert_eq!(light(t, None, day("2017-12-16")), Light::OnTrack, "{id}");
-        assert_eq!(light(t, None, day("2017-12-17")), Light::Soon, "{id}");
+        assert_eq!(
+            light(&table, t, None, day("2017-01-01")),
+            Light::OnTrack,
+            "{id}"
+        );
+        assert_eq!(
+            light(&table, t, None, day("2017-12-16")),
+            Light::OnTrack,
+            "{id}"
+        );
+        assert_eq!(
+            light(&table, t, None, day("2017-12-17")),
+            Light::Soon,
+            "{id}"
+        );
         let old = entry(Status::Done, "2016-01-01T00:00:00Z");
-        assert_eq!(light(t, Some(&old), day("2018-06-01")), Light::Done, "{id}");
+        assert_eq!(
+            light(&table, t, Some(&old), day("2018-06-01")),
+            Light::Done,
+            "{id}"
+        );
     }
 }
 
@@ -492,11 +517,11 @@ fn counts_of_a_units_lights() {
     let counts = light_counts(&table, &empty, unit, &tasks, day("2017-12-20"));
     let recurring = tasks
         .iter()
-        .filter(|&&i| period(&table.tasks[i]).is_some())
+        .filter(|&&i| period(&table, &table.tasks[i]).is_some())
         .count();
     let past_due = tasks
         .iter()
-        .filter(|&&i| due_date(&table.tasks[i]) < day("2017-12-20"))
+        .filter(|&&i| due_date(&table, &table.tasks[i]) < day("2017-12-20"))
         .count();
     let in_2018 = usize::from(has("6.6.3"));
     assert_eq!(counts.get(Light::Overdue), past_due);
@@ -552,7 +577,7 @@ fn as_of_dates_parse_strictly() {
     ] {
         assert_eq!(parse_as_of(bad), Err(AsOfError::Syntax), "{bad:?}");
     }
-    assert_eq!(AsOfError::Syntax.reason(), "格式应如 2017-07-01");
+    assert_eq!(AsOfError::Syntax.reason(2017), "格式应如 2017-07-01");
     assert_eq!(AsOfError::NoSuchDay.to_string(), "日期不存在");
 }
 

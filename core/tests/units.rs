@@ -5,15 +5,22 @@ mod fixture;
 
 use gk_core::filter::Index;
 use gk_core::status::Status;
-use gk_core::units::{
-    assignment, short_group_name, unit_options, Assignment, Groups, Role, ALL_DEPARTMENTS,
-    CONCERNED_DEPARTMENTS, COUNTIES,
-};
+use gk_core::units::{assignment, unit_options, Assignment, Groups, Role, Via};
 
+/// 各县（市、区）: the six county-level divisions (scope all, no short name).
+const COUNTIES: &str = "各县（市、区）";
+/// 市政府各部门（单位）: every municipal department or unit (scope all).
+const ALL_DEPARTMENTS: &str = "市政府各部门（单位）";
+/// 市政府有关部门（单位）: the municipal departments concerned (scope concerned).
+const CONCERNED_DEPARTMENTS: &str = "市政府有关部门（单位）";
+
+/// The assignment `role` through the fixture's group `via` (its name, short name and scope as
+/// the table gives them), or by the unit's own name.
 fn a(role: Role, via: Option<&str>) -> Option<Assignment> {
+    let t = fixture::table();
     Some(Assignment {
         role,
-        via: via.map(str::to_string),
+        via: via.map(|name| Via::of(t.unit(name).expect("a group of the fixture"))),
     })
 }
 
@@ -174,7 +181,8 @@ fn labels_and_optional() {
         a(Role::Lead, Some(COUNTIES)).unwrap().label(),
         "牵头 · 各县（市、区）"
     );
-    assert_eq!(short_group_name(COUNTIES), COUNTIES);
+    let t = fixture::table();
+    assert_eq!(t.unit(COUNTIES).unwrap().short_name(), COUNTIES);
     assert!(a(Role::Responsible, Some(CONCERNED_DEPARTMENTS))
         .unwrap()
         .optional());
@@ -194,7 +202,12 @@ fn picker_options() {
     let opts = unit_options(&t);
     let got: Vec<(&str, Vec<&str>)> = opts
         .iter()
-        .map(|g| (g.heading, g.units.iter().map(String::as_str).collect()))
+        .map(|g| {
+            (
+                g.heading.as_str(),
+                g.units.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -208,7 +221,10 @@ fn picker_options() {
     let mut t2 = t.clone();
     t2.units
         .retain(|u| u.name != "泰山区" && u.name != "新泰市");
-    let headings: Vec<_> = unit_options(&t2).iter().map(|g| g.heading).collect();
+    let headings: Vec<_> = unit_options(&t2)
+        .iter()
+        .map(|g| g.heading.clone())
+        .collect();
     assert_eq!(headings, ["市直部门", "其他单位"]);
 }
 

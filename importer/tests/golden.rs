@@ -31,7 +31,9 @@ fn committed_json_reads_back_as_the_model() {
 fn json_format() {
     let json = gk_import::to_json(table());
     assert!(json.ends_with("}\n") && !json.ends_with("\n\n"));
-    assert!(json.starts_with("{\n  \"dataset\": {\n    \"id\": \"taian-2017\",\n"));
+    assert!(
+        json.starts_with("{\n  \"format\": 2,\n  \"dataset\": {\n    \"id\": \"taian-2017\",\n")
+    );
     // UTF-8 as is, not \u escapes.
     assert!(json.contains("\"short\": \"稳增长\""));
     assert!(!json.contains("\\u"));
@@ -42,7 +44,10 @@ fn json_format() {
     assert_eq!(json.matches("\"time\"").count(), 139);
     // Top-level field order.
     let order: Vec<usize> = [
+        "\"format\"",
         "\"dataset\"",
+        "\"kinds\"",
+        "\"times\"",
         "\"pillars\"",
         "\"sections\"",
         "\"units\"",

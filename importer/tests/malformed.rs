@@ -4,8 +4,10 @@ mod common;
 
 use gk_import::{import, ErrorKind, ImportError};
 
-/// Lines 1–7: 附件, title, blank, the header row, blank. Rows start at line 8.
-const HEAD: &str = "附件\n测试表\n\n\t工作任务及要求\n\t牵头单位\n\t责任单位\n\n";
+/// Lines 1–7: 附件, title, blank, the header row, blank. Rows start at line 8. The title
+/// begins with the year and the place, which give the table's year and receiving office.
+const HEAD: &str =
+    "附件\n2017年泰安市政务公开测试表\n\n\t工作任务及要求\n\t牵头单位\n\t责任单位\n\n";
 
 fn row(cells: [&str; 6]) -> String {
     let mut s: String = cells.iter().map(|c| format!("\t{c}\n")).collect();
@@ -39,7 +41,9 @@ fn err(source: &str) -> ImportError {
 #[test]
 fn the_small_table_imports() {
     let t = import(&good(), "test").unwrap();
-    assert_eq!(t.dataset.title, "测试表");
+    assert_eq!(t.dataset.title, "2017年泰安市政务公开测试表");
+    assert_eq!(t.dataset.year, 2017);
+    assert_eq!(t.dataset.office.short, "市政府办公室");
     assert_eq!(t.tasks.len(), 2);
     assert_eq!(t.tasks[1].id, "1.1.2");
     assert_eq!(t.tasks[1].lead, ["市财政局"]);
