@@ -75,13 +75,19 @@ const NOTES: [&str; 4] = [
     "本单位无此项职能",
 ];
 
+/// 08:00 China time on `month_day` (`MM-DD`) of the table's year.
+fn in_year(table: &Table, month_day: &str) -> Timestamp {
+    let text = format!("{:04}-{month_day}T08:00:00+08:00", table.dataset.year);
+    Timestamp::parse(&text).expect("a valid timestamp")
+}
+
 /// `files` state files (name, text) of `entries` entries each, as units export them: file `i`
 /// is unit `i` of the table's pickable units (a file beyond their number is a later export of
 /// the same unit), with an entry for each of the first `entries` tasks (cycling when
-/// `entries` exceeds the tasks), statuses and notes varied, stamped in June 2017.
+/// `entries` exceeds the tasks), statuses and notes varied, stamped in June of the table's year.
 pub fn state_files(table: &Table, files: usize, entries: usize) -> Vec<(String, String)> {
     let units = pickable_units(table);
-    let june = Timestamp::parse("2017-06-01T08:00:00+08:00").expect("a valid timestamp");
+    let june = in_year(table, "06-01");
     (0..files)
         .map(|i| {
             let unit = units[i % units.len()];
@@ -110,7 +116,7 @@ pub fn state_files(table: &Table, files: usize, entries: usize) -> Vec<(String, 
 /// entries unchanged.
 pub fn existing_checklists(table: &Table) -> Checklists {
     let units = pickable_units(table);
-    let may = Timestamp::parse("2017-05-02T08:00:00+08:00").expect("a valid timestamp");
+    let may = in_year(table, "05-02");
     let mut cl = Checklists::new();
     for unit in units.iter().step_by(2) {
         for task in table.tasks.iter().step_by(2) {

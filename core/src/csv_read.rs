@@ -150,7 +150,8 @@ fn read_row(row: &Row, table: &Table) -> Result<Option<FileEntry>, Vec<String>> 
         text => {
             let at = parse_china_minute(text);
             if at.is_none() {
-                problems.push(format!("更新时间“{text}”无效，应如 2017-06-29 18:00"));
+                let year = table.dataset.year;
+                problems.push(format!("更新时间“{text}”无效，应如 {year:04}-06-29 18:00"));
             }
             at
         }

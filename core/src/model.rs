@@ -665,7 +665,7 @@ mod read {
                 .as_u64()
                 .filter(|y| (1900..=9999).contains(y))
                 .map(|y| y as i32)
-                .ok_or_else(|| self.wrong(key, "年份（如 2017）", &value))
+                .ok_or_else(|| self.wrong(key, "四位数的年份", &value))
         }
 
         fn object(&mut self, key: &str, at: &str) -> Result<Fields> {

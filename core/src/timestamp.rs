@@ -57,7 +57,7 @@ impl TimestampError {
     /// Why, in Chinese, without the text: e.g. `日期不存在`.
     pub fn reason(&self) -> &'static str {
         match self.kind {
-            TimestampErrorKind::Syntax => "格式应如 2017-06-29T10:00:00Z",
+            TimestampErrorKind::Syntax => "格式应为 YYYY-MM-DDThh:mm:ss 加时区（如 Z 或 +08:00）",
             TimestampErrorKind::Date => "日期不存在",
             TimestampErrorKind::Time => "时、分、秒超出范围",
             TimestampErrorKind::Offset => "时区偏移超出范围",

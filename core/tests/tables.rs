@@ -346,7 +346,7 @@ fn names_that_do_not_resolve_are_named_with_their_task_and_field() {
         ),
         (
             Box::new(|v| v["dataset"]["year"] = json!("2026")),
-            "数据集信息（dataset）的字段“year”应为年份（如 2017），实为字符串",
+            "数据集信息（dataset）的字段“year”应为四位数的年份，实为字符串",
         ),
         (
             Box::new(|v| {
