@@ -1,7 +1,6 @@
 pub mod bench;
 pub mod checklist;
 pub mod csv;
-pub mod csv_read;
 pub mod describe;
 pub mod dunning;
 pub mod filter;
@@ -20,3 +19,6 @@ pub mod supervision;
 pub mod syntax;
 pub mod timestamp;
 pub mod units;
+
+/// The CSV reader's old path: it is [`statefile::csv`] now.
+pub use statefile::csv as csv_read;

@@ -20,14 +20,15 @@
 //!   taken off. (A note that itself began with `'=` comes back without its `'`.)
 //!
 //! Times are to the minute, so a CSV entry is at or before the entry it was exported from; how
-//! the preview counts it is [`crate::statefile::Source::same_entry`].
+//! the preview counts it is [`Source::same_entry`].
 
 use std::collections::BTreeMap;
 
+use super::parsed::keep_newest;
+use super::{FileEntry, FileError, InvalidEntry, ParsedFile, Source};
 use crate::checklist::Entry;
 use crate::csv::FORMULA_STARTS;
 use crate::model::Table;
-use crate::statefile::{keep_newest, FileEntry, FileError, InvalidEntry, ParsedFile, Source};
 use crate::status::Status;
 use crate::timestamp::Timestamp;
 

@@ -1,0 +1,183 @@
+//! What reading a file for import gives, whatever its kind ([`Source`]): the [`ParsedFile`]
+//! with its valid [`FileEntry`]s and its [`InvalidEntry`]s, shared by the state file reader
+//! ([`super::read`]) and the CSV reader ([`super::csv`]), and the keeping of one entry per unit
+//! and task that both apply.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::distinct;
+use crate::checklist::Entry;
+use crate::merge::cmp_entries;
+use crate::timestamp::Timestamp;
+
+/// A valid entry of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileEntry {
+    /// Its position in the file's `entries`, from 0.
+    pub index: usize,
+    pub unit: String,
+    pub task: String,
+    pub entry: Entry,
+}
+
+/// An entry of a file that is left out, and why. The rest of the file is still imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidEntry {
+    /// Its position in the file's `entries` (a CSV's data rows), from 0 (shown to users as
+    /// 第 index+1 条).
+    pub index: usize,
+    /// For a CSV, its row as a spreadsheet numbers it (shown as 第 row 行).
+    pub row: Option<usize>,
+    /// The unit and task it names, when they are strings.
+    pub unit: Option<String>,
+    pub task: Option<String>,
+    /// What is wrong, in Chinese; several problems are joined by `；`.
+    pub reason: String,
+}
+
+impl fmt::Display for InvalidEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}：{}", place(self.index, self.row), self.reason)
+    }
+}
+
+/// What users call the place of an entry: 第 row 行 in a CSV (`row` as a spreadsheet numbers
+/// it), else 第 index+1 条.
+fn place(index: usize, row: Option<usize>) -> String {
+    match row {
+        Some(row) => format!("第 {row} 行"),
+        None => format!("第 {} 条", index + 1),
+    }
+}
+
+/// What kind of file an import read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A state file (`gk-checklist` JSON), what 导出报送文件 writes.
+    StateFile,
+    /// The task table's CSV export (导出 CSV) of one unit's view. Its times are to the minute.
+    TableCsv,
+}
+
+impl Source {
+    /// What the file is, for users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::StateFile => "报送文件",
+            Source::TableCsv => "任务表导出的 CSV",
+        }
+    }
+
+    /// The row of the entry at `index` as a spreadsheet numbers it (the header is row 1), for
+    /// a CSV.
+    pub fn row(self, index: usize) -> Option<usize> {
+        match self {
+            Source::StateFile => None,
+            Source::TableCsv => Some(index + 2),
+        }
+    }
+
+    /// What users call the place of the entry at `index`: 第 3 条 or 第 4 行.
+    fn place(self, index: usize) -> String {
+        place(index, self.row(index))
+    }
+
+    /// Whether `incoming`, an entry of a file of this kind, is `current` as the file holds it,
+    /// i.e. whether importing it is a no-op worth calling 相同.
+    ///
+    /// A state file holds exact times: the same entry, time included. A CSV writes times to the
+    /// minute, so an entry exported to it comes back with its time cut to the minute, earlier
+    /// than the original by up to 59.999 s: the same status and note at `current`'s time cut to
+    /// the minute is the same entry. The merge rule still compares the exact times, so such an
+    /// entry never replaces `current` (the cut time is never later), and the stored time keeps
+    /// its seconds. Likewise a CSV entry is never newer than the entry it was exported from only
+    /// by rounding: the cut goes back in time, never forward.
+    pub fn same_entry(self, current: &Entry, incoming: &Entry) -> bool {
+        current.same_value(incoming) && self.same_time(current, incoming)
+    }
+
+    /// Whether the two entries have the same time at the precision of a file of this kind
+    /// (for a CSV: `current`'s time cut to the minute is `incoming`'s).
+    pub fn same_time(self, current: &Entry, incoming: &Entry) -> bool {
+        match self {
+            Source::StateFile => current.updated_at == incoming.updated_at,
+            Source::TableCsv => current.updated_at.to_minute() == incoming.updated_at,
+        }
+    }
+}
+
+/// A file read for import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedFile {
+    pub file_name: String,
+    /// A state file or a CSV export.
+    pub source: Source,
+    /// The task table's id (for a CSV, the table it was matched against).
+    pub dataset: String,
+    /// The state file's format version; 0 for a CSV.
+    pub version: u64,
+    /// When it was exported; `None` when the file does not say.
+    pub exported_at: Option<Timestamp>,
+    /// Its valid entries in file order, one per unit and task.
+    pub entries: Vec<FileEntry>,
+    /// Its entries left out, in file order.
+    pub invalid: Vec<InvalidEntry>,
+}
+
+impl ParsedFile {
+    /// The units the file has entries for, in code point order.
+    pub fn units(&self) -> Vec<String> {
+        distinct(self.entries.iter().map(|e| e.unit.as_str()))
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// Of the valid entries of a file (in file order), one per unit and task: of two for the same
+/// unit and task, the one the merge rule prefers is kept, in the place of the first, and the
+/// other is added to `invalid`. Both lists come back in file order.
+pub(super) fn keep_newest(
+    found: Vec<FileEntry>,
+    source: Source,
+    invalid: &mut Vec<InvalidEntry>,
+) -> Vec<FileEntry> {
+    // (unit, task) → position in `entries`.
+    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut entries: Vec<FileEntry> = Vec::new();
+    for fe in found {
+        let key = (fe.unit.clone(), fe.task.clone());
+        match seen.get(&key) {
+            None => {
+                seen.insert(key, entries.len());
+                entries.push(fe);
+            }
+            Some(&at) => {
+                let kept = &entries[at];
+                let (winner, loser) = if cmp_entries(&fe.entry, &kept.entry) == Ordering::Greater {
+                    (fe, kept.clone())
+                } else {
+                    (kept.clone(), fe)
+                };
+                invalid.push(InvalidEntry {
+                    index: loser.index,
+                    row: source.row(loser.index),
+                    unit: Some(loser.unit),
+                    task: Some(loser.task),
+                    reason: format!(
+                        "与{}是同一单位的同一任务，只保留更新时间最新的一条",
+                        source.place(winner.index)
+                    ),
+                });
+                // The winner takes the slot of the first occurrence; file order of the kept
+                // entries follows first occurrences.
+                entries[at] = winner;
+            }
+        }
+    }
+    invalid.sort_by_key(|e| e.index);
+    entries.sort_by_key(|e| e.index);
+    entries
+}

@@ -1,0 +1,304 @@
+//! Reading a file for import: [`parse`] tells the task table's CSV export (read by
+//! [`super::csv`]) from a state file and refuses documents; [`parse_state_file`] reads a state
+//! file field by field, with a message for each problem.
+
+use serde_json::Value;
+
+use super::csv;
+use super::parsed::keep_newest;
+use super::{
+    FileEntry, FileError, InvalidEntry, ParsedFile, Source, FORMAT, MAX_FILE_BYTES, VERSION,
+};
+use crate::checklist::Entry;
+use crate::model::Table;
+use crate::status::Status;
+use crate::syntax::{self, type_name};
+use crate::timestamp::Timestamp;
+
+/// Reads a file for import: the task table's CSV export, found by its header row (see
+/// [`super::csv`]; not UTF-8 and named `.csv` or headed in GBK is
+/// [`FileError::WrongEncoding`]), else a state file ([`parse_state_file`]). `file_name` is for
+/// messages. The table is the one the app shows: the file must be of it, and each entry must
+/// name a task of it and a unit of it that is not a group (else the entry is listed in
+/// [`ParsedFile::invalid`]). When the file has two entries for the same unit and task, the one
+/// the merge rule prefers is kept and the other listed as invalid.
+pub fn parse(
+    bytes: impl AsRef<[u8]>,
+    file_name: &str,
+    table: &Table,
+) -> Result<ParsedFile, FileError> {
+    let bytes = bytes.as_ref();
+    if let Some(what) = document_kind(file_name) {
+        return Err(FileError::Document {
+            file: file_name.to_string(),
+            what,
+        });
+    }
+    if bytes.len() <= MAX_FILE_BYTES {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match std::str::from_utf8(body) {
+            Ok(text) if csv::looks_like_csv(text) => return csv::parse(text, file_name, table),
+            Err(_)
+                if file_name.to_lowercase().ends_with(".csv") || csv::looks_like_gbk_csv(body) =>
+            {
+                return Err(FileError::WrongEncoding {
+                    file: file_name.to_string(),
+                })
+            }
+            _ => {}
+        }
+    }
+    parse_state_file(bytes, file_name, table)
+}
+
+/// Excel 表格 or Word 文档 when the file's name says it is one (Microsoft's formats and
+/// WPS's); `None` for any other name.
+fn document_kind(file_name: &str) -> Option<&'static str> {
+    let ext = file_name.rsplit_once('.')?.1.to_lowercase();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "et" => Some("Excel 表格"),
+        "docx" | "doc" | "wps" => Some("Word 文档"),
+        _ => None,
+    }
+}
+
+/// Reads a state file only (what the Excel worker gets from the page), as [`parse`] does
+/// without looking for a CSV: the worker does without the CSV reader's code.
+pub fn parse_state_file(
+    bytes: impl AsRef<[u8]>,
+    file_name: &str,
+    table: &Table,
+) -> Result<ParsedFile, FileError> {
+    let bytes = bytes.as_ref();
+    let file = || file_name.to_string();
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            file: file(),
+            size: bytes.len(),
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let not_json = |detail: String| FileError::NotJson {
+        file: file(),
+        detail,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|_| not_json("不是 UTF-8 编码的文本".into()))?;
+    if text.trim().is_empty() {
+        return Err(not_json("文件是空的".into()));
+    }
+    let top = syntax::parse(text)
+        .map_err(|e| not_json(format!("第 {} 行第 {} 列附近有错误", e.line, e.column)))?;
+    let malformed = |reason: String| FileError::Malformed {
+        file: file(),
+        reason,
+    };
+
+    if !top.is_object() {
+        return Err(FileError::NotOurFormat {
+            file: file(),
+            found: None,
+        });
+    }
+    match top.get("format") {
+        Some(Value::String(s)) if s == FORMAT => {}
+        Some(Value::String(s)) => {
+            return Err(FileError::NotOurFormat {
+                file: file(),
+                found: Some(s.clone()),
+            })
+        }
+        Some(other) => {
+            return Err(FileError::NotOurFormat {
+                file: file(),
+                found: Some(other.to_string()),
+            })
+        }
+        None => {
+            return Err(FileError::NotOurFormat {
+                file: file(),
+                found: None,
+            })
+        }
+    }
+    let version = match top.get("version") {
+        Some(n @ Value::Number(_)) if n.as_u64().is_some_and(|v| v >= 1) => n.as_u64().unwrap_or(0),
+        Some(other) => {
+            return Err(malformed(format!(
+                "版本号 \"version\" 应为正整数，却是 {other}"
+            )))
+        }
+        None => return Err(malformed("缺少版本号 \"version\"".into())),
+    };
+    if version > VERSION {
+        return Err(FileError::NewerVersion {
+            file: file(),
+            found: version,
+        });
+    }
+    let dataset = match top.get("dataset") {
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => {
+            return Err(malformed(format!(
+                "任务表标识 \"dataset\" 应为文字，却是 {other}"
+            )))
+        }
+        None => return Err(malformed("缺少任务表标识 \"dataset\"".into())),
+    };
+    if dataset != table.dataset.id {
+        return Err(FileError::OtherDataset {
+            file: file(),
+            found: dataset,
+            expected: table.dataset.id.clone(),
+        });
+    }
+    let exported_at = match top.get("exported_at") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(
+            Timestamp::parse(s)
+                .map_err(|e| malformed(format!("导出时间“{s}”无效：{}", e.reason())))?,
+        ),
+        Some(other) => {
+            return Err(malformed(format!(
+                "导出时间 \"exported_at\" 应为文字，却是 {other}"
+            )))
+        }
+    };
+    let items = match top.get("entries") {
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(malformed(format!(
+                "\"entries\" 应为数组，却是{}",
+                type_name(other)
+            )))
+        }
+        None => return Err(malformed("缺少条目列表 \"entries\"".into())),
+    };
+
+    let mut invalid = Vec::new();
+    let mut found = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        match read_entry(item, table) {
+            Err((unit, task, reasons)) => invalid.push(InvalidEntry {
+                index,
+                row: None,
+                unit,
+                task,
+                reason: reasons.join("；"),
+            }),
+            Ok(fe) => found.push(FileEntry { index, ..fe }),
+        }
+    }
+    let entries = keep_newest(found, Source::StateFile, &mut invalid);
+    Ok(ParsedFile {
+        file_name: file(),
+        source: Source::StateFile,
+        dataset,
+        version,
+        exported_at,
+        entries,
+        invalid,
+    })
+}
+
+type EntryProblem = (Option<String>, Option<String>, Vec<String>);
+
+/// One entry of `entries`, read field by field from serde_json's value rather than by a derived
+/// deserializer: a bad entry is listed with every problem it has, each naming its field
+/// (`第 11 条：单位 "unit" 应为文字，却是 7；…`), where a derived one stops at the first
+/// without naming the field.
+fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
+    if !item.is_object() {
+        return Err((
+            None,
+            None,
+            vec![format!("应为对象，却是{}", type_name(item))],
+        ));
+    }
+    let obj = item;
+    let mut problems = Vec::new();
+    let text = |obj: &Value, key: &str| -> Option<String> {
+        obj.get(key).and_then(Value::as_str).map(str::to_string)
+    };
+    let unit = text(obj, "unit");
+    let task = text(obj, "task");
+
+    match (&unit, obj.get("unit")) {
+        (_, None) => problems.push("缺少单位 \"unit\"".to_string()),
+        (None, Some(v)) => problems.push(format!("单位 \"unit\" 应为文字，却是 {v}")),
+        (Some(name), _) => match table.unit(name) {
+            None => problems.push(format!("单位“{name}”不在任务表中")),
+            Some(u) if u.is_group() => problems.push(format!("“{name}”是单位分组，不是单个单位")),
+            Some(_) => {}
+        },
+    }
+    match (&task, obj.get("task")) {
+        (_, None) => problems.push("缺少任务编号 \"task\"".to_string()),
+        (None, Some(v)) => problems.push(format!("任务编号 \"task\" 应为文字，却是 {v}")),
+        (Some(id), _) if table.task(id).is_none() => {
+            problems.push(format!("任务编号“{id}”不在任务表中"))
+        }
+        _ => {}
+    }
+    let status = match obj.get("status") {
+        None => {
+            problems.push("缺少状态 \"status\"".to_string());
+            None
+        }
+        Some(Value::String(s)) => {
+            let status = Status::from_key(s);
+            if status.is_none() {
+                problems.push(format!("状态“{s}”无效，应为 todo、doing、done 或 na"));
+            }
+            status
+        }
+        Some(v) => {
+            problems.push(format!("状态 \"status\" 应为文字，却是 {v}"));
+            None
+        }
+    };
+    let note = match obj.get("note") {
+        Some(Value::String(s)) => Some(s.clone()),
+        None => {
+            problems.push("缺少备注 \"note\"（没有备注时应为空文字 \"\"）".to_string());
+            None
+        }
+        Some(v) => {
+            problems.push(format!("备注 \"note\" 应为文字，却是 {v}"));
+            None
+        }
+    };
+    let updated_at = match obj.get("updated_at") {
+        None => {
+            problems.push("缺少更新时间 \"updated_at\"".to_string());
+            None
+        }
+        Some(Value::String(s)) => match Timestamp::parse(s) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                problems.push(format!("更新时间“{s}”无效：{}", e.reason()));
+                None
+            }
+        },
+        Some(v) => {
+            problems.push(format!("更新时间 \"updated_at\" 应为文字，却是 {v}"));
+            None
+        }
+    };
+    match (unit, task, status, note, updated_at) {
+        (Some(unit), Some(task), Some(status), Some(note), Some(updated_at))
+            if problems.is_empty() =>
+        {
+            Ok(FileEntry {
+                index: 0,
+                unit,
+                task,
+                entry: Entry {
+                    status,
+                    note,
+                    updated_at,
+                },
+            })
+        }
+        (unit, task, ..) => Err((unit, task, problems)),
+    }
+}
