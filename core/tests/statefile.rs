@@ -264,8 +264,23 @@ fn another_dataset_names_both() {
         FileError::OtherDataset {
             file: "进度.json".into(),
             found: "taian-2018".into(),
-            expected: "taian-2017".into()
+            expected: "taian-2017".into(),
+            title: "2017年泰安市政务公开重点工作任务分解表".into(),
+            found_title: None,
         }
+    );
+    assert_eq!(
+        e.headline(),
+        "文件“进度.json”是另一张任务表（例如其他年份的任务表）的报送文件，不能导入本表“2017年泰安市政务公开重点工作任务分解表”。请让报送单位从本表导出报送文件。"
+    );
+    // With the deployment's list of tables, the headline names the file's table too.
+    let mut e = e;
+    e.name_other_table(|id| {
+        (id == "taian-2018").then(|| "2018年泰安市政务公开重点工作任务分解表".into())
+    });
+    assert_eq!(
+        e.headline(),
+        "文件“进度.json”是任务表“2018年泰安市政务公开重点工作任务分解表”的报送文件，不能导入本表“2017年泰安市政务公开重点工作任务分解表”。请到那张任务表的汇总与导入页面导入它。"
     );
     assert_eq!(
         e.to_string(),

@@ -24,6 +24,11 @@ pub enum FileError {
         file: String,
         found: String,
         expected: String,
+        /// The open table's title, for the headline.
+        title: String,
+        /// The file's table's title, when the deployment lists it
+        /// ([`FileError::name_other_table`]).
+        found_title: Option<String>,
     },
     /// A state file of a newer version than [`VERSION`].
     NewerVersion { file: String, found: u64 },
@@ -44,6 +49,17 @@ pub enum FileError {
 }
 
 impl FileError {
+    /// For a state file of another table: names that table in the headline by its title,
+    /// `title_of` its id (the deployment's list of tables knows it; core does not).
+    pub fn name_other_table(&mut self, title_of: impl Fn(&str) -> Option<String>) {
+        if let FileError::OtherDataset {
+            found, found_title, ..
+        } = self
+        {
+            *found_title = title_of(found);
+        }
+    }
+
     /// The name of the file concerned.
     pub fn file_name(&self) -> &str {
         match self {
@@ -76,8 +92,15 @@ impl FileError {
             FileError::Malformed { .. } => {
                 format!("文件“{file}”不完整或被改动过，无法导入。{SEND_THIS}")
             }
-            FileError::OtherDataset { .. } => format!(
-                "文件“{file}”是另一张任务表（例如其他年份的任务表）的报送文件，不能导入本表。请让报送单位从本年度的任务表导出报送文件。"
+            FileError::OtherDataset {
+                title,
+                found_title: Some(other),
+                ..
+            } => format!(
+                "文件“{file}”是任务表“{other}”的报送文件，不能导入本表“{title}”。请到那张任务表的汇总与导入页面导入它。"
+            ),
+            FileError::OtherDataset { title, .. } => format!(
+                "文件“{file}”是另一张任务表（例如其他年份的任务表）的报送文件，不能导入本表“{title}”。请让报送单位从本表导出报送文件。"
             ),
             FileError::NewerVersion { .. } => format!(
                 "文件“{file}”由更新版本的本系统导出，本页面读不了。请刷新本页面，或使用最新版本的本系统导入。"

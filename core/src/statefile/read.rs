@@ -149,6 +149,8 @@ pub fn parse_state_file(
             file: file(),
             found: dataset,
             expected: table.dataset.id.clone(),
+            title: table.dataset.title.clone(),
+            found_title: None,
         });
     }
     let exported_at = match top.get("exported_at") {
