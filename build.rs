@@ -11,12 +11,15 @@ fn main() {
     println!("cargo::rerun-if-changed={list}");
     let text = fs::read_to_string(list).expect("data/tables/tables.json is readable");
     let list: serde_json::Value = serde_json::from_str(&text).expect("tables.json is JSON");
-    let default = list["default"].as_str().expect("tables.json names a default");
+    let default = list["default"]
+        .as_str()
+        .expect("tables.json names a default");
     let file = list["tables"]
         .as_array()
         .and_then(|ts| ts.iter().find(|t| t["id"] == default))
         .and_then(|t| t["file"].as_str())
         .expect("tables.json lists its default table with its file");
+    println!("cargo::rustc-env=GK_EMBEDDED_TABLE={default}");
     let source = format!("data/tables/{file}");
     println!("cargo::rerun-if-changed={source}");
     let text = fs::read_to_string(&source).expect("the default table's file is readable");
@@ -28,6 +31,7 @@ fn main() {
         panic!("{source} has {tasks} tasks: build with `--features long-table` (src/rows.rs)");
     }
     let compact = serde_json::to_string(&value).expect("a JSON value always serializes");
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("default-table.json");
+    let out =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("default-table.json");
     fs::write(out, compact).expect("OUT_DIR is writable");
 }

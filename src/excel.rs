@@ -4,7 +4,6 @@
 //! view as the URL hash) and offers the bytes it gets back as a download.
 
 use crate::app::ctx;
-use crate::data::table;
 use crate::{edit, files};
 use gk_core::{hash, statefile};
 use leptos::prelude::*;
@@ -80,7 +79,7 @@ pub fn export(kind: Kind, busy: RwSignal<bool>, worker_dir: &str) {
     let names: Vec<&str> = units.iter().map(String::as_str).collect();
     let state = c
         .checklists
-        .with_untracked(|cl| statefile::export(cl, &table().dataset.id, &names, now));
+        .with_untracked(|cl| statefile::export(cl, &c.data().table.dataset.id, &names, now));
     let request = js_sys::Array::of4(
         &JsValue::from_str(if kind == Kind::Unit { "unit" } else { "office" }),
         &state.into(),

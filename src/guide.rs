@@ -52,8 +52,8 @@ pub fn open() {
 /// The guide itself; opens by itself once it is in the page, unless it was seen before.
 #[component]
 pub fn Guide(text: &'static GuideText) -> impl IntoView {
-    let store = ctx().store;
-    if !store.guide_seen(text.page) {
+    let d = ctx().data();
+    if !d.store.guide_seen(text.page) {
         // After the page is mounted: a dialog opens only once it is in the document.
         request_animation_frame(open);
     }
@@ -62,7 +62,7 @@ pub fn Guide(text: &'static GuideText) -> impl IntoView {
             id="guide"
             class="guide no-print"
             aria-labelledby="guide-title"
-            on:close=move |_| store.mark_guide_seen(text.page)
+            on:close=move |_| d.store.mark_guide_seen(text.page)
         >
             <h2 id="guide-title">"使用说明"</h2>
             <ol>

@@ -22,20 +22,40 @@ mod toolbar;
 mod unit_view;
 pub mod url;
 
-/// Starts the task-table page: replaces the static boot notice of `index.html` with it.
+/// Starts the task-table page: opens the link's table (`data::load`), then replaces the static
+/// boot notice of `index.html` with the page.
 pub fn start() {
-    unboot();
-    leptos::mount::mount_to_body(app::App);
+    begin(false);
 }
 
 /// Starts the office page (汇总与导入, `public/office.html`).
 pub fn start_office() {
-    unboot();
-    leptos::mount::mount_to_body(office::Office);
+    begin(true);
+}
+
+fn begin(office: bool) {
+    use leptos::mount::mount_to_body;
+    use leptos::prelude::*;
+    console_error_panic_hook::set_once();
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = data::load(office).await;
+        unboot();
+        match loaded {
+            data::Loaded::Open(data, notices) => {
+                if office {
+                    mount_to_body(move || view! { <office::Office data notices /> })
+                } else {
+                    mount_to_body(move || view! { <app::App data notices /> })
+                }
+            }
+            data::Loaded::Failed(failure) => {
+                mount_to_body(move || toolbar::failed(failure, office));
+            }
+        }
+    });
 }
 
 fn unboot() {
-    console_error_panic_hook::set_once();
     // The static notice of the page's HTML, outside the app's views.
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
