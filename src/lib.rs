@@ -25,31 +25,29 @@ pub mod url;
 /// Starts the task-table page: opens the link's table (`data::load`), then replaces the static
 /// boot notice of `index.html` with the page.
 pub fn start() {
-    begin(false);
+    begin(false, |data, notices| {
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App data notices /> })
+    });
 }
 
 /// Starts the office page (汇总与导入, `public/office.html`).
 pub fn start_office() {
-    begin(true);
+    begin(true, |data, notices| {
+        leptos::mount::mount_to_body(move || leptos::view! { <office::Office data notices /> })
+    });
 }
 
-fn begin(office: bool) {
-    use leptos::mount::mount_to_body;
-    use leptos::prelude::*;
+/// Loads the table, then mounts the page with `mount` (each page's own: a page's wasm carries
+/// only its own components), or the page that says why the table cannot open.
+fn begin(office: bool, mount: impl FnOnce(std::sync::Arc<data::Data>, Vec<String>) + 'static) {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = data::load(office).await;
         unboot();
         match loaded {
-            data::Loaded::Open(data, notices) => {
-                if office {
-                    mount_to_body(move || view! { <office::Office data notices /> })
-                } else {
-                    mount_to_body(move || view! { <app::App data notices /> })
-                }
-            }
+            data::Loaded::Open(data, notices) => mount(data, notices),
             data::Loaded::Failed(failure) => {
-                mount_to_body(move || toolbar::failed(failure, office));
+                leptos::mount::mount_to_body(move || toolbar::failed(failure, office));
             }
         }
     });
