@@ -23,14 +23,6 @@ struct Request<'a> {
     now: i64,
 }
 
-/// The worker's reply (`gk_xlsx::message::Reply`): the file's name, or why there is none.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum Reply {
-    File(String),
-    Error(String),
-}
-
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Which workbook.
@@ -182,10 +174,12 @@ fn answered(data: JsValue) {
     // `[reply, bytes]`, or `[reply]` when the worker could not write the workbook.
     let answer = js_sys::Array::from(&data);
     let reply = answer.get(0).as_string().unwrap_or_default();
-    let name = match serde_json::from_str::<Reply>(&reply) {
-        Ok(Reply::File(name)) => name,
-        Ok(Reply::Error(message)) => return job.failed(format!("生成 Excel 失败：{message}")),
-        Err(e) => return job.failed(format!("生成 Excel 失败：{e}")),
+    // The reply (`gk_xlsx::message::Reply`), `{"file": name}` or `{"error": message}`, read
+    // as a JSON value: a derived reader of its own would cost the page more code.
+    let reply: serde_json::Value = serde_json::from_str(&reply).unwrap_or_default();
+    let Some(name) = reply["file"].as_str().map(str::to_string) else {
+        let message = reply["error"].as_str().unwrap_or("生成程序没有回复");
+        return job.failed(format!("生成 Excel 失败：{message}"));
     };
     job.busy.set(false);
     if !files::download_value(&name, XLSX, &answer.get(1)) {
