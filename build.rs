@@ -19,6 +19,7 @@ fn main() {
         .and_then(|ts| ts.iter().find(|t| t["id"] == default))
         .and_then(|t| t["file"].as_str())
         .expect("tables.json lists its default table with its file");
+    println!("cargo::rustc-env=GK_EMBEDDED_TABLE={default}");
     let source = format!("data/tables/{file}");
     println!("cargo::rerun-if-changed={source}");
     let text = fs::read_to_string(&source).expect("the default table's file is readable");

@@ -1,7 +1,7 @@
 //! The task-table page (a unit's page): masthead, banners, filters, the unit's progress and the
 //! task table; and the state it shares with the office page (`office.rs`).
 
-use crate::data::{index, table};
+use crate::data::Data;
 use crate::filters::FilterBar;
 use crate::notices::{Notices, StorageBanner};
 use crate::print::{PrintHead, SignOff};
@@ -15,6 +15,7 @@ use gk_core::filter::{Facets, Filter};
 use gk_core::hash;
 use gk_core::supervision::{china_day, Date};
 use leptos::prelude::*;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The state every component reads, provided as context.
@@ -44,7 +45,15 @@ pub struct Ctx {
     pub notices: RwSignal<Vec<String>>,
     /// Whether browser storage is keeping our records (drives a persistent banner).
     pub health: RwSignal<Health>,
-    pub store: &'static Store,
+    /// The open table with its index, unit lists and storage (`data.rs`).
+    pub data: StoredValue<Arc<Data>>,
+}
+
+impl Ctx {
+    /// The open table, its index and its storage.
+    pub fn data(&self) -> Arc<Data> {
+        self.data.get_value()
+    }
 }
 
 pub fn ctx() -> Ctx {
@@ -55,25 +64,22 @@ pub fn ctx() -> Ctx {
 /// the other way round: nothing is written before it is loaded), provides them as context and
 /// keeps them in step with other tabs. `my_unit`: whether the view starts on the unit this
 /// browser remembers when the link names none (the task table); on the office page a unit is a
-/// read-only view that only the link opens.
-pub fn provide_state(my_unit: bool) -> Ctx {
-    let t = table();
-    let idx = index();
-
+/// read-only view that only the link opens. `notices`: what loading the table had to say.
+pub fn provide_state(data: Arc<Data>, notices: Vec<String>, my_unit: bool) -> Ctx {
     // Load everything before any signal exists: the view from the link, the records from storage.
-    let (mut initial, problems) = hash::parse(&url::read_hash(), t);
-    let store: &'static Store = Box::leak(Box::new(Store::new(&t.dataset.id)));
+    let (mut initial, problems) = hash::parse(&url::read_hash(), &data.table);
+    let store: &Store = &data.store;
     let loaded = store.load(edit::now());
     // A link's unit overrides the remembered one.
     if my_unit && initial.unit.is_none() {
-        initial.unit = loaded.my_unit.filter(|u| idx.has_unit(u));
+        initial.unit = loaded.my_unit.filter(|u| data.index.has_unit(u));
     }
     let filter = RwSignal::new(initial);
     let checklists = RwSignal::new(loaded.checklists);
     let notices = RwSignal::new(
-        problems
+        notices
             .into_iter()
-            .map(|p| p.message)
+            .chain(problems.into_iter().map(|p| p.message))
             .chain(loaded.problems)
             .collect::<Vec<_>>(),
     );
@@ -81,14 +87,18 @@ pub fn provide_state(my_unit: bool) -> Ctx {
 
     let today = china_day(edit::now());
     let day = Memo::new(move |_| filter.with(|f| f.day(today)));
+    let d = data.clone();
     let shown = Memo::new(move |_| {
+        let (t, idx) = (&d.table, &d.index);
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
             let day = f.day(today);
             checklists.with(|c| idx.shown(f, day, |i| c.get(unit, &t.tasks[i].id)))
         })
     });
+    let d = data.clone();
     let facets = Memo::new(move |_| {
+        let (t, idx) = (&d.table, &d.index);
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
             let day = f.day(today);
@@ -96,8 +106,13 @@ pub fn provide_state(my_unit: bool) -> Ctx {
         })
     });
     let unit = Memo::new(move |_| filter.with(|f| f.unit.clone()));
+    let d = data.clone();
     let unit_tasks = Memo::new(move |_| {
-        unit.with(|u| u.as_deref().map(|u| idx.tasks_of(u)).unwrap_or_default())
+        unit.with(|u| {
+            u.as_deref()
+                .map(|u| d.index.tasks_of(u))
+                .unwrap_or_default()
+        })
     });
     let c = Ctx {
         filter,
@@ -111,30 +126,38 @@ pub fn provide_state(my_unit: bool) -> Ctx {
         unit_tasks,
         notices,
         health,
-        store,
+        data: StoredValue::new(data.clone()),
     };
     provide_context(c);
     // Another tab saved a unit's checklist: take its entries in, without a reload. Should it
     // lack an edit of this tab (the two saves crossed), save again so that storage has both.
+    let d = data.clone();
     store.on_other_tab_save(move |doc| {
-        let lacks_own = store.lacks_own(&doc);
-        let unit = doc.unit.clone();
-        edit::take_in(checklists, doc);
-        c.outside.update(|n| *n += 1);
-        if lacks_own {
-            edit::save(c, &unit, edit::now());
+        if let Some(doc) = doc {
+            let lacks_own = d.store.lacks_own(&doc);
+            let unit = doc.unit.clone();
+            edit::take_in(checklists, doc);
+            c.outside.update(|n| *n += 1);
+            if lacks_own {
+                edit::save(c, &unit, edit::now());
+            }
+        } else {
+            d.store.set_read_only();
         }
-        health.set(store.health());
+        health.set(d.store.health());
     });
     c
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let t = table();
+pub fn App(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {
+    let link_table = data.link_table.clone();
     let Ctx {
-        filter, notices, ..
-    } = provide_state(true);
+        filter,
+        notices,
+        data,
+        ..
+    } = provide_state(data, notices, true);
     files::refuse_drop(notices);
     // Whether the filters are unfolded on a phone: at first only when no unit is chosen yet
     // (the first thing to do); choosing one folds them, so that its tasks come first.
@@ -166,8 +189,8 @@ pub fn App() -> impl IntoView {
         });
     });
     // URL → filter, on back/forward or a hand-edited hash.
-    url::on_hash_change(move |h| {
-        let (f, problems) = hash::parse(&h, t);
+    url::on_hash_change(link_table, move |h| {
+        let (f, problems) = data.with_value(|d| hash::parse(&h, &d.table));
         if filter.with_untracked(|cur| *cur != f) {
             filter.set(f);
         }

@@ -5,7 +5,7 @@
 //! office page (`office.rs`) shows it.
 
 use crate::app::ctx;
-use crate::data::{index, table};
+use crate::data::Data;
 use crate::dunning::{as_of_words, dunning, AsOfControl, DunningList};
 use crate::print::PrintHead;
 use crate::unit_view::{provide_unit_view, unit_view, UnitViewSection};
@@ -16,19 +16,6 @@ use gk_core::supervision::Light;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use gk_core::units::Role;
 use leptos::prelude::*;
-use std::sync::OnceLock;
-
-/// Every pickable unit with the indices of its tasks, computed once.
-pub(crate) fn unit_tasks() -> &'static [(String, Vec<usize>)] {
-    static UNITS: OnceLock<Vec<(String, Vec<usize>)>> = OnceLock::new();
-    UNITS.get_or_init(|| {
-        index()
-            .units()
-            .iter()
-            .map(|u| (u.clone(), index().tasks_of(u)))
-            .collect()
-    })
-}
 
 #[component]
 pub fn Central() -> impl IntoView {
@@ -52,13 +39,16 @@ pub fn Central() -> impl IntoView {
 #[component]
 fn Reporting() -> impl IntoView {
     let c = ctx();
+    let all = c.data().unit_tasks.len();
     let missing = Memo::new(move |_| {
-        c.checklists.with(|cl| {
-            unit_tasks()
-                .iter()
-                .filter(|(u, _)| cl.last_entry_at(u).is_none())
-                .map(|(u, _)| u.clone())
-                .collect::<Vec<_>>()
+        c.data.with_value(|d| {
+            c.checklists.with(|cl| {
+                d.unit_tasks
+                    .iter()
+                    .filter(|(u, _)| cl.last_entry_at(u).is_none())
+                    .map(|(u, _)| u.clone())
+                    .collect::<Vec<_>>()
+            })
         })
     });
     view! {
@@ -66,7 +56,7 @@ fn Reporting() -> impl IntoView {
             <p>
                 {move || {
                     let n = missing.with(Vec::len);
-                    format!("共 {} 个单位，已报送 {} 个，未报送 {} 个。", unit_tasks().len(), unit_tasks().len() - n, n)
+                    format!("共 {} 个单位，已报送 {} 个，未报送 {} 个。", all, all - n, n)
                 }}
             </p>
             <Show when=move || missing.with(|m| !m.is_empty())>
@@ -83,7 +73,8 @@ fn Reporting() -> impl IntoView {
 fn Matrix() -> impl IntoView {
     let c = ctx();
     let d = dunning();
-    let t = table();
+    let data = c.data();
+    let t = &data.table;
     let sort = RwSignal::new(UnitOrder::Table);
     let rows = Memo::new(move |_| {
         let by = sort.get();
@@ -135,7 +126,7 @@ fn Matrix() -> impl IntoView {
                 <tfoot>
                     <tr>
                         <th scope="row">"各支柱合计"</th>
-                        {move || c.checklists.with(totals)}
+                        {move || c.data.with_value(|data| c.checklists.with(|cl| totals(data, cl)))}
                         {light_cell(Signal::derive(move || total(Light::Overdue)), Light::Overdue)}
                         {light_cell(Signal::derive(move || total(Light::Stale)), Light::Stale)}
                         <td></td>
@@ -146,32 +137,35 @@ fn Matrix() -> impl IntoView {
     }
 }
 
-/// A unit's row of the matrix (`i`: its position in [`unit_tasks`]).
+/// A unit's row of the matrix (`i`: its position in `Data::unit_tasks`).
 fn matrix_row(i: usize) -> impl IntoView {
     let c = ctx();
     let d = dunning();
     let v = unit_view();
-    let (u, tasks) = &unit_tasks()[i];
-    let unit: &'static str = u;
-    let tasks: &'static [usize] = tasks;
+    let unit = c.data.with_value(|data| data.unit_tasks[i].0.clone());
+    let (unit2, unit3) = (unit.clone(), unit.clone());
     let n = move |light: Light| d.units.with(|u| u[i].counts.get(light));
+    let label = format!("{unit}：只读查看全部任务");
     view! {
-        <tr data-unit=unit>
+        <tr data-unit=unit.clone()>
             <th scope="row">
                 <button
                     type="button"
                     class="link"
                     id=format!("m-{i}")
-                    aria-label=format!("{unit}：只读查看全部任务")
+                    aria-label=label
                     on:click=move |_| v.open(i, None, format!("m-{i}"))
                 >
-                    {unit}
+                    {unit.clone()}
                 </button>
             </th>
-            {move || c.checklists.with(|cl| unit_cells(cl, i, unit, tasks))}
+            {move || {
+                c.data
+                    .with_value(|data| c.checklists.with(|cl| unit_cells(data, cl, i, &unit2)))
+            }}
             {light_cell(Signal::derive(move || n(Light::Overdue)), Light::Overdue)}
             {light_cell(Signal::derive(move || n(Light::Stale)), Light::Stale)}
-            {move || c.checklists.with(|cl| reported_cell(cl, unit))}
+            {move || c.checklists.with(|cl| reported_cell(cl, &unit3))}
         </tr>
     }
 }
@@ -187,10 +181,10 @@ fn light_cell(n: Signal<usize>, light: Light) -> impl IntoView {
 
 /// The unit's cells: per pillar done / applicable (and 进行中 when any), a button that opens
 /// the read-only view of that pillar; the total; the total 进行中.
-fn unit_cells(cl: &Checklists, i: usize, unit: &'static str, tasks: &[usize]) -> impl IntoView {
-    let t = table();
+fn unit_cells(data: &Data, cl: &Checklists, i: usize, unit: &str) -> impl IntoView {
+    let t = &data.table;
     let v = unit_view();
-    let p = cl.progress(t, unit, tasks);
+    let p = cl.progress(t, unit, &data.unit_tasks[i].1);
     let cells = t
         .pillars
         .iter()
@@ -258,11 +252,11 @@ fn reported_cell(cl: &Checklists, unit: &str) -> impl IntoView {
 }
 
 /// The last row: each pillar's progress over all units, and the overall.
-fn totals(cl: &Checklists) -> impl IntoView {
-    let t = table();
+fn totals(data: &Data, cl: &Checklists) -> impl IntoView {
+    let t = &data.table;
     let mut sums = vec![(0, 0, 0); t.pillars.len()];
     let (mut done, mut applicable, mut doing) = (0, 0, 0);
-    for (u, tasks) in unit_tasks() {
+    for (u, tasks) in &data.unit_tasks {
         let p = cl.progress(t, u, tasks);
         done += p.done;
         applicable += p.applicable;
@@ -295,72 +289,79 @@ fn ratio(done: usize, applicable: usize) -> String {
 /// For each task, the status of every unit involved in it, lead units first.
 #[component]
 fn TaskStatuses() -> impl IntoView {
-    let t = table();
+    let data = ctx().data();
+    let t = &data.table;
     view! {
         <h3>"各任务完成情况"</h3>
         <p class="hint">"展开任务可查看每个相关单位的状态，牵头单位在前。"</p>
         <ul class="task-statuses">
-            {(0..t.tasks.len()).map(task_status).collect_view()}
+            {(0..t.tasks.len()).map(|i| task_status(&data, i)).collect_view()}
         </ul>
     }
 }
 
 /// The units involved in task `i`: (unit, role), leads first, each in table order.
-fn involved(i: usize) -> Vec<(&'static str, Role)> {
-    let (mut leads, others): (Vec<_>, Vec<_>) = unit_tasks()
+fn involved(data: &Data, i: usize) -> Vec<(String, Role)> {
+    let (mut leads, others): (Vec<_>, Vec<_>) = data
+        .unit_tasks
         .iter()
-        .filter_map(|(u, _)| index().assignment(i, u).map(|a| (u.as_str(), a.role)))
+        .filter_map(|(u, _)| data.index.assignment(i, u).map(|a| (u.clone(), a.role)))
         .partition(|&(_, r)| r == Role::Lead);
     leads.extend(others);
     leads
 }
 
-fn task_status(i: usize) -> impl IntoView {
+fn task_status(data: &Data, i: usize) -> impl IntoView {
     let c = ctx();
-    let task = &table().tasks[i];
+    let task = &data.table.tasks[i];
     let open = RwSignal::new(false);
-    let units = involved(i);
+    let units = involved(data, i);
     let n = units.len();
-    let id: &'static str = &task.id;
+    let id = task.id.clone();
+    let text = task.text.clone();
     let units2 = units.clone();
+    let id2 = id.clone();
+    let id3 = id.clone();
     let done = Memo::new(move |_| {
         c.checklists.with(|cl| {
             units2
                 .iter()
-                .filter(|(u, _)| cl.status_of(u, id) == Status::Done)
+                .filter(|(u, _)| cl.status_of(u, &id2) == Status::Done)
                 .count()
         })
     });
     view! {
-        <li data-task-id=id>
+        <li data-task-id=id.clone()>
             <details on:toggle=move |ev| {
                 let el: web_sys::HtmlDetailsElement = event_target(&ev);
                 open.set(el.open());
             }>
                 <summary>
-                    <span class="tid">{id}</span>
+                    <span class="tid">{id.clone()}</span>
                     <span class="ttext">{task.text.chars().take(40).collect::<String>()}"…"</span>
                     <span class="tcount">{move || format!("已完成 {} / {} 个单位", done.get(), n)}</span>
                 </summary>
                 <Show when=move || open.get()>
-                    <p class="tfull">{task.text.as_str()}</p>
+                    <p class="tfull">{text.clone()}</p>
                     <ul class="unit-statuses">
                         {
                             let units = units.clone();
+                            let id3 = id3.clone();
                             move || {
                                 c.checklists
                                     .with(|cl| {
                                         units
                                             .iter()
-                                            .map(|&(u, role)| {
+                                            .map(|(u, role)| {
+                                                let (u, role) = (u.clone(), *role);
                                                 // The unit's 备注 is the evidence the office checks.
-                                                let e = cl.get(u, id);
+                                                let e = cl.get(&u, &id3);
                                                 let s = e.map_or(Status::default(), |e| e.status);
                                                 let note = e.map_or("", |e| e.note.as_str()).to_string();
                                                 let at = e.map(|e| e.updated_at.to_local_display(CHINA_OFFSET_MINUTES));
                                                 view! {
-                                                    <li data-status=s.key() data-unit=u>
-                                                        <span class="u">{u}</span>
+                                                    <li data-status=s.key() data-unit=u.clone()>
+                                                        <span class="u">{u.clone()}</span>
                                                         <span class="r">{role.label()}</span>
                                                         <span class="s">{s.label()}</span>
                                                         {(!note.is_empty()).then(|| view! { <span class="n">{note}</span> })}

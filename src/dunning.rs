@@ -4,8 +4,6 @@
 //! and `gk_core::dunning`'s.
 
 use crate::app::ctx;
-use crate::central::unit_tasks;
-use crate::data::table;
 use crate::{edit, files, url};
 use gk_core::dunning::{self, Row};
 use gk_core::supervision::{
@@ -43,17 +41,19 @@ pub fn dunning() -> Dunning {
 
 pub fn provide_dunning() {
     let c = ctx();
-    let t = table();
     let units = Memo::new(move |_| {
         let day = c.day.get();
-        c.checklists.with(|cl| {
-            unit_tasks()
-                .iter()
-                .map(|(u, tasks)| UnitSup {
-                    counts: light_counts(t, cl, u, tasks, day),
-                    rows: dunning::rows(t, cl, u, tasks, day),
-                })
-                .collect::<Vec<_>>()
+        c.data.with_value(|d| {
+            let t = &d.table;
+            c.checklists.with(|cl| {
+                d.unit_tasks
+                    .iter()
+                    .map(|(u, tasks)| UnitSup {
+                        counts: light_counts(t, cl, u, tasks, day),
+                        rows: dunning::rows(t, cl, u, tasks, day),
+                    })
+                    .collect::<Vec<_>>()
+            })
         })
     });
     provide_context(Dunning {
@@ -94,11 +94,12 @@ pub fn AsOfControl() -> impl IntoView {
 /// The units the notices are for: the chosen one, or every unit with something to chase, as
 /// positions in [`unit_tasks`].
 fn notice_units(d: Dunning) -> Vec<usize> {
+    let data = ctx().data();
     d.chosen.with(|chosen| {
         d.units.with(|units| {
             (0..units.len())
                 .filter(|&i| !units[i].rows.is_empty())
-                .filter(|&i| chosen.is_empty() || unit_tasks()[i].0 == *chosen)
+                .filter(|&i| chosen.is_empty() || data.unit_tasks[i].0 == *chosen)
                 .collect()
         })
     })
@@ -113,6 +114,7 @@ fn notice_units(d: Dunning) -> Vec<usize> {
 #[component]
 pub fn DunningList() -> impl IntoView {
     let d = dunning();
+    let data = ctx().data;
     let with_rows = Memo::new(move |_| {
         d.units.with(|units| {
             (0..units.len())
@@ -121,14 +123,16 @@ pub fn DunningList() -> impl IntoView {
         })
     });
     let clear = move || {
-        d.units.with(|units| {
-            unit_tasks()
-                .iter()
-                .zip(units)
-                .filter(|(_, s)| s.rows.is_empty())
-                .map(|((u, _), _)| u.as_str())
-                .collect::<Vec<_>>()
-                .join("、")
+        data.with_value(|data| {
+            d.units.with(|units| {
+                data.unit_tasks
+                    .iter()
+                    .zip(units)
+                    .filter(|(_, s)| s.rows.is_empty())
+                    .map(|((u, _), _)| u.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            })
         })
     };
     view! {
@@ -164,8 +168,9 @@ pub fn DunningList() -> impl IntoView {
 fn notice(i: usize, start_open: bool) -> impl IntoView {
     let c = ctx();
     let d = dunning();
-    let t = table();
-    let unit: &'static str = &unit_tasks()[i].0;
+    let data = c.data;
+    let unit = data.with_value(|data| data.unit_tasks[i].0.clone());
+    let (unit1, unit2, unit3, unit4) = (unit.clone(), unit.clone(), unit.clone(), unit.clone());
     let open = RwSignal::new(start_open);
     let shown = move || open.get() || d.printing.get();
     let counts = move || {
@@ -182,19 +187,20 @@ fn notice(i: usize, start_open: bool) -> impl IntoView {
         let rows = d
             .units
             .with(|u| u.get(i).map(|s| s.rows.clone()).unwrap_or_default());
+        data.with_value(|data| {
         rows.into_iter()
             .map(|r| {
-                let task = &t.tasks[r.task];
+                let task = &data.table.tasks[r.task];
                 let note = c
                     .checklists
-                    .with(|cl| dunning::note(cl, unit, task).to_string());
+                    .with(|cl| dunning::note(cl, &unit1, task).to_string());
                 view! {
-                    <tr data-task-id=task.id.as_str() data-light=r.light.key()>
-                        <td class="n-id">{task.id.as_str()}</td>
-                        <td class="n-text" title=task.text.as_str()>
-                            <span>{task.text.as_str()}</span>
+                    <tr data-task-id=task.id.clone() data-light=r.light.key()>
+                        <td class="n-id">{task.id.clone()}</td>
+                        <td class="n-text" title=task.text.clone()>
+                            <span>{task.text.clone()}</span>
                         </td>
-                        <td class="n-term">{dunning::term(task, r.light)}</td>
+                        <td class="n-term">{dunning::term(&data.table, task, r.light)}</td>
                         <td class="n-light">
                             <span class=format!("chase chase-{}", r.light.key())>{r.light.label()}</span>
                         </td>
@@ -203,11 +209,12 @@ fn notice(i: usize, start_open: bool) -> impl IntoView {
                 }
             })
             .collect_view()
+        })
     };
     // Not chosen: not printed (it stays on screen).
-    let skip = move || d.chosen.with(|u| !u.is_empty() && u != unit);
+    let skip = move || d.chosen.with(|u| !u.is_empty() && *u != unit2);
     view! {
-        <article class="notice" class:skip=skip data-unit=unit>
+        <article class="notice" class:skip=skip data-unit=unit3>
             <table class="notice-table">
                 // The columns' widths: a fixed layout takes them from here, not from the
                 // heading row that spans them all.
@@ -230,11 +237,11 @@ fn notice(i: usize, start_open: bool) -> impl IntoView {
                                         aria-expanded=move || open.get().to_string()
                                         on:click=move |_| open.update(|o| *o = !*o)
                                     >
-                                        {unit}
+                                        {unit.clone()}
                                     </button>
                                     // In print the name as text: a button in a table's head is
                                     // not drawn again on the next pages.
-                                    <span class="print-only notice-name">{unit}</span>
+                                    <span class="print-only notice-name">{unit4}</span>
                                     <span class="notice-only">"："</span>
                                     <span class="notice-count">{counts}</span>
                                 </span>
@@ -253,11 +260,11 @@ fn notice(i: usize, start_open: bool) -> impl IntoView {
                         <th scope="col" class="n-note">"备注"</th>
                     </tr>
                 </thead>
-                <tbody>{move || shown().then(lines)}</tbody>
+                <tbody>{move || shown().then(&lines)}</tbody>
                 <tfoot class="notice-only">
                     <tr>
                         <td colspan="5" class="notice-close">
-                            <span>"市政府办公室"</span>
+                            <span>{data.with_value(|d| d.table.dataset.office.short.clone())}</span>
                             <span>"日期：　　　　年　　月　　日"</span>
                         </td>
                     </tr>
@@ -271,6 +278,7 @@ fn notice(i: usize, start_open: bool) -> impl IntoView {
 #[component]
 fn NoticeTools() -> impl IntoView {
     let d = dunning();
+    let data = ctx().data;
     let none = move || d.units.with(|u| u.iter().all(|s| s.rows.is_empty()));
     let print = move |_| {
         if let Some(root) = document().document_element() {
@@ -299,15 +307,15 @@ fn NoticeTools() -> impl IntoView {
                 >
                     <option value="">"全部单位（有逾期或待更新任务的）"</option>
                     {move || {
-                        d.units
+                        data.with_value(|data| d.units
                             .with(|units| {
-                                unit_tasks()
+                                data.unit_tasks
                                     .iter()
                                     .zip(units)
                                     .filter(|(_, s)| !s.rows.is_empty())
-                                    .map(|((u, _), _)| view! { <option value=u.as_str()>{u.as_str()}</option> })
+                                    .map(|((u, _), _)| view! { <option value=u.clone()>{u.clone()}</option> })
                                     .collect_view()
-                            })
+                            }))
                     }}
                 </select>
             </span>
@@ -325,13 +333,14 @@ fn NoticeTools() -> impl IntoView {
 /// `taian-2017-催办-<单位>-<YYYYMMDD>.csv` for one, dated by the as-of day.
 fn export_csv(d: Dunning) {
     let c = ctx();
-    let t = table();
+    let data = c.data();
+    let t = &data.table;
     let day = c.day.get_untracked();
     let which = notice_units(d);
     let text = d.units.with_untracked(|units| {
         let lists: Vec<(&str, &[Row])> = which
             .iter()
-            .map(|&i| (unit_tasks()[i].0.as_str(), units[i].rows.as_slice()))
+            .map(|&i| (data.unit_tasks[i].0.as_str(), units[i].rows.as_slice()))
             .collect();
         c.checklists
             .with_untracked(|cl| dunning::csv(t, cl, &lists, day))

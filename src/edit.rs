@@ -3,7 +3,6 @@
 //! export of units' checklists, which marks them exported.
 
 use crate::app::{ctx, Ctx};
-use crate::data::table;
 use crate::files;
 use gk_core::checklist::Checklists;
 use gk_core::merge::merge_unit;
@@ -40,7 +39,7 @@ fn change(unit: &str, task: &str, f: impl FnOnce(&mut Checklists, Timestamp) -> 
         changed
     });
     if let Some(at) = stamped {
-        c.store.mark_own(unit, task, at);
+        c.data().store.mark_own(unit, task, at);
         save(c, unit, now);
     }
 }
@@ -48,14 +47,15 @@ fn change(unit: &str, task: &str, f: impl FnOnce(&mut Checklists, Timestamp) -> 
 /// Saves `unit`'s checklist as it is in memory, and takes in whatever storage held that this
 /// tab had not seen.
 pub fn save(c: Ctx, unit: &str, now: Timestamp) {
-    let dataset = &table().dataset.id;
+    let d = c.data();
+    let dataset = &d.table.dataset.id;
     let doc = c
         .checklists
         .with_untracked(|cl| UnitDoc::of(cl, dataset, unit));
-    if let Some(merged) = c.store.save_unit(doc, now) {
+    if let Some(merged) = d.store.save_unit(doc, now) {
         take_in(c.checklists, merged);
     }
-    c.health.set(c.store.health());
+    c.health.set(d.store.health());
 }
 
 /// Merges a stored document of a unit into memory, entry by entry; notifies only on a change.
@@ -75,7 +75,8 @@ pub fn take_in(checklists: RwSignal<Checklists>, doc: UnitDoc) {
 /// exported (saved at once).
 pub fn export_units(units: &[&str]) {
     let c = ctx();
-    let dataset = &table().dataset.id;
+    let d = c.data();
+    let dataset = &d.table.dataset.id;
     let now = now();
     let text = c
         .checklists

@@ -4,7 +4,6 @@
 //! view as the URL hash) and offers the bytes it gets back as a download.
 
 use crate::app::ctx;
-use crate::data::table;
 use crate::{edit, files};
 use gk_core::{hash, statefile};
 use leptos::prelude::*;
@@ -12,6 +11,17 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
+
+/// A request to the worker, as JSON text: the same fields as `gk_xlsx::message::Request`,
+/// borrowed (the page does not link the worker's crate).
+#[derive(serde::Serialize)]
+struct Request<'a> {
+    kind: &'a str,
+    table: &'a str,
+    state: &'a str,
+    hash: &'a str,
+    now: i64,
+}
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -59,8 +69,8 @@ thread_local! {
 
 /// Makes the workbook `kind` of what the page shows and offers it as a download; `busy` is
 /// true meanwhile. `worker_dir` is where the worker's files are, relative to the page. The
-/// worker is sent `[kind, state file, URL hash, now]` and names the file itself: the less code
-/// here, the less every page loads.
+/// worker is sent a [`Request`] as JSON text (the open table with it: the worker has none of its
+/// own) and names the file itself: the less code here, the less every page loads.
 pub fn export(kind: Kind, busy: RwSignal<bool>, worker_dir: &str) {
     let c = ctx();
     let now = edit::now();
@@ -80,13 +90,16 @@ pub fn export(kind: Kind, busy: RwSignal<bool>, worker_dir: &str) {
     let names: Vec<&str> = units.iter().map(String::as_str).collect();
     let state = c
         .checklists
-        .with_untracked(|cl| statefile::export(cl, &table().dataset.id, &names, now));
-    let request = js_sys::Array::of4(
-        &JsValue::from_str(if kind == Kind::Unit { "unit" } else { "office" }),
-        &state.into(),
-        &c.filter.with_untracked(hash::format).into(),
-        &JsValue::from_f64(now.millis() as f64),
-    );
+        .with_untracked(|cl| statefile::export(cl, &c.data().table.dataset.id, &names, now));
+    let data = c.data();
+    let request = Request {
+        kind: if kind == Kind::Unit { "unit" } else { "office" },
+        table: &data.json,
+        state: &state,
+        hash: &c.filter.with_untracked(hash::format),
+        now: now.millis(),
+    };
+    let request = JsValue::from_str(&serde_json::to_string(&request).unwrap_or_default());
 
     let job = Job {
         busy,
@@ -104,7 +117,7 @@ pub fn export(kind: Kind, busy: RwSignal<bool>, worker_dir: &str) {
         if r.ready {
             let _ = r.worker.post_message(&request);
         } else {
-            r.pending = Some(request.into());
+            r.pending = Some(request);
         }
         true
     });
@@ -158,14 +171,18 @@ fn answered(data: JsValue) {
     let Some(job) = RUNNING.with_borrow_mut(|r| r.as_mut().and_then(|r| r.job.take())) else {
         return;
     };
-    // `[name, bytes]`, or `[message]` when the worker could not write the workbook.
+    // `[reply, bytes]`, or `[reply]` when the worker could not write the workbook.
     let answer = js_sys::Array::from(&data);
-    let first = answer.get(0).as_string().unwrap_or_default();
-    if answer.length() < 2 {
-        return job.failed(format!("生成 Excel 失败：{first}"));
-    }
+    let reply = answer.get(0).as_string().unwrap_or_default();
+    // The reply (`gk_xlsx::message::Reply`), `{"file": name}` or `{"error": message}`, read
+    // as a JSON value: a derived reader of its own would cost the page more code.
+    let reply: serde_json::Value = serde_json::from_str(&reply).unwrap_or_default();
+    let Some(name) = reply["file"].as_str().map(str::to_string) else {
+        let message = reply["error"].as_str().unwrap_or("生成程序没有回复");
+        return job.failed(format!("生成 Excel 失败：{message}"));
+    };
     job.busy.set(false);
-    if !files::download_value(&first, XLSX, &answer.get(1)) {
+    if !files::download_value(&name, XLSX, &answer.get(1)) {
         job.failed("浏览器未能下载导出文件，请重试或换用其他浏览器。".into());
     }
 }

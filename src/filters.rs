@@ -3,17 +3,17 @@
 //! (`gk_core::options`), updated in place as the counts change.
 
 use crate::app::ctx;
-use crate::data::{index, table};
 use crate::print::PrintButton;
 use gk_core::describe::summary;
 use gk_core::filter::{Facets, Filter};
-use gk_core::model::{Section, TimeTag};
+use gk_core::model::Section;
 use gk_core::options::{sections_of, times_of, with_count, TIME_GROUPS};
 use gk_core::search;
 use gk_core::status::StatusFilter;
 use gk_core::supervision::Light;
 use gk_core::units::{unit_options, Role, UnitGroup};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The filter bar. `open`: whether the filters are unfolded. Phones (style.css) fold them into
 /// one bar that says what they are set to, so that the tasks come first; the bar's button
@@ -23,8 +23,8 @@ use leptos::prelude::*;
 #[component]
 pub fn FilterBar(open: RwSignal<bool>) -> impl IntoView {
     let c = ctx();
-    let t = table();
-    let total = t.tasks.len();
+    let d = c.data();
+    let total = d.table.tasks.len();
     view! {
         <section
             class="filters no-print"
@@ -34,7 +34,7 @@ pub fn FilterBar(open: RwSignal<bool>) -> impl IntoView {
             aria-label="筛选"
         >
             <div class="filter-fold">
-                <p class="filter-active">{move || c.filter.with(|f| summary(t, f))}</p>
+                <p class="filter-active">{move || c.filter.with(|f| summary(&d.table, f))}</p>
                 <button
                     type="button"
                     class="filter-toggle"
@@ -147,15 +147,15 @@ type Reads<T> = Box<dyn Fn() -> T + Send>;
 /// "any" option), chosen while `chosen()`. The select's value follows too (`prop:value` on it):
 /// the `selected` attribute alone stops counting once the user has picked an option.
 fn option(
-    value: &'static str,
-    label: &'static str,
+    value: Arc<str>,
+    label: Arc<str>,
     count: Option<Reads<usize>>,
     chosen: Reads<bool>,
 ) -> impl IntoView {
     view! {
         <option value=value selected=chosen>
             {move || match &count {
-                Some(n) => with_count(label, n()),
+                Some(n) => with_count(&label, n()),
                 None => label.to_string(),
             }}
         </option>
@@ -171,27 +171,29 @@ fn option(
 #[component]
 fn UnitPicker(open: RwSignal<bool>) -> impl IntoView {
     let c = ctx();
+    let d = c.data();
     // Made once per page, for as long as it is open.
-    let groups: &'static [UnitGroup] = unit_options(table()).leak();
+    let groups: Vec<UnitGroup> = unit_options(&d.table);
     // What the finder narrows the units to.
     let narrow = RwSignal::new(String::new());
     // Without a narrowing term every unit shows, and choosing one redraws no option.
-    let shown = move |g: &'static UnitGroup| {
+    let shown = move |names: &[Arc<str>]| {
         let q = search::normalize(&narrow.get());
         if q.is_empty() {
-            return g.units.iter().map(String::as_str).collect();
+            return names.to_vec();
         }
         c.unit.with(|u| {
-            g.units
+            names
                 .iter()
-                .map(String::as_str)
-                .filter(|n| u.as_deref() == Some(*n) || search::normalize(n).contains(&q))
+                .filter(|n| u.as_deref() == Some(&***n) || search::normalize(n).contains(&q))
+                .cloned()
                 .collect::<Vec<_>>()
         })
     };
     let pick_first = move || {
         let q = search::normalize(&narrow.get_untracked());
-        let first = index()
+        let first = d
+            .index
             .units()
             .iter()
             .find(|u| search::normalize(u).contains(&q));
@@ -231,21 +233,24 @@ fn UnitPicker(open: RwSignal<bool>) -> impl IntoView {
                         }
                     }
                 >
-                    {option("", "全部单位", None, Box::new(move || c.unit.with(Option::is_none)))}
+                    {option("".into(), "全部单位".into(), None, Box::new(move || c.unit.with(Option::is_none)))}
                     {groups
-                        .iter()
+                        .into_iter()
                         .map(|g| {
+                            let names: Vec<Arc<str>> = g.units.iter().map(|n| Arc::from(n.as_str())).collect();
                             view! {
-                                <optgroup label=g.heading>
+                                <optgroup label=g.heading.to_string()>
                                     {move || {
-                                        shown(g)
+                                        shown(&names)
                                             .into_iter()
                                             .map(|name| {
+                                                let n = name.clone();
+                                                let m = name.clone();
                                                 option(
+                                                    name.clone(),
                                                     name,
-                                                    name,
-                                                    Some(Box::new(move || c.facets.with(|f| f.unit(name)))),
-                                                    Box::new(move || c.unit.with(|u| u.as_deref() == Some(name))),
+                                                    Some(Box::new(move || c.facets.with(|f| f.unit(&n)))),
+                                                    Box::new(move || c.unit.with(|u| u.as_deref() == Some(&*m))),
                                                 )
                                             })
                                             .collect_view()
@@ -263,7 +268,7 @@ fn UnitPicker(open: RwSignal<bool>) -> impl IntoView {
 /// The user chose their unit: show its tasks (on a phone, fold the filters away: `open`) and
 /// remember it as "my unit" (a unit that only came with a link is not remembered).
 fn choose_unit(unit: String, open: RwSignal<bool>) {
-    ctx().store.save_my_unit(&unit);
+    ctx().data().store.save_my_unit(&unit);
     open.set(false);
     set_filter(move |f| f.unit = Some(unit));
 }
@@ -346,13 +351,13 @@ fn unit_facet(facet: &'static UnitFacet) -> impl IntoView {
                     set_filter(move |f| (facet.set)(f, &v));
                 }
             >
-                {option("", facet.all, None, Box::new(move || value().is_none()))}
+                {option("".into(), facet.all.into(), None, Box::new(move || value().is_none()))}
                 {(facet.options)()
                     .into_iter()
                     .map(|(key, label)| {
                         option(
-                            key,
-                            label,
+                            key.into(),
+                            label.into(),
                             Some(Box::new(move || c.facets.with(|x| (facet.count)(x, key)))),
                             Box::new(move || value() == Some(key)),
                         )
@@ -392,7 +397,8 @@ fn PillarChips() -> impl IntoView {
             >
                 "全部"
             </button>
-            {table()
+            {c.data()
+                .table
                 .pillars
                 .iter()
                 .map(|p| {
@@ -401,12 +407,12 @@ fn PillarChips() -> impl IntoView {
                         <button
                             type="button"
                             class="chip"
-                            title=p.name.as_str()
+                            title=p.name.clone()
                             data-pillar=id
                             aria-pressed=pressed(Some(id))
                             on:click=move |_| pillar_clicked(Some(id))
                         >
-                            {p.short.as_str()}
+                            {p.short.clone()}
                             <span class="n">{move || c.facets.with(|f| f.pillar(id))}</span>
                         </button>
                     }
@@ -418,12 +424,13 @@ fn PillarChips() -> impl IntoView {
 
 /// A chip was clicked: its pillar (`None` for 全部).
 fn pillar_clicked(p: Option<u8>) {
+    let d = ctx().data();
     set_filter(move |f| {
         // 全部, or a second click on the chosen chip, shows every pillar.
         f.pillar = if f.pillar == p { None } else { p };
         // Keep the section within the pillar.
         if let (Some(s), Some(p)) = (&f.section, f.pillar) {
-            if table().section(s).is_some_and(|s| s.pillar != p) {
+            if d.table.section(s).is_some_and(|s| s.pillar != p) {
                 f.section = None;
             }
         }
@@ -434,19 +441,21 @@ fn pillar_clicked(p: Option<u8>) {
 #[component]
 fn SectionSelect() -> impl IntoView {
     let c = ctx();
-    let t = table();
+    let d = c.data();
     // The options are made again only when the pillar changes, not on every filter change.
     let pillar = Memo::new(move |_| c.filter.with(|f| f.pillar));
     let current = move || c.filter.with(|f| f.section.clone());
-    let section = move |s: &'static Section| {
-        let id = s.id.as_str();
+    let section = move |s: &Section| {
+        let id: Arc<str> = s.id.as_str().into();
+        let (a, b) = (id.clone(), id.clone());
         option(
             id,
-            &s.name,
-            Some(Box::new(move || c.facets.with(|f| f.section(id)))),
-            Box::new(move || c.filter.with(|f| f.section.as_deref() == Some(id))),
+            s.name.as_str().into(),
+            Some(Box::new(move || c.facets.with(|f| f.section(&a)))),
+            Box::new(move || c.filter.with(|f| f.section.as_deref() == Some(&*b))),
         )
     };
+    let d2 = d.clone();
     view! {
         <div class="field">
             <label for="section">"分项"</label>
@@ -455,16 +464,19 @@ fn SectionSelect() -> impl IntoView {
                 prop:value=move || current().unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
+                    let d2 = d2.clone();
                     set_filter(move |f| {
-                        if let Some(s) = table().section(&v) {
+                        if let Some(s) = d2.table.section(&v) {
                             f.pillar = Some(s.pillar);
                         }
                         f.section = (!v.is_empty()).then_some(v);
                     })
                 }
             >
-                {option("", "全部分项", None, Box::new(move || c.filter.with(|f| f.section.is_none())))}
-                {move || match pillar.get() {
+                {option("".into(), "全部分项".into(), None, Box::new(move || c.filter.with(|f| f.section.is_none())))}
+                {move || {
+                let t = &d.table;
+                match pillar.get() {
                     Some(p) => sections_of(t, p).map(section).collect_view().into_any(),
                     None => {
                         t.pillars
@@ -479,7 +491,7 @@ fn SectionSelect() -> impl IntoView {
                             .collect_view()
                             .into_any()
                     }
-                }}
+                }}}
             </select>
         </div>
     }
@@ -488,33 +500,36 @@ fn SectionSelect() -> impl IntoView {
 #[component]
 fn TimeSelect() -> impl IntoView {
     let c = ctx();
-    let tags = index().times();
-    let time = move || c.filter.with(|f| f.time);
+    let data = c.data();
+    let tags = data.index.times().to_vec();
+    let time = move || c.filter.with(|f| f.time.clone());
     view! {
         <div class="field">
             <label for="time">"时限要求"</label>
             <select
                 id="time"
-                prop:value=move || time().map(TimeTag::key).unwrap_or_default()
+                prop:value=move || time().unwrap_or_default()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    set_filter(move |f| f.time = TimeTag::from_key(&v));
+                    set_filter(move |f| f.time = (!v.is_empty()).then_some(v));
                 }
             >
-                {option("", "全部", None, Box::new(move || time().is_none()))}
+                {option("".into(), "全部".into(), None, Box::new(move || time().is_none()))}
                 {TIME_GROUPS
                     .into_iter()
                     .map(|(heading, kind)| {
                         view! {
                             <optgroup label=heading>
-                                {times_of(tags, kind)
+                                {times_of(&data.table, &tags, kind)
                                     .into_iter()
                                     .map(|t| {
+                                        let key: Arc<str> = t.key.as_str().into();
+                                        let (k1, k2) = (key.clone(), key.clone());
                                         option(
-                                            t.key(),
-                                            t.label(),
-                                            Some(Box::new(move || c.facets.with(|f| f.time(t)))),
-                                            Box::new(move || time() == Some(t)),
+                                            key,
+                                            t.label.as_str().into(),
+                                            Some(Box::new(move || c.facets.with(|f| f.time(&k1)))),
+                                            Box::new(move || c.filter.with(|f| f.time.as_deref() == Some(&*k2))),
                                         )
                                     })
                                     .collect_view()}

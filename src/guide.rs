@@ -12,7 +12,8 @@ use leptos::prelude::*;
 pub struct GuideText {
     /// The page's name in the storage key (`table`, `office`).
     pub page: &'static str,
-    /// The steps: a few words, then one sentence.
+    /// The steps: a few words, then one sentence. `{office}` stands for the office that receives
+    /// the units' files (the open table's `dataset.office.short`).
     pub steps: &'static [(&'static str, &'static str)],
     pub warning: &'static str,
 }
@@ -31,8 +32,8 @@ pub const TABLE: GuideText = GuideText {
             "点“导出报送文件”，浏览器会把它下载到“下载”文件夹。",
         ),
         (
-            "交市政府办公室",
-            "把报送文件发给市政府办公室。导出 Excel、CSV 仅供本单位留存，不作报送。",
+            "交{office}",
+            "把报送文件发给{office}。导出 Excel、CSV 仅供本单位留存，不作报送。",
         ),
     ],
     warning: RECORDS_WARNING,
@@ -52,8 +53,10 @@ pub fn open() {
 /// The guide itself; opens by itself once it is in the page, unless it was seen before.
 #[component]
 pub fn Guide(text: &'static GuideText) -> impl IntoView {
-    let store = ctx().store;
-    if !store.guide_seen(text.page) {
+    let d = ctx().data();
+    let office = d.table.dataset.office.short.clone();
+    let fill = move |s: &str| s.replace("{office}", &office);
+    if !d.store.guide_seen(text.page) {
         // After the page is mounted: a dialog opens only once it is in the document.
         request_animation_frame(open);
     }
@@ -62,14 +65,14 @@ pub fn Guide(text: &'static GuideText) -> impl IntoView {
             id="guide"
             class="guide no-print"
             aria-labelledby="guide-title"
-            on:close=move |_| store.mark_guide_seen(text.page)
+            on:close=move |_| d.store.mark_guide_seen(text.page)
         >
             <h2 id="guide-title">"使用说明"</h2>
             <ol>
                 {text
                     .steps
                     .iter()
-                    .map(|(head, line)| view! { <li><strong>{*head}</strong>" "{*line}</li> })
+                    .map(|(head, line)| view! { <li><strong>{fill(head)}</strong>" "{fill(line)}</li> })
                     .collect_view()}
             </ol>
             <p class="guide-warning">

@@ -6,7 +6,6 @@
 //! CSP allows changes made through the CSSOM to the page's own style sheet).
 
 use crate::app::ctx;
-use crate::data::table;
 use gk_core::highlight::{selector, MARKER};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,8 +14,9 @@ use web_sys::{CssStyleRule, CssStyleSheet};
 /// Keeps the rule's selector in step with the chosen unit.
 pub fn follow_unit() {
     let c = ctx();
+    let d = c.data();
     Effect::new(move |_| {
-        let s = c.unit.with(|u| selector(table(), u.as_deref()));
+        let s = c.unit.with(|u| selector(&d.table, u.as_deref()));
         if let Some(rule) = rule() {
             rule.set_selector_text(&s);
         }

@@ -5,7 +5,6 @@
 //! 详情; storage is untouched until the user applies.
 
 use crate::app::ctx;
-use crate::data::table;
 use crate::edit;
 use gk_core::checklist::Entry;
 use gk_core::statefile::{self, FileError, ImportUndo, ParsedFile, Preview, PreviewItem};
@@ -93,9 +92,14 @@ pub fn read_files(files: web_sys::FileList) {
                     continue;
                 }
             };
-            match statefile::parse(&bytes, &name, table()) {
+            let data = c.data();
+            match statefile::parse(&bytes, &name, &data.table) {
                 Ok(p) => parsed.push(p),
-                Err(e) => errors.push(e.into()),
+                Err(mut e) => {
+                    // A file of another table of this deployment: named by its title.
+                    e.name_other_table(|id| data.title_of(id).map(str::to_string));
+                    errors.push(e.into())
+                }
             }
         }
         let preview = c
@@ -146,13 +150,14 @@ fn undo() {
     let units = undo.units.clone();
     let previous = undo.restore();
     let now = edit::now();
-    let dataset = &table().dataset.id;
+    let d = c.data();
+    let dataset = &d.table.dataset.id;
     for unit in &units {
-        c.store
+        d.store
             .replace_unit(UnitDoc::of(&previous, dataset, unit), now);
     }
     c.checklists.set(previous);
-    c.health.set(c.store.health());
+    c.health.set(d.store.health());
     ic.undo.set(None);
     ic.result.set(Some("已撤销上次导入。".to_string()));
 }

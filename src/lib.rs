@@ -22,20 +22,52 @@ mod toolbar;
 mod unit_view;
 pub mod url;
 
-/// Starts the task-table page: replaces the static boot notice of `index.html` with it.
+/// Starts the task-table page: opens the link's table (`data::load`), then replaces the static
+/// boot notice of `index.html` with the page.
 pub fn start() {
-    unboot();
-    leptos::mount::mount_to_body(app::App);
+    begin(false, |data, notices| {
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App data notices /> })
+    });
 }
 
 /// Starts the office page (汇总与导入, `public/office.html`).
 pub fn start_office() {
-    unboot();
-    leptos::mount::mount_to_body(office::Office);
+    begin(true, |data, notices| {
+        leptos::mount::mount_to_body(move || leptos::view! { <office::Office data notices /> })
+    });
+}
+
+/// Loads the table, then mounts the page with `mount` (each page's own: a page's wasm carries
+/// only its own components), or the page that says why the table cannot open.
+fn begin(office: bool, mount: impl FnOnce(std::sync::Arc<data::Data>, Vec<String>) + 'static) {
+    console_error_panic_hook::set_once();
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = data::load(office).await;
+        unboot();
+        match loaded {
+            data::Loaded::Open(data, notices) => {
+                name_document(&data.table.dataset.title, office);
+                mount(data, notices)
+            }
+            data::Loaded::Failed(failure) => {
+                leptos::mount::mount_to_body(move || toolbar::failed(failure, office));
+            }
+        }
+    });
+}
+
+/// The window's title: the table's, as a ledger (…分解表 → …台账), the office page's prefixed
+/// with 汇总与导入. The static pages name no table: the link chooses it.
+fn name_document(title: &str, office: bool) {
+    let ledger = title.replacen("分解表", "台账", 1);
+    let text = match office {
+        true => format!("汇总与导入 — {ledger}"),
+        false => ledger,
+    };
+    leptos::prelude::document().set_title(&text);
 }
 
 fn unboot() {
-    console_error_panic_hook::set_once();
     // The static notice of the page's HTML, outside the app's views.
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();

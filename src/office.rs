@@ -4,6 +4,7 @@
 
 use crate::app::provide_state;
 use crate::central::Central;
+use crate::data::Data;
 use crate::dunning::provide_dunning;
 use crate::import::{enable_drop, provide_import_ctx, ImportPanel};
 use crate::notices::{Notices, StorageBanner};
@@ -11,19 +12,21 @@ use crate::toolbar::OfficeMasthead;
 use crate::url;
 use gk_core::hash;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
-pub fn Office() -> impl IntoView {
+pub fn Office(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {
+    let link_table = data.link_table.clone();
     // A unit here is a read-only view (unit_view.rs): it comes only with the link, never from
     // the unit this browser's task table remembers.
-    let c = provide_state(false);
+    let c = provide_state(data, notices, false);
     provide_import_ctx();
     provide_dunning();
     enable_drop();
     // The as-of day and the unit viewed follow the link when it changes (back, forward, an
     // edited address).
-    url::on_hash_change(move |h| {
-        let (f, problems) = hash::parse(&h, crate::data::table());
+    url::on_hash_change(link_table, move |h| {
+        let (f, problems) = c.data.with_value(|d| hash::parse(&h, &d.table));
         if c.filter.with_untracked(|cur| *cur != f) {
             c.filter.set(f);
         }

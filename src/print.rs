@@ -4,7 +4,6 @@
 //! page orientation. (A row's status prints from the `data-status` of its checklist, by CSS.)
 
 use crate::app::ctx;
-use crate::data::table;
 use gk_core::describe::describe;
 use leptos::prelude::*;
 
@@ -24,7 +23,8 @@ fn today() -> String {
 #[component]
 pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView {
     let c = ctx();
-    let t = table();
+    let d = c.data();
+    let title = d.table.dataset.title.clone();
     // The page may have stayed open since another day.
     let date = RwSignal::new(today());
     let listener = window_event_listener_untyped("beforeprint", move |_| date.set(today()));
@@ -33,13 +33,13 @@ pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView 
         Some(v) => v.into_any(),
         None => (move || {
             c.filter
-                .with(|f| describe(t, f, c.shown.with(Vec::len), c.day.get()))
+                .with(|f| describe(&d.table, f, c.shown.with(Vec::len), c.day.get()))
         })
         .into_any(),
     };
     view! {
         <header class="print-only print-head">
-            <p class="print-title">{t.dataset.title.as_str()}</p>
+            <p class="print-title">{title}</p>
             <p class="print-meta">
                 <span class="print-view">{described}</span>
                 <span class="print-date">{move || format!("打印日期：{}", date.get())}</span>

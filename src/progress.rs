@@ -4,10 +4,10 @@
 //! its unexported-changes indicator and its export: the 报送文件 to send to the office.
 
 use crate::app::ctx;
-use crate::data::table;
 use crate::edit;
 use crate::storage::Health;
 use gk_core::checklist::{percent, Progress};
+use gk_core::model::Table;
 use gk_core::statefile;
 use gk_core::supervision::{format_as_of, light_counts, parse_as_of, Light};
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
@@ -21,19 +21,26 @@ pub const RECORDS_WARNING: &str =
 #[component]
 pub fn ProgressPanel() -> impl IntoView {
     let c = ctx();
-    let t = table();
+    let data = c.data;
     let unit = move || c.unit.get().unwrap_or_default();
     // The unit's tasks: its progress counts them all, whatever the other filters show.
     let tasks = c.unit_tasks;
     // Figures drawn again only when they change, not on every edit of a note.
     let progress = Memo::new(move |_| {
         let u = unit();
-        tasks.with(|tasks| c.checklists.with(|cl| cl.progress(t, &u, tasks)))
+        data.with_value(|d| {
+            tasks.with(|tasks| c.checklists.with(|cl| cl.progress(&d.table, &u, tasks)))
+        })
     });
     // One text, drawn again when a record changes: 督办：逾期 3 项 · 待更新 1 项 · 临期 0 项.
     let counts = move || {
         let (u, day) = (unit(), c.day.get());
-        let n = tasks.with(|tasks| c.checklists.with(|cl| light_counts(t, cl, &u, tasks, day)));
+        let n = data.with_value(|d| {
+            tasks.with(|tasks| {
+                c.checklists
+                    .with(|cl| light_counts(&d.table, cl, &u, tasks, day))
+            })
+        });
         let [o, st, so] = [Light::Overdue, Light::Stale, Light::Soon].map(|l| n.get(l));
         format!("督办：逾期 {o} 项 · 待更新 {st} 项 · 临期 {so} 项")
     };
@@ -55,8 +62,13 @@ pub fn ProgressPanel() -> impl IntoView {
             .with(|cl| cl.exported_at(&u).filter(|_| !cl.has_unexported(&u)))
         {
             Some(at) => format!(
-                "已生成报送文件“{}”，一般保存在浏览器的“下载”文件夹。请把它发给市政府办公室。",
-                statefile::export_file_name(&t.dataset.id, &[u.as_str()], at)
+                "已生成报送文件“{}”，一般保存在浏览器的“下载”文件夹。请把它发给{}。",
+                data.with_value(|d| statefile::export_file_name(
+                    &d.table.dataset.id,
+                    &[u.as_str()],
+                    at
+                )),
+                data.with_value(|d| d.table.dataset.office.short.clone())
             ),
             None => String::new(),
         }
@@ -72,7 +84,7 @@ pub fn ProgressPanel() -> impl IntoView {
         <section class="progress" aria-label="本单位进度" hidden=move || c.unit.with(Option::is_none)>
             <div class="progress-main">
                 <h2>{move || format!("{}的进度", unit())}</h2>
-                <div class="progress-figures">{move || progress.with(figures)}</div>
+                <div class="progress-figures">{move || data.with_value(|d| progress.with(|p| figures(p, &d.table)))}</div>
                 <div class="supervision">
                     <p class="light-counts">{counts}</p>
                     <AsOf />
@@ -100,7 +112,9 @@ pub fn ProgressPanel() -> impl IntoView {
                 >
                     "导出报送文件"
                 </button>
-                <p id="export-hint" class="export-hint">"报送文件（.json）：交市政府办公室"</p>
+                <p id="export-hint" class="export-hint">
+                    "报送文件（.json）：交"{data.with_value(|d| d.table.dataset.office.short.clone())}
+                </p>
                 <p class="export-done" role="status">{done}</p>
                 <p class="records-warning">{RECORDS_WARNING}</p>
             </div>
@@ -109,8 +123,7 @@ pub fn ProgressPanel() -> impl IntoView {
 }
 
 /// The figures line, the overall bar and a line per pillar with its short name and bar.
-fn figures(p: &Progress) -> impl IntoView {
-    let t = table();
+fn figures(p: &Progress, t: &Table) -> impl IntoView {
     // One text node, as the browser spaces the punctuation within it (（ after 项).
     let of = p.out_of();
     view! {
@@ -126,11 +139,11 @@ fn figures(p: &Progress) -> impl IntoView {
                 .per_pillar
                 .iter()
                 .map(|pp| {
-                    let name = t.pillar(pp.pillar).map_or("", |x| x.short.as_str());
+                    let name = t.pillar(pp.pillar).map_or(String::new(), |x| x.short.clone());
                     view! {
                         <li>
-                            <span class="pp-name">{name}</span>
-                            {bar(pp.done, pp.applicable, name)}
+                            <span class="pp-name">{name.clone()}</span>
+                            {bar(pp.done, pp.applicable, &name)}
                             <span class="pp-n">{format!("{}/{}", pp.done, pp.applicable)}</span>
                         </li>
                     }

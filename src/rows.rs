@@ -17,7 +17,7 @@
 //! (`Ctx::outside`), so typing is never interrupted by a redraw.
 
 use crate::app::{ctx, Ctx};
-use crate::data::{index, table};
+use crate::data::Data;
 use crate::edit;
 use gk_core::checklist::Checklists;
 #[cfg(feature = "long-table")]
@@ -73,9 +73,9 @@ pub fn TaskTable() -> impl IntoView {
         has_unit: settled(move || c.unit.with(Option::is_some)),
         query: settled(move || c.query.get()),
     };
-    let t = table();
-    let every: Vec<usize> = (0..t.tasks.len()).collect();
-    let all = rows(t, &every);
+    let d = c.data();
+    let every: Vec<usize> = (0..d.table.tasks.len()).collect();
+    let all = rows(&d.table, &every);
     #[cfg(feature = "long-table")]
     let (body, after) = if all.len() > LONG_VIEW {
         long_view(rc)
@@ -121,20 +121,20 @@ fn mark_rendered() {
 /// Every row of the real table, hidden while the filter leaves it out.
 fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
     let c = rc.c;
-    let t = table();
-    let first = c.shown.with_untracked(|s| visible(t, &all, s));
+    let d = c.data();
+    let first = c.shown.with_untracked(|s| visible(&d.table, &all, s));
     let hidden: Vec<RwSignal<bool>> = first.iter().map(|&v| RwSignal::new(!v)).collect();
     let unit = c.unit.get_untracked();
     let day = c.day.get_untracked();
-    let mut mines = Vec::with_capacity(t.tasks.len());
+    let mut mines = Vec::with_capacity(d.table.tasks.len());
     let body = c.checklists.with_untracked(|cl| {
         all.iter()
             .zip(&hidden)
             .map(|(&row, &h)| {
                 let mine = match row {
                     Row::Task(i) => {
-                        let light = light_of(c, unit.as_deref(), cl, day, i);
-                        let m = Mine::new(i, unit.as_deref(), cl, light);
+                        let light = light_of(c, &d, unit.as_deref(), cl, day, i);
+                        let m = Mine::new(&d, i, unit.as_deref(), cl, light);
                         mines.push(m);
                         Some(m)
                     }
@@ -147,7 +147,7 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
     // The filter: flip the rows whose visibility changed, and only those.
     let mut first = Some(first);
     Effect::new(move |prev: Option<Vec<bool>>| {
-        let want = c.shown.with(|s| visible(t, &all, s));
+        let want = c.shown.with(|s| visible(&d.table, &all, s));
         if let Some(had) = prev.or_else(|| first.take()) {
             for ((&w, &h), row) in want.iter().zip(&had).zip(&hidden) {
                 if w != h {
@@ -162,11 +162,13 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
     let lit = mines.clone();
     Effect::new(move |_| {
         let day = c.day.get();
-        rc.unit.with(|u| {
-            c.checklists.with(|cl| {
-                for m in &lit {
-                    m.set_light(light_of(c, u.as_deref(), cl, day, m.task))
-                }
+        c.data.with_value(|d| {
+            rc.unit.with(|u| {
+                c.checklists.with(|cl| {
+                    for m in &lit {
+                        m.set_light(light_of(c, d, u.as_deref(), cl, day, m.task))
+                    }
+                })
             })
         })
     });
@@ -176,8 +178,11 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
         c.outside.track();
         rc.unit.with(|u| {
             if prev.is_some() {
-                c.checklists
-                    .with_untracked(|cl| mines.iter().for_each(|m| m.refresh(u.as_deref(), cl)));
+                c.data.with_value(|d| {
+                    c.checklists.with_untracked(|cl| {
+                        mines.iter().for_each(|m| m.refresh(d, u.as_deref(), cl))
+                    })
+                });
             }
         });
     });
@@ -190,8 +195,8 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
 #[cfg(feature = "long-table")]
 fn long_view(rc: RowCtx) -> (AnyView, AnyView) {
     let c = rc.c;
-    let t = table();
-    let rows = Memo::new(move |_| c.shown.with(|s| rows(t, s)));
+    let data = c.data;
+    let rows = Memo::new(move |_| data.with_value(|d| c.shown.with(|s| rows(&d.table, s))));
     let more = RwSignal::new((Filter::default(), 0usize));
     let limit = move || {
         let extra = more.with(|(f, n)| if c.filter.with(|cur| cur == f) { *n } else { 0 });
@@ -217,7 +222,7 @@ fn long_view(rc: RowCtx) -> (AnyView, AnyView) {
     };
     let body = view! {
         <tbody>
-            <For each=rendered key=move |r| r.key(t) let:row>
+            <For each=rendered key=move |r| data.with_value(|d| r.key(&d.table)) let:row>
                 {long_row(rc, row)}
             </For>
         </tbody>
@@ -238,22 +243,29 @@ fn long_row(rc: RowCtx, row: Row) -> AnyView {
     let mine = match row {
         Row::Task(i) => {
             let unit = c.unit.get_untracked();
-            let m = c.checklists.with_untracked(|cl| {
-                let light = light_of(c, unit.as_deref(), cl, c.day.get_untracked(), i);
-                Mine::new(i, unit.as_deref(), cl, light)
+            let data = c.data;
+            let m = data.with_value(|d| {
+                c.checklists.with_untracked(|cl| {
+                    let light = light_of(c, d, unit.as_deref(), cl, c.day.get_untracked(), i);
+                    Mine::new(d, i, unit.as_deref(), cl, light)
+                })
             });
             Effect::new(move |_| {
                 c.outside.track();
                 rc.unit.with(|u| {
-                    c.checklists
-                        .with_untracked(|cl| m.refresh(u.as_deref(), cl))
+                    data.with_value(|d| {
+                        c.checklists
+                            .with_untracked(|cl| m.refresh(d, u.as_deref(), cl))
+                    })
                 });
             });
             Effect::new(move |_| {
                 let day = c.day.get();
                 rc.unit.with(|u| {
-                    c.checklists
-                        .with(|cl| m.set_light(light_of(c, u.as_deref(), cl, day, i)))
+                    data.with_value(|d| {
+                        c.checklists
+                            .with(|cl| m.set_light(light_of(c, d, u.as_deref(), cl, day, i)))
+                    })
                 })
             });
             Some(m)
@@ -318,7 +330,8 @@ fn row_view(
     mine: Option<Mine>,
     whole: bool,
 ) -> AnyView {
-    let t = table();
+    let d = rc.c.data();
+    let t = &d.table;
     let q = rc.query;
     match row {
         Row::Pillar(p) => heading(
@@ -328,7 +341,7 @@ fn row_view(
             view! { <h2>{pillar_heading(&t.pillars[p])}</h2> },
         ),
         Row::Section(s) => {
-            let name: &'static str = &t.sections[s].name;
+            let name = t.sections[s].name.clone();
             heading(
                 rc,
                 "section-row",
@@ -337,7 +350,7 @@ fn row_view(
             )
         }
         Row::Item(i) => {
-            let item: &'static str = &t.tasks[i].item;
+            let item = t.tasks[i].item.clone();
             heading(
                 rc,
                 "item-row",
@@ -347,7 +360,7 @@ fn row_view(
         }
         Row::Task(i) => {
             let task = &t.tasks[i];
-            let text: &'static str = &task.text;
+            let text = task.text.clone();
             let light = mine.map(|m| m.light);
             let cells = mine.map(|m| {
                 if whole {
@@ -359,11 +372,11 @@ fn row_view(
             view! {
                 <tr
                     class="task-row"
-                    data-task-id=task.id.as_str()
+                    data-task-id=task.id.clone()
                     data-light=move || light.and_then(|l| l.get()).map(Light::key)
                     hidden=hidden
                 >
-                    <td class="col-id" data-label="编号">{task.id.as_str()}</td>
+                    <td class="col-id" data-label="编号">{task.id.clone()}</td>
                     <td class="col-text" data-label="工作任务及要求">
                         {move || {
                             q.with(|q| {
@@ -373,8 +386,8 @@ fn row_view(
                             })
                         }}
                     </td>
-                    <td class="col-units" data-label="牵头单位">{units(q, &task.lead)}</td>
-                    <td class="col-units" data-label="责任单位">{units(q, &task.responsible)}</td>
+                    <td class="col-units" data-label="牵头单位">{units(q, task.lead.clone())}</td>
+                    <td class="col-units" data-label="责任单位">{units(q, task.responsible.clone())}</td>
                     {cells}
                 </tr>
             }
@@ -404,7 +417,7 @@ fn heading(
 
 /// A task's lead or responsible units, a dash for none. Each name carries `data-unit`, by
 /// which the chosen unit is marked (src/highlight.rs).
-fn units(q: ReadSignal<String>, names: &'static [String]) -> impl IntoView {
+fn units(q: ReadSignal<String>, names: Vec<String>) -> impl IntoView {
     if names.is_empty() {
         return Either::Left(view! { <span class="none">"—"</span> });
     }
@@ -414,7 +427,7 @@ fn units(q: ReadSignal<String>, names: &'static [String]) -> impl IntoView {
                 q.with(|q| {
                     names
                         .iter()
-                        .map(|n| view! { <li data-unit=n.as_str()>{marked(n, q)}</li> })
+                        .map(|n| view! { <li data-unit=n.clone()>{marked(n, q)}</li> })
                         .collect_view()
                 })
             }}
@@ -423,24 +436,24 @@ fn units(q: ReadSignal<String>, names: &'static [String]) -> impl IntoView {
 }
 
 /// `text` with every match of the search term in `<mark>`, kept in step with the term.
-fn highlighted(q: ReadSignal<String>, text: &'static str) -> impl IntoView {
-    move || q.with(|q| marked(text, q))
+fn highlighted(q: ReadSignal<String>, text: String) -> impl IntoView {
+    move || q.with(|q| marked(&text, q))
 }
 
 /// `text` with every match of `query` in `<mark>` (as it is, one text node, without a match).
-fn marked(text: &'static str, query: &str) -> impl IntoView {
+fn marked(text: &str, query: &str) -> impl IntoView {
     let pieces = search::marked(text, query);
     if pieces.iter().all(|&(_, hit)| !hit) {
-        return Either::Left(text);
+        return Either::Left(text.to_string());
     }
     Either::Right(
         pieces
             .into_iter()
             .map(|(piece, hit)| {
                 if hit {
-                    Either::Right(view! { <mark>{piece}</mark> })
+                    Either::Right(view! { <mark>{piece.to_string()}</mark> })
                 } else {
-                    Either::Left(piece)
+                    Either::Left(piece.to_string())
                 }
             })
             .collect_view(),
@@ -473,11 +486,18 @@ impl Badge {
 
 /// The chosen unit's light of task `i` on the as-of day; `None` without a unit or when the
 /// task is not the unit's.
-fn light_of(c: Ctx, unit: Option<&str>, cl: &Checklists, day: Date, i: usize) -> Option<Light> {
+fn light_of(
+    c: Ctx,
+    d: &Data,
+    unit: Option<&str>,
+    cl: &Checklists,
+    day: Date,
+    i: usize,
+) -> Option<Light> {
     let unit = unit?;
     let mine = c.unit_tasks.with(|ts| ts.binary_search(&i).is_ok());
-    let task = &table().tasks[i];
-    mine.then(|| supervision::light(task, cl.get(unit, &task.id), day))
+    let task = &d.table.tasks[i];
+    mine.then(|| supervision::light(&d.table, task, cl.get(unit, &task.id), day))
 }
 
 /// The chosen unit's part of a task row: its role in the task, its status and its note, and
@@ -499,8 +519,14 @@ struct Mine {
 }
 
 impl Mine {
-    fn new(task: usize, unit: Option<&str>, cl: &Checklists, light: Option<Light>) -> Self {
-        let now = Self::of(task, unit, cl);
+    fn new(
+        d: &Data,
+        task: usize,
+        unit: Option<&str>,
+        cl: &Checklists,
+        light: Option<Light>,
+    ) -> Self {
+        let now = Self::of(d, task, unit, cl);
         let filled = now.is_some();
         let (badge, status, note) = now.unwrap_or_default();
         Mine {
@@ -516,13 +542,14 @@ impl Mine {
 
     /// The unit's role, status and note for the task; `None` when the task is not the unit's.
     fn of<'a>(
+        d: &Data,
         task: usize,
         unit: Option<&str>,
         cl: &'a Checklists,
     ) -> Option<(Badge, Status, &'a str)> {
         let unit = unit?;
-        let a = index().assignment(task, unit)?;
-        let id = &table().tasks[task].id;
+        let a = d.index.assignment(task, unit)?;
+        let id = &d.table.tasks[task].id;
         Some((Badge::of(&a), cl.status_of(unit, id), cl.note_of(unit, id)))
     }
 
@@ -534,8 +561,8 @@ impl Mine {
 
     /// Brings the row in line with `unit`'s checklist, touching only what changed. The rows of
     /// other units' tasks are left as they are (they are hidden while a unit is chosen).
-    fn refresh(&self, unit: Option<&str>, cl: &Checklists) {
-        let Some((badge, status, note)) = Self::of(self.task, unit, cl) else {
+    fn refresh(&self, d: &Data, unit: Option<&str>, cl: &Checklists) {
+        let Some((badge, status, note)) = Self::of(d, self.task, unit, cl) else {
             return;
         };
         if self.badge.with_untracked(|b| *b != badge) {
@@ -568,7 +595,8 @@ fn mine_cells(rc: RowCtx, m: Mine) -> impl IntoView {
 
 /// The role badge and the unit's status and note, saved at once on every change.
 fn controls(c: Ctx, m: Mine) -> impl IntoView {
-    let id: &'static str = &table().tasks[m.task].id;
+    let id = c.data.with_value(|d| d.table.tasks[m.task].id.clone());
+    let id2 = id.clone();
     let (status, note) = (m.status.get_untracked(), m.note.get_untracked());
     view! {
         {move || {
@@ -587,7 +615,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                         let s = Status::from_key(&event_target_value(&ev));
                         if let (Some(s), Some(unit)) = (s, c.unit.get_untracked()) {
                             m.status.set(s);
-                            edit::set_status(&unit, id, s);
+                            edit::set_status(&unit, &id, s);
                         }
                     }
                 >
@@ -607,7 +635,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                             return;
                         };
                         let v = event_target_value(&ev);
-                        edit::set_note(&unit, id, &v);
+                        edit::set_note(&unit, &id2, &v);
                         m.printed.set(v.clone());
                         m.note.update_untracked(|n| *n = v);
                     }

@@ -116,6 +116,11 @@ impl Store {
         HEALTHS[self.health.load(Ordering::Relaxed) as usize]
     }
 
+    /// Another tab found a value of a newer version: no more writes.
+    pub fn set_read_only(&self) {
+        self.set_health(Health::ReadOnly);
+    }
+
     fn set_health(&self, h: Health) {
         // Unavailable and ReadOnly are final; Full clears on the next successful write.
         if !matches!(self.health(), Health::Unavailable | Health::ReadOnly) {
@@ -277,8 +282,9 @@ impl Store {
             })
     }
 
-    /// Calls `f` with a unit's document whenever another tab of this browser saves one.
-    pub fn on_other_tab_save(&'static self, f: impl Fn(UnitDoc) + 'static) {
+    /// Calls `f` with a unit's document whenever another tab of this browser saves one, and
+    /// with `None` when it saved one of a newer version (after which this store writes no more).
+    pub fn on_other_tab_save(&self, f: impl Fn(Option<UnitDoc>) + 'static) {
         let prefix = unit_prefix(&self.dataset);
         let dataset = self.dataset.clone();
         let closure =
@@ -289,8 +295,8 @@ impl Store {
                 }
                 let Some(raw) = ev.new_value() else { return };
                 match decode_unit(&raw) {
-                    Ok(doc) if doc.dataset == dataset => f(doc),
-                    Err(StoredError::Newer(_)) => self.set_health(Health::ReadOnly),
+                    Ok(doc) if doc.dataset == dataset => f(Some(doc)),
+                    Err(StoredError::Newer(_)) => f(None),
                     _ => {}
                 }
             });

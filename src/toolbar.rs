@@ -5,7 +5,7 @@
 //! unit kept in this browser.
 
 use crate::app::ctx;
-use crate::data::table;
+use crate::data::{Failure, Listed};
 use crate::excel::{ExcelButton, Kind};
 use crate::guide::{self, Guide, GuideText};
 use crate::import::read_files;
@@ -18,11 +18,15 @@ use leptos::prelude::*;
 /// which opens by itself on a first visit) and the page's tools (`children`).
 #[component]
 fn Header(office: bool, guide: &'static GuideText, children: Children) -> impl IntoView {
+    let d = ctx().data();
+    let link = d.link_table.clone();
+    let default = d.default_table.clone();
     view! {
         <header class="masthead">
-            <h1>{table().dataset.title.as_str()}</h1>
+            <h1>{d.table.dataset.title.clone()}</h1>
+            <TableSwitch tables=d.tables.clone() open=d.list_id.clone() default />
             <nav class="toolbar no-print" aria-label="功能">
-                <PageSwitch office />
+                <PageSwitch office link />
                 <button type="button" aria-haspopup="dialog" on:click=|_| guide::open()>
                     "使用说明"
                 </button>
@@ -33,14 +37,20 @@ fn Header(office: bool, guide: &'static GuideText, children: Children) -> impl I
     }
 }
 
-/// Links between the two pages, the current one marked.
+/// Links between the two pages, the current one marked; both name the open table when it is
+/// not the default (`link`: its id).
 #[component]
-fn PageSwitch(office: bool) -> impl IntoView {
+fn PageSwitch(office: bool, link: Option<String>) -> impl IntoView {
     let (table_href, office_href) = if office {
         ("../", "./")
     } else {
         ("./", "office/")
     };
+    let with = |href: &str| match &link {
+        Some(id) => format!("{href}#{}", crate::url::with_table(Some(id), "")),
+        None => href.to_string(),
+    };
+    let (table_href, office_href) = (with(table_href), with(office_href));
     let current = |yes: bool| yes.then_some("page");
     view! {
         <div class="view-switch" role="group" aria-label="页面">
@@ -52,6 +62,45 @@ fn PageSwitch(office: bool) -> impl IntoView {
             </a>
         </div>
     }
+}
+
+/// The href that opens table `id` on this page (`default`: the list's default, whose links
+/// name no table): a navigation that keeps nothing of the view, as units differ between tables.
+fn table_href(id: &str, default: bool) -> String {
+    if default {
+        "?".into()
+    } else {
+        format!("?#{}", crate::url::with_table(Some(id), ""))
+    }
+}
+
+/// With two or more tables in the deployment, which one is open and the others (a choice that
+/// opens the chosen table on this page). Not printed.
+#[component]
+fn TableSwitch(tables: Vec<Listed>, open: String, default: String) -> impl IntoView {
+    (tables.len() > 1).then(move || {
+        let options = tables
+            .iter()
+            .map(|t| {
+                let selected = t.id == open;
+                view! { <option value=t.id.clone() selected=selected>{t.title.clone()}</option> }
+            })
+            .collect_view();
+        view! {
+            <label class="table-switch no-print">
+                <span>"切换任务表"</span>
+                <select
+                    id="table-switch"
+                    on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        let _ = window().location().set_href(&table_href(&id, id == default));
+                    }
+                >
+                    {options}
+                </select>
+            </label>
+        }
+    })
 }
 
 /// The task table's masthead. Its table exports are for the unit's own keeping (本单位留存):
@@ -135,7 +184,8 @@ fn export_all() {
 /// unit shown.
 fn export_csv() {
     let c = ctx();
-    let t = table();
+    let d = c.data();
+    let t = &d.table;
     let unit = c.unit.get_untracked();
     let rows: Vec<(usize, Option<&str>)> = c
         .shown
@@ -145,5 +195,46 @@ fn export_csv() {
     let name = gk_core::statefile::dated_file_name(&t.dataset.id, who, edit::now(), "csv");
     if !files::download(&name, "text/csv;charset=utf-8", &text) {
         edit::download_failed();
+    }
+}
+
+/// The page instead of the app when the link's table cannot be opened: its title, what is
+/// wrong, and links to the deployment's other tables (this page of each).
+pub fn failed(failure: Failure, office: bool) -> impl IntoView {
+    let message = failure.message();
+    let title = if failure.table.title.is_empty() {
+        "任务表无法打开".to_string()
+    } else {
+        failure.table.title.clone()
+    };
+    let failed_id = failure.table.id.clone();
+    // Another table chosen by its link (a change of the hash alone): open it.
+    crate::url::on_hash_change(Some(failed_id.clone()), |_| {});
+    let others = failure
+        .list
+        .tables
+        .iter()
+        .filter(|t| t.id != failed_id)
+        .map(|t| {
+            let href = table_href(&t.id, t.id == failure.list.default);
+            view! { <li><a href=href>{t.title.clone()}</a></li> }
+        })
+        .collect_view();
+    let page = if office {
+        "汇总与导入"
+    } else {
+        "任务表"
+    };
+    view! {
+        <header class="masthead">
+            <h1>{title}</h1>
+        </header>
+        <main id="main" class="table-failed">
+            <div class="notices" role="alert">
+                <p>{message}</p>
+                <p>"请联系系统管理员检查该任务表文件。可以打开本系统中的其他任务表（"{page}"）："</p>
+                <ul class="other-tables">{others}</ul>
+            </div>
+        </main>
     }
 }

@@ -11,8 +11,6 @@
 //! link opens the unit's view directly.
 
 use crate::app::ctx;
-use crate::central::unit_tasks;
-use crate::data::{index, table};
 use crate::print::PrintHead;
 use crate::url;
 use gk_core::checklist::Entry;
@@ -53,7 +51,10 @@ impl UnitView {
     /// Shows `unit` (and `pillar`), opened from the element with id `from`.
     pub fn open(self, unit: usize, pillar: Option<u8>, from: String) {
         self.from.set(from);
-        show(Some(unit_tasks()[unit].0.clone()), pillar);
+        show(
+            Some(ctx().data.with_value(|d| d.unit_tasks[unit].0.clone())),
+            pillar,
+        );
     }
 
     /// Back to the central view.
@@ -79,7 +80,9 @@ pub fn provide_unit_view() {
     let shown = Memo::new(move |_| {
         c.filter.with(|f| {
             let unit = f.unit.as_deref()?;
-            let i = unit_tasks().iter().position(|(u, _)| u == unit)?;
+            let i = c
+                .data
+                .with_value(|d| d.unit_tasks.iter().position(|(u, _)| u == unit))?;
             Some(Shown {
                 unit: i,
                 pillar: f.pillar,
@@ -140,35 +143,50 @@ pub fn UnitViewSection() -> impl IntoView {
 fn body(s: Shown) -> impl IntoView {
     let c = ctx();
     let v = unit_view();
-    let t = table();
-    let (name, tasks) = &unit_tasks()[s.unit];
-    let unit: &'static str = name;
-    let tasks: &'static [usize] = tasks;
+    let data = c.data;
+    let (unit, n_tasks) = data.with_value(|d| {
+        let (name, tasks) = &d.unit_tasks[s.unit];
+        (name.clone(), tasks.len())
+    });
+    let at = s.unit;
     // The pillar shown; the view opens on the one clicked.
     let pillar = RwSignal::new(s.pillar);
-    let progress = Memo::new(move |_| c.checklists.with(|cl| cl.progress(t, unit, tasks)));
+    let u = unit.clone();
+    let progress = Memo::new(move |_| {
+        data.with_value(|d| {
+            c.checklists
+                .with(|cl| cl.progress(&d.table, &u, &d.unit_tasks[at].1))
+        })
+    });
+    let u = unit.clone();
     let shown = Memo::new(move |_| {
         let f = Filter {
-            unit: Some(unit.to_string()),
+            unit: Some(u.clone()),
             pillar: pillar.get(),
             ..Filter::default()
         };
-        index().shown(&f, c.day.get(), |_| None::<&Entry>)
+        data.with_value(|d| d.index.shown(&f, c.day.get(), |_| None::<&Entry>))
     });
     let figures = move || {
         progress.with(|p| {
             format!(
                 "共 {} 项：已完成 {}{} · 进行中 {} 项",
-                tasks.len(),
+                n_tasks,
                 p.done,
                 p.out_of(),
                 p.doing
             )
         })
     };
-    let scope = move || match pillar.get().and_then(|id| t.pillar(id)) {
-        Some(p) => format!("支柱：{}　显示 {} 项", p.name, shown.with(Vec::len)),
-        None => format!("全部支柱　显示 {} 项", shown.with(Vec::len)),
+    let scope = move || {
+        let name = data.with_value(|d| {
+            let id = pillar.get()?;
+            d.table.pillar(id).map(|p| p.name.clone())
+        });
+        match name {
+            Some(name) => format!("支柱：{}　显示 {} 项", name, shown.with(Vec::len)),
+            None => format!("全部支柱　显示 {} 项", shown.with(Vec::len)),
+        }
     };
     let choice = move |id: Option<u8>, label: String| {
         view! {
@@ -183,12 +201,16 @@ fn body(s: Shown) -> impl IntoView {
         }
     };
     let chips = move || {
-        let all = choice(None, format!("全部（{} 项）", tasks.len())).into_any();
+        let all = choice(None, format!("全部（{} 项）", n_tasks)).into_any();
         let per = progress.with(|p| {
             p.per_pillar
                 .iter()
                 .map(|pp| {
-                    let short = t.pillar(pp.pillar).map_or("", |x| x.short.as_str());
+                    let short = data.with_value(|d| {
+                        d.table
+                            .pillar(pp.pillar)
+                            .map_or(String::new(), |x| x.short.clone())
+                    });
                     choice(
                         Some(pp.pillar),
                         format!("{short}（{} 项）", pp.applicable + pp.na),
@@ -202,7 +224,7 @@ fn body(s: Shown) -> impl IntoView {
     view! {
         <PrintHead view="只读（汇总查看）" />
         <div class="uv-head">
-            <h2 id="unit-view-title" tabindex="-1">{unit}"的任务"</h2>
+            <h2 id="unit-view-title" tabindex="-1">{unit.clone()}"的任务"</h2>
             <span class="readonly-mark">"只读（汇总查看）"</span>
             <span class="uv-tools no-print">
                 <button type="button" on:click=move |_| _ = window().print()>
@@ -234,21 +256,28 @@ fn body(s: Shown) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {move || shown.get().into_iter().map(|i| task_row(unit, i)).collect_view()}
+                {move || shown.get().into_iter().map(|i| task_row(&unit, i)).collect_view()}
             </tbody>
         </table>
     }
 }
 
 /// One task of the unit, as text: its status, light, note and time follow the records.
-fn task_row(unit: &'static str, i: usize) -> impl IntoView {
+fn task_row(unit: &str, i: usize) -> impl IntoView {
     let c = ctx();
-    let task = &table().tasks[i];
-    let id: &'static str = &task.id;
-    let role = index().assignment(i, unit).map(|a| a.label());
-    let entry = Memo::new(move |_| c.checklists.with(|cl| cl.get(unit, id).cloned()));
+    let data = c.data;
+    let d = c.data();
+    let task = &d.table.tasks[i];
+    let id = task.id.clone();
+    let role = d.index.assignment(i, unit).map(|a| a.label());
+    let (u, key) = (unit.to_string(), id.clone());
+    let entry = Memo::new(move |_| c.checklists.with(|cl| cl.get(&u, &key).cloned()));
     let status = move || entry.with(|e| e.as_ref().map_or(Status::default(), |e| e.status));
-    let lit = move || entry.with(|e| light(task, e.as_ref(), c.day.get()));
+    let lit = move || {
+        data.with_value(|d| {
+            entry.with(|e| light(&d.table, &d.table.tasks[i], e.as_ref(), c.day.get()))
+        })
+    };
     let note = move || entry.with(|e| e.as_ref().map_or(String::new(), |e| e.note.clone()));
     let time = move || {
         entry.with(|e| {
@@ -257,12 +286,12 @@ fn task_row(unit: &'static str, i: usize) -> impl IntoView {
             })
         })
     };
-    let text = task.text.as_str();
+    let text = task.text.clone();
     let long = text.chars().count() > SHORT;
     let full = RwSignal::new(false);
     view! {
-        <tr data-task-id=id data-status=move || status().key() data-light=move || lit().key()>
-            <td class="uv-id" data-label="编号">{id}</td>
+        <tr data-task-id=id.clone() data-status=move || status().key() data-light=move || lit().key()>
+            <td class="uv-id" data-label="编号">{id.clone()}</td>
             <td class="uv-text" data-label="工作任务及要求">
                 <span class="uv-short no-print" hidden=move || !long || full.get()>
                     {text.chars().take(SHORT).collect::<String>()}"…"

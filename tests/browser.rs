@@ -28,14 +28,17 @@ async fn app_mounts_and_renders_every_task() {
             .query_selector_all("tr[data-task-id]:not([hidden])")
             .unwrap()
     };
-    for _ in 0..50 {
+    for _ in 0..500 {
         if shown().length() > 0 {
             break;
         }
         next_task().await;
     }
     let rows = shown();
-    assert_eq!(rows.length() as usize, gk_app::data::table().tasks.len());
+    assert_eq!(
+        rows.length() as usize,
+        gk_app::data::embedded_table().tasks.len()
+    );
     assert_eq!(rows.length(), 139);
     let title = document().query_selector("h1").unwrap().unwrap();
     assert_eq!(

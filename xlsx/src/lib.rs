@@ -3,6 +3,8 @@
 //! repeated on every printed page, wrapped text in sized columns, thin borders, A4 fitted to the
 //! page width with 第 N 页 / 共 M 页 in the footer, and the sign-off lines under the table.
 
+pub mod message;
+
 use gk_core::ledger::{Cell, Sheet, Workbook};
 use gk_core::supervision::Date;
 use gk_core::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
