@@ -24,12 +24,12 @@ fn Header(office: bool, guide: &'static GuideText, children: Children) -> impl I
     view! {
         <header class="masthead">
             <h1>{d.table.dataset.title.clone()}</h1>
-            <TableSwitch tables=d.tables.clone() open=d.list_id.clone() default />
             <nav class="toolbar no-print" aria-label="功能">
                 <PageSwitch office link />
                 <button type="button" aria-haspopup="dialog" on:click=|_| guide::open()>
                     "使用说明"
                 </button>
+                <TableSwitch tables=d.tables.clone() open=d.list_id.clone() default />
                 {children()}
             </nav>
         </header>
@@ -74,31 +74,27 @@ fn table_href(id: &str, default: bool) -> String {
     }
 }
 
-/// With two or more tables in the deployment, which one is open and the others (a choice that
-/// opens the chosen table on this page). Not printed.
+/// With two or more tables in the deployment, the others (links that open the chosen table on
+/// this page), in a menu of the toolbar's row (切换任务表), so that it costs a phone no line of
+/// its own; the open one is the masthead's title, marked in the menu. Not printed.
 #[component]
 fn TableSwitch(tables: Vec<Listed>, open: String, default: String) -> impl IntoView {
     (tables.len() > 1).then(move || {
-        let options = tables
+        let links = tables
             .iter()
             .map(|t| {
-                let selected = t.id == open;
-                view! { <option value=t.id.clone() selected=selected>{t.title.clone()}</option> }
+                let current = (t.id == open).then_some("true");
+                let href = table_href(&t.id, t.id == default);
+                view! { <li><a href=href aria-current=current>{t.title.clone()}</a></li> }
             })
             .collect_view();
         view! {
-            <label class="table-switch no-print">
-                <span>"切换任务表"</span>
-                <select
-                    id="table-switch"
-                    on:change=move |ev| {
-                        let id = event_target_value(&ev);
-                        let _ = window().location().set_href(&table_href(&id, id == default));
-                    }
-                >
-                    {options}
-                </select>
-            </label>
+            <details class="table-switch">
+                // On a phone 切换 alone (任务表 still read aloud), so that it shares the row of
+                // 使用说明.
+                <summary>"切换"<span class="switch-long">"任务表"</span></summary>
+                <ul>{links}</ul>
+            </details>
         }
     })
 }

@@ -1,8 +1,13 @@
 // The benchmark's reference page (`make bench`; never shipped): the task table in plain
 // JavaScript, no framework, as fast as an honest page can be. It shows the same table as the
-// app (GK_TABLE, from table.js, written by scripts/bench.sh), with the same rules (units, groups
-// and roles as gk_core::filter::Index; headings as gk_core::layout; search folding as
-// gk_core::search), the same DOM and CSS, the same controls and the same hash keys, and does
+// app: the deployment's table file (format 2, docs/data-format.md), read at run time from
+// `tables/` as the app reads a table of its list (scripts/bench.sh copies data/tables/ beside
+// the page); or, for the 10,000-task table, GK_TABLE from table.js, written by scripts/bench.sh.
+// The same rules (units, groups and roles as gk_core::filter::Index, groups' precedence from
+// their scope as gk_core::units::rank, labels as Assignment::label; the unit picker's headings
+// from the table's kinds as gk_core::units::unit_options; the time select from the table's
+// times as gk_core::options; headings as gk_core::layout; search folding as gk_core::search),
+// the same DOM and CSS, the same controls and the same hash keys, and does
 // the same work for a change: rows shown and hidden, headings, the unit's role badges and
 // status and note controls, the facet counts of the chips and selects, the count text, the
 // unit's progress, and the address written after the paint.
@@ -10,8 +15,12 @@
 // Every row is built once, from one string; a change toggles `hidden` on the rows that change
 // and touches only the controls and counts that change.
 'use strict';
-(() => {
-  const T = window.GK_TABLE;
+// The table file the page reads when table.js gave it none (index.html preloads it, as the app's
+// index.html preloads its list).
+const TABLE_FILE = 'tables/taian-2017.json';
+(async () => {
+  const T = window.GK_TABLE ?? (await fetch(TABLE_FILE).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${TABLE_FILE}: HTTP ${r.status}`)))));
+  if (T.format !== 2) throw new Error(`table format ${T.format}: the reference page reads format 2`);
   const tasks = T.tasks;
   const N = tasks.length;
 
@@ -24,20 +33,18 @@
   const ROLE_LABELS = ['牵头', '责任'];
   const STATUS_KEYS = ['todo', 'doing', 'done', 'na'];
   const STATUS_LABELS = ['未开始', '进行中', '已完成', '不适用'];
-  const TIME_TAGS = [
-    ['weekly', '每周', 0], ['five-days', '每五日', 0], ['monthly', '按月', 0],
-    ['quarterly', '按季度', 0], ['yearly', '每年', 0], ['regular', '定期', 0],
-    ['by-2017-05', '2017年5月底前', 1], ['by-june', '每年6月底前', 1],
-    ['by-2017-end', '2017年底前', 1], ['in-2018', '2018年内', 1],
-    ['working-days', '限定工作日内', 2], ['hours', '限定小时内', 2],
-  ];
+  // The table's time requirements, in its order: [key, label, group] (group: the index in
+  // TIME_GROUPS, gk_core::options::TIME_GROUPS: cadence, deadline, response limit).
   const TIME_GROUPS = ['频次', '期限', '事后时限'];
-  const isOptionalGroup = (name) => name.includes('有关部门');
-  const shortGroupName = (name) => (name.endsWith('（单位）') ? name.slice(0, -4) : name);
+  const TIME_TAGS = T.times.map((d) => [d.key, d.label, 'every' in d ? 0 : 'due' in d ? 1 : 2]);
+  // One bit per time requirement (a 32-bit mask: the tables benchmarked have 12).
+  if (TIME_TAGS.length > 32) throw new Error(`${TIME_TAGS.length} time requirements: the reference page handles 32`);
 
   const units = T.units.filter((u) => u.kind !== 'group').map((u) => u.name);
   const unitPos = new Map(units.map((u, i) => [u, i]));
-  const groups = T.units.filter((u) => u.kind === 'group');
+  // Every group, in table order: its scope (absent: all, as gk_core::units::Via::of) and the
+  // name labels give it (`short`, else the name). No rule reads a group's name.
+  const groups = T.units.filter((u) => u.kind === 'group').map((g) => ({ ...g, concerned: g.scope === 'concerned', label: g.short ?? g.name }));
   // What a name in a unit cell stands for: [unit, via] (via 0: the unit's own name, g + 1: group g).
   const expand = new Map();
   units.forEach((u, i) => expand.set(u, [[i, 0]]));
@@ -46,8 +53,9 @@
     for (const m of g.members) if (unitPos.has(m)) list.push([unitPos.get(m), gi + 1]);
     expand.set(g.name, list);
   });
-  // Lower wins: lead before responsible; own name, then a group of all, then 有关部门.
-  const rank = (role, via) => role * 3 + (via === 0 ? 0 : isOptionalGroup(groups[via - 1].name) ? 2 : 1);
+  // Lower wins (gk_core::units::rank): lead before responsible; within a role the unit's own
+  // name, then a group of scope all, then one of scope concerned; ties: first in source order.
+  const rank = (role, via) => role * 3 + (via === 0 ? 0 : groups[via - 1].concerned ? 2 : 1);
   // slots[u][t]: -1, or role * 256 + via.
   const slots = units.map(() => new Int16Array(N).fill(-1));
   for (let t = 0; t < N; t++) {
@@ -64,9 +72,10 @@
   const roleLabel = (slot) => {
     const via = slot & 255;
     const role = ROLE_LABELS[slot >> 8];
-    return via === 0 ? role : `${role} · ${shortGroupName(groups[via - 1].name)}`;
+    return via === 0 ? role : `${role} · ${groups[via - 1].label}`;
   };
-  const slotOptional = (slot) => (slot & 255) > 0 && isOptionalGroup(groups[(slot & 255) - 1].name);
+  // Assignment::optional: only through a group of scope concerned (may be marked 不适用).
+  const slotOptional = (slot) => (slot & 255) > 0 && groups[(slot & 255) - 1].concerned;
 
   // ---------------------------------------------------------------------------------------
   // Search (gk_core::search): whitespace ignored, full-width = half-width, ASCII case-free.
@@ -127,6 +136,7 @@
 
   const sectionPos = new Map(T.sections.map((s, i) => [s.id, i]));
   const pillarPos = new Map(T.pillars.map((p, i) => [p.id, i]));
+  const timePos = new Map(TIME_TAGS.map(([k], i) => [k, i]));
   const timeBit = new Map(TIME_TAGS.map(([k], i) => [k, 1 << i]));
   let presentTimes = 0;
   const entries = tasks.map((task) => {
@@ -134,7 +144,7 @@
     const s = sectionPos.get(task.section);
     if (s !== undefined) parts.push(T.sections[s].name);
     parts.push(...task.lead, ...task.responsible);
-    const times = task.time.reduce((m, r) => m | (timeBit.get(r.tag) ?? 0), 0);
+    const times = (task.time ?? []).reduce((m, r) => m | (timeBit.get(r.tag) ?? 0), 0);
     presentTimes |= times;
     return { pillar: task.pillar, pp: pillarPos.get(task.pillar), sp: s, times, text: parts.map(normalize).join('\u0001') };
   });
@@ -353,10 +363,16 @@
   const chips =
     '<span id="pillar-label" class="label">支柱</span><button type="button" class="chip" data-pillar="" aria-pressed="false">全部</button>' +
     T.pillars.map((p) => `<button type="button" class="chip" title="${esc(p.name)}" data-pillar="${p.id}" aria-pressed="false">${esc(p.short)}<span class="n"></span></button>`).join('');
-  const kinds = [['department', '市直部门'], ['county', '县（市、区）'], ['other', '其他单位']];
-  const headingOf = (kind) => (kind === 'department' ? 0 : kind === 'county' ? 1 : 2);
-  const unitGroups = kinds.map(([, h]) => ({ heading: h, units: [] }));
-  for (const u of T.units) if (u.kind !== 'group') unitGroups[headingOf(u.kind)].units.push(u.name);
+  // The unit picker (gk_core::units::unit_options): the headings of the table's kinds in kinds
+  // order, kinds sharing a heading under it together, units in table order; empty headings left out.
+  const unitGroups = [];
+  const groupOfKind = new Map();
+  for (const k of T.kinds) {
+    let g = unitGroups.find((x) => x.heading === k.heading);
+    if (!g) unitGroups.push((g = { heading: k.heading, units: [] }));
+    groupOfKind.set(k.key, g);
+  }
+  for (const u of T.units) if (u.kind !== 'group') groupOfKind.get(u.kind)?.units.push(u.name);
   const unitOptions =
     opt('', '全部单位', true) +
     unitGroups.filter((g) => g.units.length).map((g) => `<optgroup label="${esc(g.heading)}">` + g.units.map((u) => opt(u, u, false)).join('') + '</optgroup>').join('');
@@ -370,6 +386,8 @@
     `<div class="field chips" role="group" aria-labelledby="pillar-label" id="chips">${chips}</div><div class="filter-row">` +
     '<div class="field"><label for="section">分项</label><select id="section"></select></div>' +
     `<div class="field"><label for="time">时限要求</label><select id="time">${opt('', '全部', true)}` +
+    // Every group of gk_core::options::TIME_GROUPS; under each, the table's time requirements
+    // of that kind which the tasks use, in the table's order (gk_core::options::times_of).
     TIME_GROUPS.map((g, gi) => `<optgroup label="${g}">` + TIME_TAGS.filter(([k, , kind]) => kind === gi && presentTimes & timeBit.get(k)).map(([k, l]) => opt(k, l, false)).join('') + '</optgroup>').join('') +
     '</select></div><div class="field field-search"><label for="q">搜索</label><input type="search" id="q" placeholder="任务内容、分项或单位名称" autocomplete="off"></div></div>' +
     '<div class="filter-summary"><p class="count" id="shown-count" role="status" aria-live="polite"></p><button type="button" class="clear" id="clear-filters">清除全部筛选</button>' +
@@ -382,6 +400,8 @@
     '<p class="empty" id="no-tasks" hidden>没有符合条件的任务。可以放宽筛选条件，或点击“清除全部筛选”。</p></main>';
 
   document.getElementById('boot')?.remove();
+  // The window's title as the app names it (src/lib.rs): the table's, as a ledger.
+  document.title = T.dataset.title.replace('分解表', '台账');
   document.body.insertAdjacentHTML('beforeend', page);
   performance.mark('table-rendered');
 
@@ -503,7 +523,7 @@
     sectionSelect.value = f.section ?? '';
     for (const o of timeSelect.options) {
       if (!o.value) continue;
-      const i = TIME_TAGS.findIndex(([k]) => k === o.value);
+      const i = timePos.get(o.value);
       setLabelCount(o, TIME_TAGS[i][1], x.times[i]);
     }
     timeSelect.value = f.time ?? '';

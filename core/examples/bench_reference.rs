@@ -5,8 +5,11 @@
 //! cargo run -q -p gk-core --example bench_reference -- expected    # what the app shows
 //! ```
 //!
-//! `table` prints the embedded table, or with `n` the synthetic table of `n` tasks that the
-//! app's `synthetic-10k` build embeds (`gk_core::bench::synthetic_table`). `expected` prints,
+//! `table` prints Tai'an's table (`data/tables/taian-2017.json`, format 2), or with `n` the
+//! synthetic table of `n` tasks that the app's `synthetic-10k` build embeds
+//! (`gk_core::bench::synthetic_table`): `scripts/bench.sh` writes the latter into the 10k
+//! reference's `table.js`; the 139-task reference reads the table file itself, from the copy of
+//! `data/tables/` beside it, as the app reads a table of its list. `expected` prints,
 //! for the real table, the tasks of every pickable unit (id and role label, as
 //! `gk_core::filter::Index` decides them) and of every pillar: the bench checks the reference
 //! page's rows against it, and the app's.

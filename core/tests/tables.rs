@@ -1,7 +1,7 @@
 //! The rules over a second table, of another level of government and another year: the
 //! sample 岱岳区 2026 table (`data/tables/daiyue-2026.json`), its groups and their scope, its
 //! own deadlines and year end, and its lights. The expectations were worked out by hand from
-//! the table's words (`data/tables/daiyue-2026.expect.md`), not by the code they check. Then a
+//! the table's words (`data/daiyue-2026.expect.md`), not by the code they check. Then a
 //! table file with every kind of bad content, each with its Chinese message.
 
 use gk_core::checklist::Checklists;

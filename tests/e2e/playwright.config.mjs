@@ -17,14 +17,17 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/gk/`,
     // Every browser context starts as a returning user's: the 使用说明 of both pages seen
-    // (src/guide.rs), so that its first-visit dialog does not cover the page being tested.
+    // (src/guide.rs), so that its first-visit dialog does not cover the page being tested; they
+    // are kept per table, so for each table of dist/tables/tables.json.
     // guide.spec.mjs starts without it, as a first visit does.
     storageState: {
       cookies: [],
       origins: [
         {
           origin: `http://127.0.0.1:${port}`,
-          localStorage: ['table', 'office'].map((page) => ({ name: `gk:taian-2017:guide:${page}`, value: '1' })),
+          localStorage: ['taian-2017', 'daiyue-2026'].flatMap((id) =>
+            ['table', 'office'].map((page) => ({ name: `gk:${id}:guide:${page}`, value: '1' })),
+          ),
         },
       ],
     },
