@@ -538,7 +538,8 @@ function checkGroups() {
 // microtasks: JavaScript and wasm), style (UpdateLayoutTree), layout, paint (pre-paint, paint,
 // layerize, commit) and the rest (rendering work of no such event, e.g. the layout tree's
 // rebuild, and idle time). Style and layout forced from inside
-// script count as style and layout, not script. Means per change, ms.
+// script count as style and layout, not script. Medians per change, ms (as the timed figures;
+// medians of the parts do not add up to the median of the whole).
 
 const PHASE_NAMES = {
   script: ['FunctionCall', 'EvaluateScript', 'EventDispatch', 'FireAnimationFrame', 'TimerFire', 'RunMicrotasks', 'V8.Execute', 'v8.callFunction'],
@@ -574,25 +575,26 @@ function phasesOf(trace, results) {
     const k = PHASE_OF.get(e.name);
     if (k) byPhase[k].push([e.ts, e.ts + e.dur]);
   }
+  const PARTS = ['window', 'script', 'style', 'layout', 'paint', 'other'];
   const sums = {};
   begins.forEach((b, i) => {
     const [lo, hi] = [b.ts, ends[i].ts];
     const label = results[i].label;
-    const s = (sums[label] ??= { n: 0, window: 0, script: 0, style: 0, layout: 0, paint: 0, other: 0 });
+    const s = (sums[label] ??= { n: 0, ...Object.fromEntries(PARTS.map((k) => [k, []])) });
     const style = unionLength(byPhase.style, lo, hi);
     const layout = unionLength(byPhase.layout, lo, hi);
     const paint = unionLength(byPhase.paint, lo, hi);
     const all = unionLength([...byPhase.script, ...byPhase.style, ...byPhase.layout, ...byPhase.paint], lo, hi);
     const rendering = unionLength([...byPhase.style, ...byPhase.layout, ...byPhase.paint], lo, hi);
     s.n++;
-    s.window += (hi - lo) / 1000;
-    s.script += (all - rendering) / 1000;
-    s.style += style / 1000;
-    s.layout += layout / 1000;
-    s.paint += paint / 1000;
-    s.other += (hi - lo - all) / 1000;
+    s.window.push((hi - lo) / 1000);
+    s.script.push((all - rendering) / 1000);
+    s.style.push(style / 1000);
+    s.layout.push(layout / 1000);
+    s.paint.push(paint / 1000);
+    s.other.push((hi - lo - all) / 1000);
   });
-  for (const s of Object.values(sums)) for (const k of ['window', 'script', 'style', 'layout', 'paint', 'other']) s[k] = Number((s[k] / s.n).toFixed(2));
+  for (const s of Object.values(sums)) for (const k of PARTS) s[k] = Number(median(s[k]).toFixed(2));
   return sums;
 }
 
@@ -614,8 +616,9 @@ async function changePhases(base, expected, changes) {
   const p = await openForInteractions(base, expected);
   const units = await p.page.evaluate(() => window.__bench.units());
   const steps = phaseSteps(units, changes);
-  // A first pass untraced, so that the traced one sees warm code, as the timed run does.
-  await p.page.evaluate((st) => window.__bench.run(st), steps.slice(0, 12));
+  // The same steps once untraced, so that the traced pass sees warm code and units whose
+  // controls were made before, as most changes of the timed run do.
+  await p.page.evaluate((st) => window.__bench.run(st), steps);
   await browser.startTracing(p.page, { categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute'] });
   const results = await p.page.evaluate((st) => window.__bench.run(st), steps);
   const trace = await browser.stopTracing();
@@ -863,10 +866,10 @@ lines.push('');
 if (v139.phases && r139.phases) {
   lines.push(
     "Where a change's time goes, 139 tasks (a second pass under Chromium's tracing, 20 changes of each kind, " +
-      'not the timed run; means in ms per change on the renderer main thread; style and layout forced from script count as style and layout):',
+      'after an untraced warm-up pass, not the timed run; medians in ms per change on the renderer main thread, which do not add up to the median of the whole; style and layout forced from script count as style and layout):',
   );
   lines.push('');
-  row('Phase, mean ms', ...['pillar', 'unit', 'clear'].flatMap((k) => [`${k} app`, `${k} reference`]));
+  row('Phase, median ms', ...['pillar', 'unit', 'clear'].flatMap((k) => [`${k} app`, `${k} reference`]));
   row('---', ...Array(6).fill('---:'));
   for (const ph of ['window', 'script', 'style', 'layout', 'paint', 'other']) {
     const name = { window: 'change → end of rendering (traced)', script: 'script (JavaScript, wasm)', style: 'style (UpdateLayoutTree)', layout: 'layout', paint: 'pre-paint, paint, layerize, commit', other: 'the rest (other rendering, idle)' }[ph];
