@@ -708,22 +708,31 @@ mod read {
             read: fn(Fields) -> Result<T>,
         ) -> Result<Vec<T>> {
             let items = self.array(key)?;
-            let outer = self.at.clone();
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let at = match &item {
-                        Value::Object(map) => name(map),
-                        _ => None,
-                    };
-                    let at = at.unwrap_or_else(|| match outer.is_empty() {
-                        true => format!("{key}[{i}]"),
-                        false => format!("{}的“{key}”第 {} 项", spaced(&outer), i + 1),
-                    });
-                    read(Fields::new(item, at)?)
-                })
-                .collect()
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.into_iter().enumerate() {
+                out.push(read(self.item(key, i, item, name)?)?);
+            }
+            Ok(out)
+        }
+
+        /// Item `i` of the array `key` as an object, named for messages (`objects`; not
+        /// generic, so that each kind of object shares it).
+        fn item(
+            &self,
+            key: &str,
+            i: usize,
+            item: Value,
+            name: fn(&Map<String, Value>) -> Option<String>,
+        ) -> Result<Fields> {
+            let at = match &item {
+                Value::Object(map) => name(map),
+                _ => None,
+            };
+            let at = at.unwrap_or_else(|| match self.at.is_empty() {
+                true => format!("{key}[{i}]"),
+                false => format!("{}的“{key}”第 {} 项", spaced(&self.at), i + 1),
+            });
+            Fields::new(item, at)
         }
     }
 
