@@ -767,48 +767,55 @@ mod read {
 /// rely on. The first problem found is the message.
 mod check {
     use super::*;
-    use std::collections::{HashMap, HashSet};
+    use std::collections::HashMap;
+
+    /// Names seen, with a value: one map type for every set of the check, the one the index
+    /// uses too (`filter::Index`), so that the wasm has one copy of its code.
+    type Names = HashMap<String, usize>;
 
     /// The most time requirements a table may have: the filter keeps them as bits of a `u64`.
     pub const MAX_TIMES: usize = 64;
 
     pub(super) fn table(t: &Table) -> Result<(), String> {
-        let mut kinds = HashSet::new();
+        let mut kinds = Names::new();
         for k in &t.kinds {
             if k.key == GROUP {
                 return Err(format!("单位类别不能叫“{GROUP}”：它是单位组的类别"));
             }
-            if !kinds.insert(k.key.as_str()) {
+            if kinds.insert(k.key.clone(), 0).is_some() {
                 return Err(format!("单位类别“{}”重复", k.key));
             }
         }
-        let mut times = HashSet::new();
+        let mut times = Names::new();
         for d in &t.times {
-            if !times.insert(d.key.as_str()) {
+            if times.insert(d.key.clone(), 0).is_some() {
                 return Err(format!("时限“{}”重复", d.key));
             }
         }
         if t.times.len() > MAX_TIMES {
             return Err(format!("时限超过 {MAX_TIMES} 种"));
         }
-        let mut pillars = HashSet::new();
+        let mut pillars = [false; 256];
         for p in &t.pillars {
-            if !pillars.insert(p.id) {
+            if std::mem::replace(&mut pillars[usize::from(p.id)], true) {
                 return Err(format!("支柱 {} 重复", p.id));
             }
         }
-        let mut sections = HashMap::new();
+        let mut sections = Names::new();
         for s in &t.sections {
-            if !pillars.contains(&s.pillar) {
+            if !pillars[usize::from(s.pillar)] {
                 return Err(format!("分项 {} 的支柱 {} 不在 pillars 中", s.id, s.pillar));
             }
-            if sections.insert(s.id.as_str(), s.pillar).is_some() {
+            if sections
+                .insert(s.id.clone(), usize::from(s.pillar))
+                .is_some()
+            {
                 return Err(format!("分项 {} 重复", s.id));
             }
         }
-        let mut units: HashMap<&str, &Unit> = HashMap::new();
-        for u in &t.units {
-            if units.insert(u.name.as_str(), u).is_some() {
+        let mut units = Names::new();
+        for (i, u) in t.units.iter().enumerate() {
+            if units.insert(u.name.clone(), i).is_some() {
                 return Err(format!("单位“{}”重复", u.name));
             }
         }
@@ -824,7 +831,7 @@ mod check {
                     return Err(format!("单位组“{}”没有成员（members）", u.name));
                 }
                 for m in &u.members {
-                    match units.get(m.as_str()) {
+                    match units.get(m.as_str()).map(|&i| &t.units[i]) {
                         None => {
                             return Err(format!(
                                 "单位组“{}”的成员“{m}”不在单位列表（units）中",
@@ -838,7 +845,7 @@ mod check {
                     }
                 }
             } else {
-                if !kinds.contains(u.kind.as_str()) {
+                if !kinds.contains_key(u.kind.as_str()) {
                     return Err(format!(
                         "单位“{}”的类别“{}”不在单位类别（kinds）中",
                         u.name, u.kind
@@ -852,13 +859,13 @@ mod check {
                 }
             }
         }
-        let mut tasks = HashSet::new();
+        let mut tasks = Names::new();
         for task in &t.tasks {
             let id = &task.id;
-            if !tasks.insert(id.as_str()) {
+            if tasks.insert(id.clone(), 0).is_some() {
                 return Err(format!("任务 {id} 重复"));
             }
-            if !pillars.contains(&task.pillar) {
+            if !pillars[usize::from(task.pillar)] {
                 return Err(format!("任务 {id} 的支柱 {} 不在 pillars 中", task.pillar));
             }
             match sections.get(task.section.as_str()) {
@@ -868,7 +875,7 @@ mod check {
                         task.section
                     ))
                 }
-                Some(&p) if p != task.pillar => {
+                Some(&p) if p != usize::from(task.pillar) => {
                     return Err(format!(
                         "任务 {id} 的分项 {} 不属于支柱 {}",
                         task.section, task.pillar
@@ -890,7 +897,7 @@ mod check {
                 }
             }
             for req in &task.time {
-                if !times.contains(req.tag.as_str()) {
+                if !times.contains_key(req.tag.as_str()) {
                     return Err(format!(
                         "任务 {id} 的时限“{}”（{}）不在时限列表（times）中",
                         req.tag, req.phrase
