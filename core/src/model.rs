@@ -707,12 +707,27 @@ mod read {
             name: fn(&Map<String, Value>) -> Option<String>,
             read: fn(Fields) -> Result<T>,
         ) -> Result<Vec<T>> {
-            let items = self.array(key)?;
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.into_iter().enumerate() {
-                out.push(read(self.item(key, i, item, name)?)?);
-            }
+            let mut out = Vec::new();
+            self.each(key, name, &mut |f| {
+                out.push(read(f)?);
+                Ok(())
+            })?;
             Ok(out)
+        }
+
+        /// Each item of the array `key`, in order, as named `Fields` to `f` (the part of
+        /// `objects` that is the same for every kind of object, once in the wasm).
+        fn each(
+            &mut self,
+            key: &str,
+            name: fn(&Map<String, Value>) -> Option<String>,
+            f: &mut dyn FnMut(Fields) -> Result<()>,
+        ) -> Result<()> {
+            let items = self.array(key)?;
+            for (i, item) in items.into_iter().enumerate() {
+                f(self.item(key, i, item, name)?)?;
+            }
+            Ok(())
         }
 
         /// Item `i` of the array `key` as an object, named for messages (`objects`; not
