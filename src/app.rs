@@ -46,13 +46,30 @@ pub struct Ctx {
     /// Whether browser storage is keeping our records (drives a persistent banner).
     pub health: RwSignal<Health>,
     /// The open table with its index, unit lists and storage (`data.rs`).
-    pub data: StoredValue<Arc<Data>>,
+    pub data: DataCell,
 }
 
 impl Ctx {
     /// The open table, its index and its storage.
     pub fn data(&self) -> Arc<Data> {
         self.data.get_value()
+    }
+}
+
+/// The open table in the reactive arena, so that `Ctx` stays `Copy`. Every read goes through
+/// the one `get_value` (an `Arc` clone): a `StoredValue::with_value` of its own at each call
+/// site (its arena lookup and disposed-value panic, once per closure type) cost the wasm more.
+#[derive(Clone, Copy)]
+pub struct DataCell(StoredValue<Arc<Data>>);
+
+impl DataCell {
+    #[inline(never)]
+    pub fn get_value(self) -> Arc<Data> {
+        self.0.get_value()
+    }
+
+    pub fn with_value<R>(self, f: impl FnOnce(&Data) -> R) -> R {
+        f(&self.get_value())
     }
 }
 
@@ -126,7 +143,7 @@ pub fn provide_state(data: Arc<Data>, notices: Vec<String>, my_unit: bool) -> Ct
         unit_tasks,
         notices,
         health,
-        data: StoredValue::new(data.clone()),
+        data: DataCell(StoredValue::new(data.clone())),
     };
     provide_context(c);
     // Another tab saved a unit's checklist: take its entries in, without a reload. Should it

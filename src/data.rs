@@ -22,9 +22,10 @@ const JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default-table.json"))
 const EMBEDDED_ID: &str = env!("GK_EMBEDDED_TABLE");
 
 /// The table as embedded, read by `Table::from_json`. The embedded JSON is checked by the
-/// native tests, so parsing cannot fail at run time.
+/// native tests, so parsing cannot fail at run time. (Panics with the error's `Display`: an
+/// `expect` would bring its `Debug` and the escaping of `str`'s `Debug` into the wasm.)
 pub fn embedded_table() -> Table {
-    Table::from_json(JSON).expect("the embedded task table is valid JSON")
+    Table::from_json(JSON).unwrap_or_else(|e| panic!("the embedded task table is valid JSON: {e}"))
 }
 
 /// A table of the deployment's list.

@@ -116,6 +116,11 @@ pub fn push_view(filter: RwSignal<Filter>, change: impl FnOnce(&mut Filter)) {
 /// hand. When the link names another table than `open` (the open table's `table=`, `None` for
 /// the default), the page reloads to open it.
 pub fn on_hash_change(open: Option<String>, f: impl Fn(String) + 'static) {
+    listen(open, Box::new(f))
+}
+
+/// `on_hash_change` without its type parameter: the listener is the same code for every page.
+fn listen(open: Option<String>, f: Box<dyn Fn(String)>) {
     let closure = Closure::<dyn Fn()>::new(move || {
         let (table, view) = split(&raw_hash());
         if table != open {

@@ -707,23 +707,47 @@ mod read {
             name: fn(&Map<String, Value>) -> Option<String>,
             read: fn(Fields) -> Result<T>,
         ) -> Result<Vec<T>> {
+            let mut out = Vec::new();
+            self.each(key, name, &mut |f| {
+                out.push(read(f)?);
+                Ok(())
+            })?;
+            Ok(out)
+        }
+
+        /// Each item of the array `key`, in order, as named `Fields` to `f` (the part of
+        /// `objects` that is the same for every kind of object, once in the wasm).
+        fn each(
+            &mut self,
+            key: &str,
+            name: fn(&Map<String, Value>) -> Option<String>,
+            f: &mut dyn FnMut(Fields) -> Result<()>,
+        ) -> Result<()> {
             let items = self.array(key)?;
-            let outer = self.at.clone();
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| {
-                    let at = match &item {
-                        Value::Object(map) => name(map),
-                        _ => None,
-                    };
-                    let at = at.unwrap_or_else(|| match outer.is_empty() {
-                        true => format!("{key}[{i}]"),
-                        false => format!("{}的“{key}”第 {} 项", spaced(&outer), i + 1),
-                    });
-                    read(Fields::new(item, at)?)
-                })
-                .collect()
+            for (i, item) in items.into_iter().enumerate() {
+                f(self.item(key, i, item, name)?)?;
+            }
+            Ok(())
+        }
+
+        /// Item `i` of the array `key` as an object, named for messages (`objects`; not
+        /// generic, so that each kind of object shares it).
+        fn item(
+            &self,
+            key: &str,
+            i: usize,
+            item: Value,
+            name: fn(&Map<String, Value>) -> Option<String>,
+        ) -> Result<Fields> {
+            let at = match &item {
+                Value::Object(map) => name(map),
+                _ => None,
+            };
+            let at = at.unwrap_or_else(|| match self.at.is_empty() {
+                true => format!("{key}[{i}]"),
+                false => format!("{}的“{key}”第 {} 项", spaced(&self.at), i + 1),
+            });
+            Fields::new(item, at)
         }
     }
 
@@ -758,48 +782,55 @@ mod read {
 /// rely on. The first problem found is the message.
 mod check {
     use super::*;
-    use std::collections::{HashMap, HashSet};
+    use std::collections::HashMap;
+
+    /// Names seen, with a value: one map type for every set of the check, the one the index
+    /// uses too (`filter::Index`), so that the wasm has one copy of its code.
+    type Names = HashMap<String, usize>;
 
     /// The most time requirements a table may have: the filter keeps them as bits of a `u64`.
     pub const MAX_TIMES: usize = 64;
 
     pub(super) fn table(t: &Table) -> Result<(), String> {
-        let mut kinds = HashSet::new();
+        let mut kinds = Names::new();
         for k in &t.kinds {
             if k.key == GROUP {
                 return Err(format!("单位类别不能叫“{GROUP}”：它是单位组的类别"));
             }
-            if !kinds.insert(k.key.as_str()) {
+            if kinds.insert(k.key.clone(), 0).is_some() {
                 return Err(format!("单位类别“{}”重复", k.key));
             }
         }
-        let mut times = HashSet::new();
+        let mut times = Names::new();
         for d in &t.times {
-            if !times.insert(d.key.as_str()) {
+            if times.insert(d.key.clone(), 0).is_some() {
                 return Err(format!("时限“{}”重复", d.key));
             }
         }
         if t.times.len() > MAX_TIMES {
             return Err(format!("时限超过 {MAX_TIMES} 种"));
         }
-        let mut pillars = HashSet::new();
+        let mut pillars = [false; 256];
         for p in &t.pillars {
-            if !pillars.insert(p.id) {
+            if std::mem::replace(&mut pillars[usize::from(p.id)], true) {
                 return Err(format!("支柱 {} 重复", p.id));
             }
         }
-        let mut sections = HashMap::new();
+        let mut sections = Names::new();
         for s in &t.sections {
-            if !pillars.contains(&s.pillar) {
+            if !pillars[usize::from(s.pillar)] {
                 return Err(format!("分项 {} 的支柱 {} 不在 pillars 中", s.id, s.pillar));
             }
-            if sections.insert(s.id.as_str(), s.pillar).is_some() {
+            if sections
+                .insert(s.id.clone(), usize::from(s.pillar))
+                .is_some()
+            {
                 return Err(format!("分项 {} 重复", s.id));
             }
         }
-        let mut units: HashMap<&str, &Unit> = HashMap::new();
-        for u in &t.units {
-            if units.insert(u.name.as_str(), u).is_some() {
+        let mut units = Names::new();
+        for (i, u) in t.units.iter().enumerate() {
+            if units.insert(u.name.clone(), i).is_some() {
                 return Err(format!("单位“{}”重复", u.name));
             }
         }
@@ -815,7 +846,7 @@ mod check {
                     return Err(format!("单位组“{}”没有成员（members）", u.name));
                 }
                 for m in &u.members {
-                    match units.get(m.as_str()) {
+                    match units.get(m.as_str()).map(|&i| &t.units[i]) {
                         None => {
                             return Err(format!(
                                 "单位组“{}”的成员“{m}”不在单位列表（units）中",
@@ -829,7 +860,7 @@ mod check {
                     }
                 }
             } else {
-                if !kinds.contains(u.kind.as_str()) {
+                if !kinds.contains_key(u.kind.as_str()) {
                     return Err(format!(
                         "单位“{}”的类别“{}”不在单位类别（kinds）中",
                         u.name, u.kind
@@ -843,13 +874,13 @@ mod check {
                 }
             }
         }
-        let mut tasks = HashSet::new();
+        let mut tasks = Names::new();
         for task in &t.tasks {
             let id = &task.id;
-            if !tasks.insert(id.as_str()) {
+            if tasks.insert(id.clone(), 0).is_some() {
                 return Err(format!("任务 {id} 重复"));
             }
-            if !pillars.contains(&task.pillar) {
+            if !pillars[usize::from(task.pillar)] {
                 return Err(format!("任务 {id} 的支柱 {} 不在 pillars 中", task.pillar));
             }
             match sections.get(task.section.as_str()) {
@@ -859,7 +890,7 @@ mod check {
                         task.section
                     ))
                 }
-                Some(&p) if p != task.pillar => {
+                Some(&p) if p != usize::from(task.pillar) => {
                     return Err(format!(
                         "任务 {id} 的分项 {} 不属于支柱 {}",
                         task.section, task.pillar
@@ -881,7 +912,7 @@ mod check {
                 }
             }
             for req in &task.time {
-                if !times.contains(req.tag.as_str()) {
+                if !times.contains_key(req.tag.as_str()) {
                     return Err(format!(
                         "任务 {id} 的时限“{}”（{}）不在时限列表（times）中",
                         req.tag, req.phrase

@@ -98,7 +98,7 @@ pub fn encode_unit(doc: &UnitDoc) -> String {
         exported_at: doc.checklist.exported_at,
         entries: &doc.checklist.entries,
     })
-    .expect("a unit document always serializes")
+    .unwrap_or_else(|e| panic!("a unit document always serializes: {e}"))
 }
 
 /// One migration step: the document of schema `n` to schema `n + 1`.

@@ -82,7 +82,8 @@ pub fn export(checklists: &Checklists, dataset_id: &str, units: &[&str], now: Ti
         exported_at: now,
         entries,
     };
-    let mut text = serde_json::to_string_pretty(&file).expect("a state file always serializes");
+    let mut text = serde_json::to_string_pretty(&file)
+        .unwrap_or_else(|e| panic!("a state file always serializes: {e}"));
     text.push('\n');
     text
 }
