@@ -9,8 +9,11 @@
 // times as gk_core::options; headings as gk_core::layout; search folding as gk_core::search),
 // the same DOM and CSS, the same controls and the same hash keys, and does
 // the same work for a change: rows shown and hidden, headings, the unit's role badges and
-// status and note controls, the facet counts of the chips and selects, the count text, the
-// unit's progress, and the address written after the paint.
+// status and note controls, the chosen unit marked in the rows' unit lists (one CSS rule
+// rewritten, as src/highlight.rs), each row's supervision light (督办, gk_core::supervision:
+// `data-light` and the light's word), the facet counts of the chips and selects (the 督办 select
+// included), the count text, the unit's progress and its 督办 counts, and the address written
+// after the paint.
 //
 // Every row is built once, from one string; a change toggles `hidden` on the rows that change
 // and touches only the controls and counts that change.
@@ -33,6 +36,12 @@ const TABLE_FILE = 'tables/taian-2017.json';
   const ROLE_LABELS = ['牵头', '责任'];
   const STATUS_KEYS = ['todo', 'doing', 'done', 'na'];
   const STATUS_LABELS = ['未开始', '进行中', '已完成', '不适用'];
+  // Supervision lights (gk_core::supervision::Light), red to green: key, word beside the role
+  // (Light::label) and the option of the 督办 select (src/filters.rs).
+  const OVERDUE = 0, STALE = 1, SOON = 2, DONE = 3, ON_TRACK = 4;
+  const LIGHT_KEYS = ['overdue', 'stale', 'soon', 'done', 'none'];
+  const LIGHT_WORDS = ['逾期', '待更新', '临期', '已完成', ''];
+  const LIGHT_OPTIONS = ['逾期', '待更新', '临期', '已完成', '正常推进'];
   // The table's time requirements, in its order: [key, label, group] (group: the index in
   // TIME_GROUPS, gk_core::options::TIME_GROUPS: cadence, deadline, response limit).
   const TIME_GROUPS = ['频次', '期限', '事后时限'];
@@ -150,6 +159,58 @@ const TABLE_FILE = 'tables/taian-2017.json';
   });
 
   // ---------------------------------------------------------------------------------------
+  // Supervision (gk_core::supervision): days as day numbers (days since 1970-01-01), civil days
+  // in China time (UTC+8).
+
+  const DAY_MS = 86400000;
+  const CHINA_MS = 8 * 3600000;
+  const dayOf = (iso) => Math.floor(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY_MS);
+  const chinaDay = (ms) => Math.floor((ms + CHINA_MS) / DAY_MS);
+  // The as-of day: today in China time (the app's default; the bench's links name no asof).
+  const today = chinaDay(Date.now());
+  const formatDay = (d) => new Date(d * DAY_MS).toISOString().slice(0, 10);
+  const PERIODS = ['week', 'month', 'quarter', 'year'];
+  // The first day of the period (0 week, 1 month, 2 quarter, 3 year) that holds day `d`.
+  function periodStart(p, d) {
+    if (p === 0) return d - ((new Date(d * DAY_MS).getUTCDay() + 6) % 7);
+    const x = new Date(d * DAY_MS);
+    const y = x.getUTCFullYear();
+    const m = x.getUTCMonth();
+    return Math.floor(Date.UTC(y, p === 1 ? m : p === 2 ? m - (m % 3) : 0, 1) / DAY_MS);
+  }
+  // Each time requirement's deadline (a day) or cadence (a period, -1 for 定期); the due date
+  // and period of every task (Schedule::of): the earliest deadline, else 31 December of the
+  // table's year; the shortest cadence.
+  const timeDue = new Map(T.times.filter((d) => 'due' in d).map((d) => [d.key, dayOf(d.due)]));
+  const timeEvery = new Map(T.times.filter((d) => 'every' in d).map((d) => [d.key, PERIODS.indexOf(d.every)]));
+  const yearEnd = Math.floor(Date.UTC(T.dataset.year, 11, 31) / DAY_MS);
+  const dues = new Int32Array(N);
+  const periods = new Int8Array(N);
+  for (let t = 0; t < N; t++) {
+    let due = Infinity;
+    let period = 99;
+    for (const r of tasks[t].time ?? []) {
+      if (timeDue.has(r.tag)) due = Math.min(due, timeDue.get(r.tag));
+      const p = timeEvery.get(r.tag) ?? -1;
+      if (p >= 0) period = Math.min(period, p);
+    }
+    dues[t] = due === Infinity ? yearEnd : due;
+    periods[t] = period === 99 ? -1 : period;
+  }
+  // Schedule::light: the light of task t for a unit whose record is `entry` (none: 未开始) on day `day`.
+  function lightOf(t, entry, day) {
+    const st = entry ? Math.max(0, STATUS_KEYS.indexOf(entry.status)) : 0;
+    const closed = st === 2 || st === 3;
+    if (!closed && dues[t] < day) return OVERDUE;
+    if (periods[t] >= 0) {
+      const fresh = entry && entry.updated_at && chinaDay(Date.parse(entry.updated_at)) >= periodStart(periods[t], day);
+      if (st !== 3 && !fresh) return STALE;
+    }
+    if (!closed && dues[t] <= day + 14) return SOON;
+    return closed ? DONE : ON_TRACK;
+  }
+
+  // ---------------------------------------------------------------------------------------
   // Storage (read as src/storage.rs keeps it: gk:<dataset>:unit:<unit>, gk:my-unit)
 
   const unitKey = (u) => `gk:${T.dataset.id}:unit:${u}`;
@@ -168,6 +229,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
   }
   const statusOf = (u, id) => Math.max(0, STATUS_KEYS.indexOf(doc(u).entries[id]?.status ?? 'todo'));
   const noteOf = (u, id) => doc(u).entries[id]?.note ?? '';
+  const entryOf = (u, id) => doc(u).entries[id];
   function edit(u, id, change) {
     const d = doc(u);
     const e = d.entries[id] ?? { status: 'todo', note: '', updated_at: '' };
@@ -185,8 +247,8 @@ const TABLE_FILE = 'tables/taian-2017.json';
   // ---------------------------------------------------------------------------------------
   // The hash (gk_core::hash): unit, role, pillar, section, time, status, q
 
-  const KEYS = ['unit', 'role', 'pillar', 'section', 'time', 'status', 'q'];
-  const emptyFilter = () => ({ unit: null, role: null, pillar: null, section: null, time: null, status: null, q: '' });
+  const KEYS = ['unit', 'role', 'pillar', 'section', 'time', 'status', 'light', 'q'];
+  const emptyFilter = () => ({ unit: null, role: null, pillar: null, section: null, time: null, status: null, light: null, q: '' });
   function decode(s) {
     try {
       return decodeURIComponent(s.replace(/\+/g, ' '));
@@ -214,6 +276,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
     }
     if (v.time && timeBit.has(v.time)) f.time = v.time;
     if (v.status && STATUS_KEYS.includes(v.status)) f.status = STATUS_KEYS.indexOf(v.status);
+    if (v.light && LIGHT_KEYS.includes(v.light)) f.light = LIGHT_KEYS.indexOf(v.light);
     if (v.q) f.q = v.q;
     return f;
   }
@@ -221,7 +284,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
     const pairs = [
       ['unit', f.unit], ['role', f.role === null ? null : ROLE_KEYS[f.role]],
       ['pillar', f.pillar === null ? null : String(f.pillar)], ['section', f.section], ['time', f.time],
-      ['status', f.status === null ? null : STATUS_KEYS[f.status]], ['q', f.q || null],
+      ['status', f.status === null ? null : STATUS_KEYS[f.status]], ['light', f.light === null ? null : LIGHT_KEYS[f.light]], ['q', f.q || null],
     ];
     return pairs.filter(([, v]) => v !== null).map(([k, v]) => `${k}=${encode(v)}`).join('&');
   }
@@ -231,7 +294,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
   // ---------------------------------------------------------------------------------------
   // Filtering and facets (gk_core::filter)
 
-  const F_UNIT = 1, F_ROLE = 2, F_PILLAR = 4, F_SECTION = 8, F_TIME = 16, F_STATUS = 32, F_QUERY = 64;
+  const F_UNIT = 1, F_ROLE = 2, F_PILLAR = 4, F_SECTION = 8, F_TIME = 16, F_STATUS = 32, F_QUERY = 64, F_LIGHT = 128;
   function compute(f) {
     const u = f.unit === null ? -1 : unitPos.get(f.unit);
     const row = u >= 0 ? slots[u] : null;
@@ -244,6 +307,11 @@ const TABLE_FILE = 'tables/taian-2017.json';
     const times = new Array(TIME_TAGS.length).fill(0);
     const roles = [0, 0];
     const statuses = [0, 0, 0, 0];
+    // The 督办 select's counts, and the unit's lights: of every task (-1: not the unit's) and
+    // their counts over all its tasks (the progress panel's), as Index::facets and light_counts.
+    const lights = [0, 0, 0, 0, 0];
+    const lightOfTask = row ? new Int8Array(N).fill(-1) : null;
+    const lightTotals = [0, 0, 0, 0, 0];
     const base = [];
     let total = 0;
     for (let t = 0; t < N; t++) {
@@ -253,11 +321,16 @@ const TABLE_FILE = 'tables/taian-2017.json';
       let st = -1;
       if (row) {
         slot = row[t];
-        if (slot < 0) fails |= F_UNIT | F_ROLE | F_STATUS;
+        if (slot < 0) fails |= F_UNIT | F_ROLE | F_STATUS | F_LIGHT;
         else {
           if (f.role !== null && f.role !== slot >> 8) fails |= F_ROLE;
-          st = statusOf(f.unit, tasks[t].id);
+          const entry = entryOf(f.unit, tasks[t].id);
+          st = entry ? Math.max(0, STATUS_KEYS.indexOf(entry.status)) : 0;
           if (f.status !== null && f.status !== st) fails |= F_STATUS;
+          const l = lightOf(t, entry, today);
+          lightOfTask[t] = l;
+          lightTotals[l]++;
+          if (f.light !== null && f.light !== l) fails |= F_LIGHT;
         }
       }
       if (f.pillar !== null && f.pillar !== e.pillar) fails |= F_PILLAR;
@@ -275,6 +348,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
       if (slot >= 0) {
         if ((fails & ~F_ROLE) === 0) roles[slot >> 8]++;
         if ((fails & ~F_STATUS) === 0) statuses[st]++;
+        if ((fails & ~F_LIGHT) === 0) lights[lightOfTask[t]]++;
       }
     }
     const unitCounts = slots.map((r) => {
@@ -282,7 +356,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
       for (const t of base) if (r[t] >= 0 && (f.role === null || f.role === r[t] >> 8)) n++;
       return n;
     });
-    return { shown, total, pillars, sections, times, roles, statuses, units: unitCounts };
+    return { shown, total, pillars, sections, times, roles, statuses, lights, lightOfTask, lightTotals, units: unitCounts };
   }
 
   // ---------------------------------------------------------------------------------------
@@ -330,7 +404,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
     });
   }
   const units_ = (names, needle) =>
-    names.length === 0 ? '<span class="none">—</span>' : '<ul class="unit-list">' + names.map((n) => `<li>${highlighted(n, needle)}</li>`).join('') + '</ul>';
+    names.length === 0 ? '<span class="none">—</span>' : '<ul class="unit-list">' + names.map((n) => `<li data-unit="${esc(n)}">${highlighted(n, needle)}</li>`).join('') + '</ul>';
   const heading = (cls, tag, inner) =>
     `<tr class="${cls}"><th colspan="4" scope="colgroup"><${tag}>${inner}</${tag}></th><td class="print-only fill"></td></tr>`;
   const textHtml = (task, needle) => task.text.split('\n').map((p) => `<p>${highlighted(p, needle)}</p>`).join('');
@@ -352,7 +426,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
     );
   }
   const controlsHtml =
-    '<span class="role" hidden></span><div class="checklist" data-status="todo"><label class="mini"><span>状态</span><select class="status">' +
+    '<span class="role" hidden></span><span class="light"></span><div class="checklist" data-status="todo"><label class="mini"><span>状态</span><select class="status">' +
     STATUS_KEYS.map((k, i) => `<option value="${k}">${STATUS_LABELS[i]}</option>`).join('') +
     '</select></label><label class="mini"><span>备注</span><textarea class="note" rows="2" placeholder="如：公开位置、时间或链接"></textarea></label></div>';
 
@@ -382,7 +456,8 @@ const TABLE_FILE = 'tables/taian-2017.json';
     '<div class="unit-pick"><input type="search" id="unit-find" class="unit-find" placeholder="输入名称查找，回车选中" aria-label="查找单位" aria-controls="unit" autocomplete="off">' +
     `<select id="unit">${unitOptions}</select></div></div>` +
     `<div class="field"><label for="role">角色</label><select id="role">${opt('', '牵头和责任', true)}${ROLE_KEYS.map((k, i) => opt(k, ROLE_LABELS[i], false)).join('')}</select></div>` +
-    `<div class="field"><label for="status-filter">完成状态</label><select id="status-filter">${opt('', '全部状态', true)}${STATUS_KEYS.map((k, i) => opt(k, STATUS_LABELS[i], false)).join('')}</select></div></div>` +
+    `<div class="field"><label for="status-filter">完成状态</label><select id="status-filter">${opt('', '全部状态', true)}${STATUS_KEYS.map((k, i) => opt(k, STATUS_LABELS[i], false)).join('')}</select></div>` +
+    `<div class="field"><label for="light-filter">督办</label><select id="light-filter">${opt('', '全部', true)}${LIGHT_KEYS.map((k, i) => opt(k, LIGHT_OPTIONS[i], false)).join('')}</select></div></div>` +
     `<div class="field chips" role="group" aria-labelledby="pillar-label" id="chips">${chips}</div><div class="filter-row">` +
     '<div class="field"><label for="section">分项</label><select id="section"></select></div>' +
     `<div class="field"><label for="time">时限要求</label><select id="time">${opt('', '全部', true)}` +
@@ -392,7 +467,8 @@ const TABLE_FILE = 'tables/taian-2017.json';
     '</select></div><div class="field field-search"><label for="q">搜索</label><input type="search" id="q" placeholder="任务内容、分项或单位名称" autocomplete="off"></div></div>' +
     '<div class="filter-summary"><p class="count" id="shown-count" role="status" aria-live="polite"></p><button type="button" class="clear" id="clear-filters">清除全部筛选</button>' +
     '<span class="print-tools"><button type="button" id="print">打印</button><label title="较宽的内容可横向打印"><input type="checkbox" id="orient">横向</label></span></div></section>' +
-    '<main id="main"><section class="progress" id="progress" aria-label="本单位进度" hidden><div class="progress-main"><h2 id="progress-unit"></h2><div class="progress-figures" id="progress-figures"></div></div>' +
+    '<main id="main"><section class="progress" id="progress" aria-label="本单位进度" hidden><div class="progress-main"><h2 id="progress-unit"></h2><div class="progress-figures" id="progress-figures"></div>' +
+    `<div class="supervision"><p class="light-counts" id="light-counts"></p><label class="asof no-print"><span>截至日期</span><input type="date" id="asof" value="${formatDay(today)}"></label></div></div>` +
     '<div class="export-box no-print"><p class="export-state" id="export-state"><span id="export-note"></span><br><span class="last-export" id="last-export"></span></p><button type="button" class="primary" id="export-unit">导出报送文件</button></div></section>' +
     '<table class="tasks"><thead><tr><th scope="col" class="col-id">编号</th><th scope="col" class="col-text">工作任务及要求</th><th scope="col" class="col-units">牵头单位</th><th scope="col" class="col-units">责任单位</th>' +
     '<th scope="col" class="col-mine"><span class="no-print">本单位</span><span class="print-only">状态</span></th><th scope="col" class="col-note print-only">备注</th></tr></thead>' +
@@ -417,6 +493,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
   const unitOptionEls = new Map(Array.from(unitSelect.options).filter((o) => o.value).map((o) => [o.value, o]));
   const roleSelect = $('role');
   const statusSelect = $('status-filter');
+  const lightSelect = $('light-filter');
   const sectionSelect = $('section');
   const timeSelect = $('time');
   const query = $('q');
@@ -480,8 +557,10 @@ const TABLE_FILE = 'tables/taian-2017.json';
       if (pendingS) want[s] = 1;
       pendingP = pendingS = false;
     }
-    // The unit's column: role badges, status and note controls, heading width.
+    // The unit's column: role badges, status and note controls, heading width, the marks of
+    // the unit in the unit lists; then every row's light (only those that change).
     if (f.unit !== shownUnit) fillUnit(f.unit);
+    setLights(x.lightOfTask, f.unit);
     if (f.q || markedRows) mark(want, f.q);
     for (let k = 0; k < rows.length; k++) {
       if (want[k] !== rowShown[k]) {
@@ -506,6 +585,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
     for (const [sel, counts, labels, value] of [
       [roleSelect, x.roles, ROLE_LABELS, f.role],
       [statusSelect, x.statuses, STATUS_LABELS, f.status],
+      [lightSelect, x.lights, LIGHT_OPTIONS, f.light],
     ]) {
       sel.disabled = noUnit;
       if (noUnit) sel.title = '先选择单位';
@@ -528,7 +608,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
     }
     timeSelect.value = f.time ?? '';
     if (query.value !== f.q) query.value = f.q;
-    progress(f.unit);
+    progress(f.unit, x.lightTotals);
   }
 
   // The unit's controls of each task row, once made: [role badge, .checklist, select, textarea, note cell].
@@ -548,7 +628,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
           const mine = el.cells[4];
           mine.innerHTML = controlsHtml;
           const box = mine.lastChild;
-          c = controls[t] = [mine.firstChild, box, box.querySelector('select'), box.querySelector('textarea'), el.cells[5], -1];
+          c = controls[t] = [mine.firstChild, box, box.querySelector('select'), box.querySelector('textarea'), el.cells[5], -1, mine.firstChild.nextSibling];
         }
         const [role, box, select, area, noteCell, had] = c;
         if (had !== slot) {
@@ -568,7 +648,61 @@ const TABLE_FILE = 'tables/taian-2017.json';
         if (noteCell.textContent !== note) noteCell.textContent = note;
       }
     }
+    markUnit(u);
     shownUnit = u;
+  }
+
+  // The chosen unit marked in every row's unit lists (gk_core::highlight): each name is an
+  // `<li data-unit>`; one rule of style.css, found by its first selector, gets the unit's own
+  // name and its groups' (in table order) as its selector.
+  const MARKER = '.unit-list li[data-chosen]';
+  let markRule = null;
+  function findMarkRule() {
+    for (const sheet of document.styleSheets) {
+      let rules;
+      try {
+        rules = sheet.cssRules;
+      } catch (_) {
+        continue;
+      }
+      for (let i = rules.length - 1; i >= 0; i--) if (rules[i].selectorText?.startsWith(MARKER)) return rules[i];
+    }
+    return null;
+  }
+  const cssString = (s) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(/["\\]/g, '\\$&');
+  function markUnit(u) {
+    markRule ??= findMarkRule();
+    if (!markRule) return;
+    let sel = MARKER;
+    if (u !== null) {
+      for (const name of [u, ...groups.filter((g) => g.members.includes(u)).map((g) => g.name)]) sel += `, .unit-list li[data-unit="${cssString(name)}"]`;
+    }
+    markRule.selectorText = sel;
+  }
+
+  // Every row's light for the chosen unit (`data-light` on the row, the word beside the role):
+  // rowLight[t], what row t shows (-1: none), changed only where it differs.
+  // rowWord[t], the word row t's controls show.
+  const rowLight = new Int8Array(N).fill(-1);
+  const rowWord = new Array(N).fill('');
+  function setLights(lightOfTask, u) {
+    for (let t = 0; t < N; t++) {
+      const l = lightOfTask ? lightOfTask[t] : -1;
+      const c = controls[t];
+      if (c) {
+        // The word: 不适用 for a task closed as 不适用 (Light::word).
+        const word = l < 0 ? '' : l === DONE && statusOf(u, tasks[t].id) === 3 ? STATUS_LABELS[3] : LIGHT_WORDS[l];
+        if (rowWord[t] !== word) {
+          c[6].textContent = word;
+          rowWord[t] = word;
+        }
+      }
+      if (rowLight[t] === l) continue;
+      const el = rowEls[at[t][0]];
+      if (l < 0) el.removeAttribute('data-light');
+      else el.dataset.light = LIGHT_KEYS[l];
+      rowLight[t] = l;
+    }
   }
 
   // Search marks, put only into the rows shown (a row keeps its marks while hidden, and gets the
@@ -606,7 +740,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
 
   const bar = (done, of, label) =>
     `<span class="bar" role="progressbar" aria-label="${esc(label)}完成进度" aria-valuemin="0" aria-valuemax="${of}" aria-valuenow="${done}" aria-valuetext="已完成 ${done} / ${of} 项"><span class="bar-fill" style="width: ${of ? Math.floor((done * 100) / of) : 0}%"></span></span>`;
-  function progress(u) {
+  function progress(u, lightTotals) {
     $('progress').hidden = u === null;
     if (u === null) return;
     const row = slots[unitPos.get(u)];
@@ -635,6 +769,8 @@ const TABLE_FILE = 'tables/taian-2017.json';
       per.filter((x) => x.seen).map((x) => `<li><span class="pp-name">${esc(x.p.short)}</span>${bar(x.done, x.applicable, x.p.short)}<span class="pp-n">${x.done}/${x.applicable}</span></li>`).join('') +
       '</ul>';
     setText($('progress-unit'), `${u} 的进度`);
+    // 督办：逾期 3 项 · 待更新 1 项 · 临期 0 项 (src/progress.rs), over all the unit's tasks.
+    setText($('light-counts'), `督办：逾期 ${lightTotals[OVERDUE]} 项 · 待更新 ${lightTotals[STALE]} 项 · 临期 ${lightTotals[SOON]} 项`);
     const figures = $('progress-figures');
     if (texts.get(figures) !== html) {
       figures.innerHTML = html;
@@ -688,6 +824,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
   });
   roleSelect.addEventListener('change', () => set({ role: roleSelect.value ? ROLE_KEYS.indexOf(roleSelect.value) : null }));
   statusSelect.addEventListener('change', () => set({ status: statusSelect.value ? STATUS_KEYS.indexOf(statusSelect.value) : null }));
+  lightSelect.addEventListener('change', () => set({ light: lightSelect.value ? LIGHT_KEYS.indexOf(lightSelect.value) : null }));
   sectionSelect.addEventListener('change', () => {
     const v = sectionSelect.value || null;
     set(v ? { section: v, pillar: T.sections[sectionPos.get(v)].pillar } : { section: null });
@@ -705,6 +842,8 @@ const TABLE_FILE = 'tables/taian-2017.json';
     if (!sel || !row || !filter.unit) return;
     sel.closest('.checklist').dataset.status = sel.value;
     edit(filter.unit, row.dataset.taskId, { status: sel.value });
+    // The row's light, the counts and the 督办 counts follow the record.
+    render(filter);
   });
   tbody.addEventListener('input', (ev) => {
     const area = ev.target.closest('textarea.note');

@@ -336,6 +336,21 @@ function installHarness() {
       headings: [...document.querySelectorAll('table.tasks tbody tr:not([data-task-id]):not([hidden])')].map((r) => `${r.className}: ${r.textContent}`),
       // The search marks in the shown rows.
       marks: [...document.querySelectorAll('table.tasks tbody tr:not([hidden]) mark')].map((m) => m.textContent),
+      // The names marked as the chosen unit (or one of its groups) in the shown rows' 牵头单位
+      // and 责任单位 lists, as the reader sees them (underlined by the page's style; the app
+      // rewrites one CSS rule, src/highlight.rs): [id, names marked].
+      chosen: [...document.querySelectorAll('table.tasks tbody tr[data-task-id]:not([hidden])')]
+        .map((r) => [r.dataset.taskId, [...r.querySelectorAll('.unit-list li')].filter((li) => getComputedStyle(li).textDecorationLine.includes('underline')).map((li) => li.textContent)])
+        .filter(([, names]) => names.length),
+      // The supervision light of every shown task row (督办): [id, data-light, the word beside
+      // the role].
+      lights: [...document.querySelectorAll('table.tasks tbody tr[data-task-id]:not([hidden])')].map((r) => [
+        r.dataset.taskId,
+        r.dataset.light ?? '',
+        r.querySelector('.col-mine .light')?.textContent ?? '',
+      ]),
+      // The progress panel's 督办 counts while it is shown.
+      supervision: document.querySelector('section.progress:not([hidden]) .light-counts')?.textContent ?? '',
       count: document.querySelector('.filters .count')?.textContent ?? '',
     }),
   };
@@ -424,10 +439,8 @@ async function interleaved(pages, steps, rounds) {
 async function shownFor(page, withRows) {
   return page.evaluate(async (withRows) => {
     const b = window.__bench;
-    const take = () => {
-      const s = b.snapshot();
-      return withRows ? s : { count: s.count };
-    };
+    // At 10k only the count (a snapshot reads every shown row).
+    const take = () => (withRows ? b.snapshot() : { count: document.querySelector('.filters .count')?.textContent ?? '' });
     const out = { units: {}, pillars: {} };
     for (const u of b.units()) {
       await b.run([['unit', u, null]]);
@@ -445,7 +458,9 @@ async function shownFor(page, withRows) {
 }
 
 // Checks that the app and the reference show the same tasks (at 139, the same rows and roles,
-// and those gk-core decides; at 10k, where the app renders a block at a time, the same counts).
+// and those gk-core decides, and for every unit the same names marked as the unit's in the unit
+// lists, the same lights on the rows and the same 督办 counts; at 10k, where the app renders a
+// block at a time, the same counts).
 // Returns a list of differences (empty: the same).
 async function checkSame(app, reference, size) {
   const withRows = size === '139';
@@ -471,6 +486,17 @@ async function checkSame(app, reference, size) {
       const got = (x) => JSON.stringify(x.pillars[p]?.rows.map(([id]) => id));
       if (JSON.stringify(ids) !== got(r)) problems.push(`reference, pillar ${p}: rows ≠ gk-core's`);
       if (JSON.stringify(ids) !== got(a)) problems.push(`app, pillar ${p}: rows ≠ gk-core's`);
+    }
+  }
+  // The marks and lights must be there, not merely equal: a unit's own name marked in its rows,
+  // and a light on every row of a unit's tasks.
+  if (withRows) {
+    for (const [who, x] of [['app', a], ['reference', r]]) {
+      const units = Object.entries(x.units);
+      if (!units.some(([, s]) => s.chosen.length)) problems.push(`${size} ${who}: no unit marked in any row's unit lists`);
+      const unlit = units.filter(([, s]) => s.rows.length && s.lights.some(([, l]) => !l)).map(([u]) => u);
+      if (unlit.length) problems.push(`${size} ${who}: rows without a light for ${unlit.slice(0, 3).join(', ')}`);
+      if (units.some(([, s]) => !s.supervision)) problems.push(`${size} ${who}: no 督办 counts in the progress panel`);
     }
   }
   const checked = { units: Object.keys(a.units).length, pillars: Object.keys(a.pillars).length, rows: withRows, against_core: Boolean(withRows && expected) };
@@ -844,7 +870,7 @@ lines.push(
   `Rows rendered at first: the app ${v139.load.rows_rendered.median} of 139 tasks and ` +
     `${v10k.load.rows_rendered.median} of 10,000 (a long view renders a block of rows at a time, the next as the reader scrolls); ` +
     `the reference ${r139.load.rows_rendered.median} and ${r10k.load.rows_rendered.median} (every row). ` +
-    `Same tasks checked before timing: ${Object.entries(report.checks_same).map(([k, c]) => `${k}: ${c.units} units and ${c.pillars} pillars${c.rows ? ', rows and roles' : ', counts'}${c.against_core ? ', also against gk-core' : ''}${c.links ? `, ${c.links} links (hash)` : ''}`).join('; ')}` +
+    `Same tasks checked before timing: ${Object.entries(report.checks_same).map(([k, c]) => `${k}: ${c.units} units and ${c.pillars} pillars${c.rows ? ', rows, roles, unit marks, lights and 督办 counts' : ', counts'}${c.against_core ? ', also against gk-core' : ''}${c.links ? `, ${c.links} links (hash)` : ''}`).join('; ')}` +
     (problems.length ? ` — **${problems.length} difference(s)**.` : ', no difference.'),
 );
 lines.push('');
