@@ -388,7 +388,13 @@ impl std::error::Error for TableError {}
 /// Messages are Chinese and name the object by what a person knows it by (`任务 1.1.4`).
 mod read {
     use super::*;
+    // A `due` day is read as strictly as a link's `asof`: `YYYY-MM-DD`, the day must exist.
+    use crate::supervision::parse_as_of;
     use serde_json::{Map, Value};
+
+    fn parse_day(text: &str) -> Option<Date> {
+        parse_as_of(text).ok()
+    }
 
     type Result<T> = std::result::Result<T, String>;
 
@@ -471,7 +477,7 @@ mod read {
         let label = f.string("label")?;
         let rule = if f.has("due") {
             let text = f.string("due")?;
-            TimeRule::Due(parse_date(&text).ok_or_else(|| {
+            TimeRule::Due(parse_day(&text).ok_or_else(|| {
                 format!("{}的日期（due）“{text}”无效，应为 YYYY-MM-DD 的形式", f.at)
             })?)
         } else if f.has("every") {
@@ -583,23 +589,6 @@ mod read {
                 false => None,
             },
         })
-    }
-
-    /// `YYYY-MM-DD`, the day must exist.
-    pub(super) fn parse_date(text: &str) -> Option<Date> {
-        let b = text.as_bytes();
-        let shape = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if !shape {
-            return None;
-        }
-        let n = |r: std::ops::Range<usize>| text[r].parse::<u16>().ok();
-        let month = time::Month::try_from(n(5..7)? as u8).ok()?;
-        Date::from_calendar_date(i32::from(n(0..4)?), month, n(8..10)? as u8).ok()
     }
 
     /// The members of one object of the table, and what it is (`任务 1.1.4`; empty for the

@@ -8,10 +8,9 @@
 // Screenshots for review: tests/e2e/test-results/second-table-*.png.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { table as taian, watch, taskRows, shownIds, hashOf } from './helpers.mjs';
+import { sheets } from './workbook.mjs';
 // (lights.mjs's lightOf reads Tai'an's deadlines; its words and day helpers fit any table.)
 import { WORDS as WORD, PERIOD_WORD, chineseDate, plusDays } from './lights.mjs';
 
@@ -169,47 +168,6 @@ async function openOffice2026(page, params = {}) {
   await page.goto(`./office/#${hashOf({ table: ID, ...params })}`);
   await expect(page.locator('h1')).toHaveText(TITLE);
   await expect(page.locator('table.matrix')).toBeVisible();
-}
-
-/** Every sheet of an .xlsx as rows of cells, read by LibreOffice (as excel.spec.mjs does). */
-function sheets(xlsxPath) {
-  const dir = mkdtempSync(join(tmpdir(), 'gk-xlsx-'));
-  execFileSync('soffice', [
-    `-env:UserInstallation=file://${dir}/profile`,
-    '--headless',
-    '--convert-to',
-    'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
-    '--outdir',
-    dir,
-    xlsxPath,
-  ], { stdio: 'pipe', timeout: 60_000 });
-  const out = {};
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
-    out[f.replace(/^.*-([^-]+)\.csv$/, '$1')] = parseCsv(readFileSync(join(dir, f), 'utf8'));
-  }
-  return out;
-}
-
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += ch;
-  }
-  if (cell || row.length) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 /** Prints the page to test-results/<name>.pdf and reads it back with pdftotext (poppler). */
