@@ -28,7 +28,9 @@ fn main() {
     // bigger table needs the long view, which only the `long-table` feature compiles.
     let tasks = value["tasks"].as_array().map_or(0, Vec::len);
     if tasks > 350 && env::var_os("CARGO_FEATURE_LONG_TABLE").is_none() {
-        panic!("{source} has {tasks} tasks: build with `--features long-table` (src/rows.rs)");
+        panic!(
+            "{source} has {tasks} tasks: build with `--features long-table` (src/table/rows.rs)"
+        );
     }
     let compact = serde_json::to_string(&value).expect("a JSON value always serializes");
     let out =

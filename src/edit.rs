@@ -2,8 +2,8 @@
 //! browser storage at once (merged with what another tab may have saved meanwhile). Also the
 //! export of units' checklists, which marks them exported.
 
-use crate::app::{ctx, Ctx};
 use crate::files;
+use crate::state::{ctx, Ctx};
 use gk_core::checklist::Checklists;
 use gk_core::merge::merge_unit;
 use gk_core::statefile;

@@ -3,7 +3,7 @@
 //! carries it. The page sends the worker what it shows (its checklists as a state file, its
 //! view as the URL hash) and offers the bytes it gets back as a download.
 
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::{edit, files};
 use gk_core::{hash, statefile};
 use leptos::prelude::*;

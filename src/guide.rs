@@ -4,8 +4,8 @@
 //! browser gives the focus back. Each page passes its own text, so that the task table does not
 //! carry the office's.
 
-use crate::app::ctx;
-use crate::progress::RECORDS_WARNING;
+use crate::state::ctx;
+use crate::table::progress::RECORDS_WARNING;
 use leptos::prelude::*;
 
 /// A page's guide.

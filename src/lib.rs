@@ -1,32 +1,29 @@
 //! The Leptos shell around `gk-core`: components, URL state, browser storage, files.
 //! Everything that can be plain Rust lives in `gk-core` and is tested natively.
+//!
+//! Two pages, a folder each: `table/` (the task table, a unit's page) and `office/` (汇总与导入);
+//! the pieces both use beside them: the open table (`data`), the shared state (`state`), storage,
+//! the link, files, the mastheads, notices, the guide, print, the Excel buttons and edits.
 
-mod app;
-mod central;
 pub mod data;
-mod dunning;
 mod edit;
 mod excel;
 mod files;
-mod filters;
 mod guide;
-mod highlight;
-mod import;
 mod notices;
 mod office;
 mod print;
-mod progress;
-mod rows;
+mod state;
 pub mod storage;
+mod table;
 mod toolbar;
-mod unit_view;
 pub mod url;
 
 /// Starts the task-table page: opens the link's table (`data::load`), then replaces the static
 /// boot notice of `index.html` with the page.
 pub fn start() {
     begin(false, |data, notices| {
-        leptos::mount::mount_to_body(move || leptos::view! { <app::App data notices /> })
+        leptos::mount::mount_to_body(move || leptos::view! { <table::App data notices /> })
     });
 }
 

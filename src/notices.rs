@@ -1,7 +1,7 @@
 //! Messages for the user: values of a link that were ignored, storage problems, file problems.
 //! They stay until dismissed.
 
-use crate::app::ctx;
+use crate::state::ctx;
 use leptos::prelude::*;
 
 #[component]

@@ -3,7 +3,7 @@
 //! (with a unit, the as-of day of its lights: 截至 2017年7月1日) and the date, each row's note as text, and the sign-off lines. Also the 打印 button with its
 //! page orientation. (A row's status prints from the `data-status` of its checklist, by CSS.)
 
-use crate::app::ctx;
+use crate::state::ctx;
 use gk_core::describe::describe;
 use leptos::prelude::*;
 

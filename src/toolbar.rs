@@ -4,11 +4,11 @@
 //! for the unit's own keeping (本单位留存); the office page imports files and exports every
 //! unit kept in this browser.
 
-use crate::app::ctx;
 use crate::data::{Failure, Listed};
 use crate::excel::{ExcelButton, Kind};
 use crate::guide::{self, Guide, GuideText};
-use crate::import::read_files;
+use crate::office::import::read_files;
+use crate::state::ctx;
 use crate::{edit, files};
 use gk_core::csv;
 use leptos::html::Input;

@@ -10,7 +10,7 @@
 // the same DOM and CSS, the same controls and the same hash keys, and does
 // the same work for a change: rows shown and hidden, headings, the unit's role badges and
 // status and note controls, the chosen unit marked in the rows' unit lists (one CSS rule
-// rewritten, as src/highlight.rs), each row's supervision light (督办, gk_core::supervision:
+// rewritten, as src/table/highlight.rs), each row's supervision light (督办, gk_core::supervision:
 // `data-light` and the light's word), the facet counts of the chips and selects (the 督办 select
 // included), the count text, the unit's progress and its 督办 counts, and the address written
 // after the paint.
@@ -37,7 +37,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
   const STATUS_KEYS = ['todo', 'doing', 'done', 'na'];
   const STATUS_LABELS = ['未开始', '进行中', '已完成', '不适用'];
   // Supervision lights (gk_core::supervision::Light), red to green: key, word beside the role
-  // (Light::label) and the option of the 督办 select (src/filters.rs).
+  // (Light::label) and the option of the 督办 select (src/table/filters.rs).
   const OVERDUE = 0, STALE = 1, SOON = 2, DONE = 3, ON_TRACK = 4;
   const LIGHT_KEYS = ['overdue', 'stale', 'soon', 'done', 'none'];
   const LIGHT_WORDS = ['逾期', '待更新', '临期', '已完成', ''];
@@ -570,7 +570,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
     }
     $('no-tasks').hidden = x.total !== 0;
     // Counts and controls.
-    // With a unit, out of the unit's tasks (as src/filters.rs): 显示 1 / 本单位 78 项.
+    // With a unit, out of the unit's tasks (as src/table/filters.rs): 显示 1 / 本单位 78 项.
     setText($('shown-count'), f.unit === null ? `显示 ${x.total} / ${N} 项` : `显示 ${x.total} / 本单位 ${unitTotal(f.unit)} 项`);
     $('clear-filters').disabled = isEmpty(f);
     chipEls.forEach((c, i) => {
@@ -769,7 +769,7 @@ const TABLE_FILE = 'tables/taian-2017.json';
       per.filter((x) => x.seen).map((x) => `<li><span class="pp-name">${esc(x.p.short)}</span>${bar(x.done, x.applicable, x.p.short)}<span class="pp-n">${x.done}/${x.applicable}</span></li>`).join('') +
       '</ul>';
     setText($('progress-unit'), `${u} 的进度`);
-    // 督办：逾期 3 项 · 待更新 1 项 · 临期 0 项 (src/progress.rs), over all the unit's tasks.
+    // 督办：逾期 3 项 · 待更新 1 项 · 临期 0 项 (src/table/progress.rs), over all the unit's tasks.
     setText($('light-counts'), `督办：逾期 ${lightTotals[OVERDUE]} 项 · 待更新 ${lightTotals[STALE]} 项 · 临期 ${lightTotals[SOON]} 项`);
     const figures = $('progress-figures');
     if (texts.get(figures) !== html) {

@@ -338,7 +338,7 @@ function installHarness() {
       marks: [...document.querySelectorAll('table.tasks tbody tr:not([hidden]) mark')].map((m) => m.textContent),
       // The names marked as the chosen unit (or one of its groups) in the shown rows' 牵头单位
       // and 责任单位 lists, as the reader sees them (underlined by the page's style; the app
-      // rewrites one CSS rule, src/highlight.rs): [id, names marked].
+      // rewrites one CSS rule, src/table/highlight.rs): [id, names marked].
       chosen: [...document.querySelectorAll('table.tasks tbody tr[data-task-id]:not([hidden])')]
         .map((r) => [r.dataset.taskId, [...r.querySelectorAll('.unit-list li')].filter((li) => getComputedStyle(li).textDecorationLine.includes('underline')).map((li) => li.textContent)])
         .filter(([, names]) => names.length),

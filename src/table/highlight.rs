@@ -1,11 +1,11 @@
 //! The chosen unit marked in a row's unit lists (牵头单位, 责任单位), by one CSS rule.
 //!
-//! Each name is rendered once as `<li data-unit="…">` (src/rows.rs); on a unit change this
+//! Each name is rendered once as `<li data-unit="…">` (src/table/rows.rs); on a unit change this
 //! rewrites the selector of one rule of style.css (found by `gk_core::highlight::MARKER`) to name
 //! the unit and its groups. No reactive class on every name of every row, no inline style (the
 //! CSP allows changes made through the CSSOM to the page's own style sheet).
 
-use crate::app::ctx;
+use crate::state::ctx;
 use gk_core::highlight::{selector, MARKER};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

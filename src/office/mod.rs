@@ -2,17 +2,22 @@
 //! the central view (汇总) and exports every unit kept here. A page of its own so that the
 //! task table, which every unit opens, does not carry its code.
 
-use crate::app::provide_state;
-use crate::central::Central;
 use crate::data::Data;
-use crate::dunning::provide_dunning;
-use crate::import::{enable_drop, provide_import_ctx, ImportPanel};
 use crate::notices::{Notices, StorageBanner};
+use crate::office::central::Central;
+use crate::office::dunning::provide_dunning;
+use crate::office::import::{enable_drop, provide_import_ctx, ImportPanel};
+use crate::state::provide_state;
 use crate::toolbar::OfficeMasthead;
 use crate::url;
 use gk_core::hash;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+pub mod central;
+pub mod dunning;
+pub mod import;
+pub mod unit_view;
 
 #[component]
 pub fn Office(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {

@@ -16,9 +16,9 @@
 //! controls are set from the checklists only for another unit or another tab's change
 //! (`Ctx::outside`), so typing is never interrupted by a redraw.
 
-use crate::app::{ctx, Ctx};
 use crate::data::Data;
 use crate::edit;
+use crate::state::{ctx, Ctx};
 use gk_core::checklist::Checklists;
 #[cfg(feature = "long-table")]
 use gk_core::filter::Filter;
@@ -86,7 +86,7 @@ pub fn TaskTable() -> impl IntoView {
     let (body, after) = (whole_view(rc, all), ());
     // The first run comes once the page is mounted: the rows are in it.
     Effect::new(|_| mark_rendered());
-    crate::highlight::follow_unit();
+    crate::table::highlight::follow_unit();
     view! {
         <table class="tasks" class:with-unit=move || rc.has_unit.get()>
             <thead>
@@ -416,7 +416,7 @@ fn heading(
 }
 
 /// A task's lead or responsible units, a dash for none. Each name carries `data-unit`, by
-/// which the chosen unit is marked (src/highlight.rs).
+/// which the chosen unit is marked (src/table/highlight.rs).
 fn units(q: ReadSignal<String>, names: Vec<String>) -> impl IntoView {
     if names.is_empty() {
         return Either::Left(view! { <span class="none">"—"</span> });

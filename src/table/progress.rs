@@ -3,8 +3,8 @@
 //! its records are kept (已自动保存在本浏览器, and the warning that they stay in this browser),
 //! its unexported-changes indicator and its export: the 报送文件 to send to the office.
 
-use crate::app::ctx;
 use crate::edit;
+use crate::state::ctx;
 use crate::storage::Health;
 use gk_core::checklist::{percent, Progress};
 use gk_core::model::Table;

@@ -4,8 +4,8 @@
 //! message naming the file and saying what to send instead, the technical detail folded under
 //! 详情; storage is untouched until the user applies.
 
-use crate::app::ctx;
 use crate::edit;
+use crate::state::ctx;
 use gk_core::checklist::Entry;
 use gk_core::statefile::{self, FileError, ImportUndo, ParsedFile, Preview, PreviewItem};
 use gk_core::stored::UnitDoc;

@@ -4,11 +4,11 @@
 //! (`unit_view.rs`) in the central view's place: never the unit's editable task table. The
 //! office page (`office.rs`) shows it.
 
-use crate::app::ctx;
 use crate::data::Data;
-use crate::dunning::{as_of_words, dunning, AsOfControl, DunningList};
+use crate::office::dunning::{as_of_words, dunning, AsOfControl, DunningList};
+use crate::office::unit_view::{provide_unit_view, unit_view, UnitViewSection};
 use crate::print::PrintHead;
-use crate::unit_view::{provide_unit_view, unit_view, UnitViewSection};
+use crate::state::ctx;
 use gk_core::checklist::{percent, Checklists};
 use gk_core::dunning::{order, UnitOrder};
 use gk_core::status::Status;

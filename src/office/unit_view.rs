@@ -10,8 +10,8 @@
 //! browser's back button returns from a unit to the 汇总 instead of leaving the page, and a
 //! link opens the unit's view directly.
 
-use crate::app::ctx;
 use crate::print::PrintHead;
+use crate::state::ctx;
 use crate::url;
 use gk_core::checklist::Entry;
 use gk_core::filter::Filter;
@@ -238,7 +238,7 @@ fn body(s: Shown) -> impl IntoView {
         <p class="hint no-print">
             "此处只供查看，不能修改：状态和备注由该单位在任务表中填写，导出报送文件后经“导入报送文件”汇总到这里。"
         </p>
-        <p class="uv-figures">{figures}" · "{crate::dunning::as_of_words}</p>
+        <p class="uv-figures">{figures}" · "{crate::office::dunning::as_of_words}</p>
         <div class="uv-pillars no-print" role="group" aria-label="支柱">
             {chips}
         </div>

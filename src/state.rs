@@ -1,22 +1,15 @@
-//! The task-table page (a unit's page): masthead, banners, filters, the unit's progress and the
-//! task table; and the state it shares with the office page (`office.rs`).
-
+//! The state both pages share: [`Ctx`] (the view, the checklists, the memos derived from them,
+//! notices, storage health and the open table), made by [`provide_state`] from what is loaded
+//! before any signal exists (the link, storage), and kept in step with other tabs.
 use crate::data::Data;
-use crate::filters::FilterBar;
-use crate::notices::{Notices, StorageBanner};
-use crate::print::{PrintHead, SignOff};
-use crate::progress::ProgressPanel;
-use crate::rows::TaskTable;
 use crate::storage::{Health, Store};
-use crate::toolbar::Masthead;
-use crate::{edit, files, url};
+use crate::{edit, url};
 use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
 use gk_core::hash;
 use gk_core::supervision::{china_day, Date};
 use leptos::prelude::*;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// The state every component reads, provided as context.
 #[derive(Clone, Copy)]
@@ -164,67 +157,4 @@ pub fn provide_state(data: Arc<Data>, notices: Vec<String>, my_unit: bool) -> Ct
         health.set(d.store.health());
     });
     c
-}
-
-#[component]
-pub fn App(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {
-    let link_table = data.link_table.clone();
-    let Ctx {
-        filter,
-        notices,
-        data,
-        ..
-    } = provide_state(data, notices, true);
-    files::refuse_drop(notices);
-    // Whether the filters are unfolded on a phone: at first only when no unit is chosen yet
-    // (the first thing to do); choosing one folds them, so that its tasks come first.
-    let filters_open = RwSignal::new(filter.with_untracked(|f| f.unit.is_none()));
-
-    // Filter → URL. The first write (e.g. the remembered unit) and a new search term replace
-    // the history entry; any other change pushes one, so back and forward move between views.
-    let last_query = StoredValue::new(filter.with_untracked(|f| f.query.clone()));
-    let writes = StoredValue::new(0u32);
-    Effect::new(move |prev: Option<()>| {
-        let (h, query) = filter.with(|f| (hash::format(f), f.query.clone()));
-        let push = prev.is_some() && last_query.with_value(|q| *q == query);
-        last_query.set_value(query);
-        // Written after the next paint: the address is not what the user waits to see, and
-        // changing it costs the browser a few milliseconds (Chromium even fetches the icon
-        // again). Only the latest change is written, and none when the address was changed
-        // meanwhile by a navigation (its hashchange brings the filter in line).
-        writes.update_value(|n| *n += 1);
-        let (n, seen) = (writes.get_value(), url::read_hash());
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if writes.get_value() == n && url::read_hash() == seen {
-                        url::write_hash(&h, push);
-                    }
-                },
-                Duration::ZERO,
-            )
-        });
-    });
-    // URL → filter, on back/forward or a hand-edited hash.
-    url::on_hash_change(link_table, move |h| {
-        let (f, problems) = data.with_value(|d| hash::parse(&h, &d.table));
-        if filter.with_untracked(|cur| *cur != f) {
-            filter.set(f);
-        }
-        if !problems.is_empty() {
-            notices.update(|n| n.extend(problems.into_iter().map(|p| p.message)));
-        }
-    });
-    view! {
-        <Masthead />
-        <StorageBanner />
-        <Notices />
-        <FilterBar open=filters_open />
-        <main id="main">
-            <PrintHead />
-            <ProgressPanel />
-            <TaskTable />
-            <SignOff />
-        </main>
-    }
 }

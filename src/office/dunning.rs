@@ -3,7 +3,7 @@
 //! pages; layout in `public/office.css`) and their CSV. The rules are `gk_core::supervision`'s
 //! and `gk_core::dunning`'s.
 
-use crate::app::ctx;
+use crate::state::ctx;
 use crate::{edit, files, url};
 use gk_core::dunning::{self, Row};
 use gk_core::supervision::{

@@ -2,8 +2,8 @@
 //! visible count and one control that clears everything. Every option shows its facet count
 //! (`gk_core::options`), updated in place as the counts change.
 
-use crate::app::ctx;
 use crate::print::PrintButton;
+use crate::state::ctx;
 use gk_core::describe::summary;
 use gk_core::filter::{Facets, Filter};
 use gk_core::model::Section;
