@@ -343,6 +343,13 @@ impl Index {
         self.entries.is_empty()
     }
 
+    /// The due date and period of task `task` (an index into `Table::tasks`), worked out once
+    /// when the index was built: what a row's light needs, without reading the table's `times`
+    /// again on every change.
+    pub fn schedule(&self, task: usize) -> Option<Schedule> {
+        self.entries.get(task).map(|e| e.schedule)
+    }
+
     /// The units a user can pick (every unit that is not a group), in table order.
     pub fn units(&self) -> &[String] {
         &self.units

@@ -1,11 +1,11 @@
 //! Which tasks concern a unit, in which role, and by which name: its own or a group's.
 //!
 //! Group membership and scope come from the table (the `members` and `scope` of its units of
-//! kind [`GROUP`]), not from code or from a group's name, so that any table's groups work.
+//! kind [`GROUP`](crate::model::GROUP)), not from code or from a group's name, so that any table's groups work.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Scope, Table, Task, Unit, GROUP};
+use crate::model::{Scope, Table, Task, Unit};
 
 /// A unit's role in a task. `Lead < Responsible`: the order is the precedence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,9 +61,15 @@ impl Via {
         Via {
             name: group.name.clone(),
             short: group.short_name().to_string(),
-            scope: group.scope.unwrap_or(Scope::All),
+            scope: scope_of(group),
         }
     }
+}
+
+/// A group's scope; a group read without one binds every member (the reader refuses such a
+/// table, so this is for tables made in code).
+fn scope_of(group: &Unit) -> Scope {
+    group.scope.unwrap_or(Scope::All)
 }
 
 impl Assignment {
@@ -157,12 +163,13 @@ impl<'a> Groups<'a> {
             for name in names {
                 let via = if name == unit {
                     None
-                } else if self.contains(name, unit) {
-                    self.members.get(name.as_str()).map(|(g, _)| *g)
                 } else {
-                    continue;
+                    match self.members.get(name.as_str()) {
+                        Some((group, members)) if members.contains(unit) => Some(*group),
+                        _ => continue,
+                    }
                 };
-                let r = rank(role, via.map(|g| g.scope.unwrap_or(Scope::All)));
+                let r = rank(role, via.map(scope_of));
                 if best.is_none_or(|(b, _, _)| r < b) {
                     best = Some((r, role, via));
                 }
@@ -205,7 +212,7 @@ pub fn unit_options(table: &Table) -> Vec<UnitGroup> {
             });
         }
     }
-    for unit in table.units.iter().filter(|u| u.kind != GROUP) {
+    for unit in table.units.iter().filter(|u| !u.is_group()) {
         let heading = table.kinds.iter().find(|k| k.key == unit.kind);
         if let Some(g) = heading.and_then(|k| groups.iter_mut().find(|g| g.heading == k.heading)) {
             g.units.push(unit.name.clone());

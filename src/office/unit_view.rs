@@ -16,7 +16,7 @@ use crate::url;
 use gk_core::checklist::Entry;
 use gk_core::filter::Filter;
 use gk_core::status::Status;
-use gk_core::supervision::light;
+use gk_core::supervision::Light;
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -265,7 +265,6 @@ fn body(s: Shown) -> impl IntoView {
 /// One task of the unit, as text: its status, light, note and time follow the records.
 fn task_row(unit: &str, i: usize) -> impl IntoView {
     let c = ctx();
-    let data = c.data;
     let d = c.data();
     let task = &d.table.tasks[i];
     let id = task.id.clone();
@@ -273,9 +272,11 @@ fn task_row(unit: &str, i: usize) -> impl IntoView {
     let (u, key) = (unit.to_string(), id.clone());
     let entry = Memo::new(move |_| c.checklists.with(|cl| cl.get(&u, &key).cloned()));
     let status = move || entry.with(|e| e.as_ref().map_or(Status::default(), |e| e.status));
+    // The task's due date and period do not change: the index has them.
+    let schedule = d.index.schedule(i);
     let lit = move || {
-        data.with_value(|d| {
-            entry.with(|e| light(&d.table, &d.table.tasks[i], e.as_ref(), c.day.get()))
+        schedule.map_or(Light::OnTrack, |s| {
+            entry.with(|e| s.light(e.as_ref(), c.day.get()))
         })
     };
     let note = move || entry.with(|e| e.as_ref().map_or(String::new(), |e| e.note.clone()));

@@ -25,7 +25,7 @@ use gk_core::filter::Filter;
 use gk_core::layout::{pillar_heading, rows, visible, Row};
 use gk_core::search;
 use gk_core::status::Status;
-use gk_core::supervision::{self, Date, Light};
+use gk_core::supervision::{Date, Light};
 use gk_core::units::{Assignment, Role};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -497,7 +497,8 @@ fn light_of(
     let unit = unit?;
     let mine = c.unit_tasks.with(|ts| ts.binary_search(&i).is_ok());
     let task = &d.table.tasks[i];
-    mine.then(|| supervision::light(&d.table, task, cl.get(unit, &task.id), day))
+    let schedule = d.index.schedule(i).filter(|_| mine)?;
+    Some(schedule.light(cl.get(unit, &task.id), day))
 }
 
 /// The chosen unit's part of a task row: its role in the task, its status and its note, and
