@@ -5,23 +5,13 @@
 
 use crate::state::ctx;
 use crate::{edit, files};
+use gk_core::worker::Request;
 use gk_core::{hash, statefile};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
-
-/// A request to the worker, as JSON text: the same fields as `gk_xlsx::message::Request`,
-/// borrowed (the page does not link the worker's crate).
-#[derive(serde::Serialize)]
-struct Request<'a> {
-    kind: &'a str,
-    table: &'a str,
-    state: &'a str,
-    hash: &'a str,
-    now: i64,
-}
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -92,11 +82,12 @@ pub fn export(kind: Kind, busy: RwSignal<bool>, worker_dir: &str) {
         .checklists
         .with_untracked(|cl| statefile::export(cl, &c.data().table.dataset.id, &names, now));
     let data = c.data();
+    let view = c.filter.with_untracked(hash::format);
     let request = Request {
-        kind: if kind == Kind::Unit { "unit" } else { "office" },
-        table: &data.json,
-        state: &state,
-        hash: &c.filter.with_untracked(hash::format),
+        kind: (if kind == Kind::Unit { "unit" } else { "office" }).into(),
+        table: (&*data.json).into(),
+        state: state.as_str().into(),
+        hash: view.as_str().into(),
         now: now.millis(),
     };
     let request = JsValue::from_str(&serde_json::to_string(&request).unwrap_or_default());

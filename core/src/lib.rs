@@ -19,6 +19,7 @@ pub mod supervision;
 pub mod syntax;
 pub mod timestamp;
 pub mod units;
+pub mod worker;
 
 /// The CSV reader's old path: it is [`statefile::csv`] now.
 pub use statefile::csv as csv_read;

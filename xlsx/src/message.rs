@@ -1,6 +1,5 @@
-//! The Excel worker's messages, as JSON text (serde): the page (`src/excel.rs`, which has its
-//! own copy of [`Request`] to serialize) posts a [`Request`]; the worker answers with a
-//! [`Reply`] and, when it wrote a workbook, the file's bytes (a transferred buffer) beside it.
+//! The Excel worker's answers to the page's messages (`gk_core::worker`): a [`Request`] in, a
+//! [`Reply`] and, when it wrote a workbook, the file's bytes (a transferred buffer) out.
 
 use gk_core::checklist::Checklists;
 use gk_core::filter::Index;
@@ -8,32 +7,8 @@ use gk_core::ledger::{consolidation, unit_ledger};
 use gk_core::model::Table;
 use gk_core::supervision::china_day;
 use gk_core::timestamp::Timestamp;
+pub use gk_core::worker::{Reply, Request};
 use gk_core::{hash, statefile};
-use serde::{Deserialize, Serialize};
-
-/// What the page asks for. The worker has no table of its own: the page sends the one it shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Request {
-    /// `unit` (the chosen unit's 台账 of the view) or `office` (the 汇总 of every unit).
-    pub kind: String,
-    /// The open table's JSON (`gk_core::model::Table::from_json`).
-    pub table: String,
-    /// The checklists, as a state file.
-    pub state: String,
-    /// The view, as the URL hash (`gk_core::hash`).
-    pub hash: String,
-    /// The time, in milliseconds since the epoch.
-    pub now: i64,
-}
-
-/// The worker's answer: the file's name (its bytes come beside the message), or why there is
-/// no file (in Chinese, for the user).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Reply {
-    File(String),
-    Error(String),
-}
 
 /// The answer to a request (its JSON text) as the worker posts it: the reply's JSON text and,
 /// with a file, its bytes.
@@ -55,7 +30,7 @@ pub fn answer(request: &Request) -> Result<(String, Vec<u8>), String> {
         Table::from_json(&request.table).map_err(|e| format!("页面发来的任务表无法读取：{e}"))?;
     let index = Index::new(&table);
     let now = Timestamp::from_millis(request.now);
-    let file = statefile::parse_state_file(request.state.clone(), "当前进度", &table)
+    let file = statefile::parse_state_file(request.state.to_string(), "当前进度", &table)
         .map_err(|e| e.to_string())?;
     let mut checklists = Checklists::new();
     for e in file.entries {
@@ -63,7 +38,7 @@ pub fn answer(request: &Request) -> Result<(String, Vec<u8>), String> {
     }
     let (filter, _) = hash::parse(&request.hash, &table);
     let day = filter.day(china_day(now));
-    let (who, book) = match request.kind.as_str() {
+    let (who, book) = match &*request.kind {
         "unit" => (
             filter.unit.clone().unwrap_or_default(),
             unit_ledger(&table, &index, &checklists, &filter, day)

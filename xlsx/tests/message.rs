@@ -10,7 +10,7 @@ use gk_xlsx::message::{answer, reply, Reply, Request};
 
 const TABLE: &str = include_str!("../../data/tables/taian-2017.json");
 
-fn request(kind: &str, table: String) -> Request {
+fn request(kind: &str, table: String) -> Request<'_> {
     let t = Table::from_json(TABLE).unwrap();
     let now = Timestamp::from_millis(1_500_000_000_000);
     let mut cl = Checklists::new();
@@ -18,8 +18,8 @@ fn request(kind: &str, table: String) -> Request {
     let state = statefile::export(&cl, &t.dataset.id, &["市财政局"], now);
     Request {
         kind: kind.into(),
-        table,
-        state,
+        table: table.into(),
+        state: state.into(),
         hash: "unit=%E5%B8%82%E8%B4%A2%E6%94%BF%E5%B1%80".into(),
         now: now.millis(),
     }
