@@ -392,10 +392,6 @@ mod read {
     use crate::supervision::parse_as_of;
     use serde_json::{Map, Value};
 
-    fn parse_day(text: &str) -> Option<Date> {
-        parse_as_of(text).ok()
-    }
-
     type Result<T> = std::result::Result<T, String>;
 
     /// The table's title, else its id, for messages; empty when the file has neither.
@@ -477,7 +473,7 @@ mod read {
         let label = f.string("label")?;
         let rule = if f.has("due") {
             let text = f.string("due")?;
-            TimeRule::Due(parse_day(&text).ok_or_else(|| {
+            TimeRule::Due(parse_as_of(&text).map_err(|_| {
                 format!("{}的日期（due）“{text}”无效，应为 YYYY-MM-DD 的形式", f.at)
             })?)
         } else if f.has("every") {

@@ -43,13 +43,15 @@ pub fn build(doc: Document, dataset_id: &str) -> Result<Table, ImportError> {
     let mut tasks: Vec<Task> = Vec::new();
     // Unit names in order of first appearance, with the line of that appearance.
     let mut seen: Vec<(String, usize)> = Vec::new();
-    // The year of the title: the deadlines' and the time tags' keys.
-    let year = vocab::year_of(&doc.title).ok_or_else(|| ImportError {
-        line: 2,
-        kind: ErrorKind::TitleWithoutYear {
-            title: doc.title.clone(),
-        },
-    })?;
+    // The title's year (the deadlines' and the time tags' keys) and place (the office).
+    let (year, office) = vocab::year_of(&doc.title)
+        .zip(vocab::office_of(&doc.title))
+        .ok_or_else(|| ImportError {
+            line: 2,
+            kind: ErrorKind::TitleWithoutYear {
+                title: doc.title.clone(),
+            },
+        })?;
     let mut used = std::collections::HashSet::new();
 
     for row in &doc.rows {
@@ -194,12 +196,6 @@ pub fn build(doc: Document, dataset_id: &str) -> Result<Table, ImportError> {
         }
     }
 
-    let office = vocab::office_of(&doc.title).ok_or_else(|| ImportError {
-        line: 2,
-        kind: ErrorKind::TitleWithoutYear {
-            title: doc.title.clone(),
-        },
-    })?;
     Ok(Table {
         format: FORMAT,
         dataset: Dataset {
