@@ -62,7 +62,7 @@ pub fn save(c: Ctx, unit: &str, now: Timestamp) {
 pub fn take_in(checklists: RwSignal<Checklists>, doc: UnitDoc) {
     checklists.maybe_update(|cl| {
         let current = cl.unit(&doc.unit).cloned().unwrap_or_default();
-        let merged = merge_unit(&current, &doc.checklist);
+        let merged = merge_unit(&current, &doc.checklist, now());
         if merged == current {
             return false;
         }

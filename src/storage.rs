@@ -203,7 +203,7 @@ impl Store {
         let key = unit_key(&doc.dataset, &doc.unit);
         let merged = match get_raw(&key).map(|raw| (decode_unit(&raw), raw)) {
             None => doc,
-            Some((Ok(stored), _)) if merge => merge_docs(stored, doc),
+            Some((Ok(stored), _)) if merge => merge_docs(stored, doc, now),
             Some((Ok(_), _)) => doc,
             Some((Err(StoredError::Newer(_)), _)) => {
                 self.set_health(Health::ReadOnly);

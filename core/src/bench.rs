@@ -6,6 +6,7 @@
 //! out of the release wasm.
 
 use crate::checklist::{Checklists, Entry};
+use crate::filter::Index;
 use crate::merge::merge_into;
 use crate::model::Table;
 use crate::statefile::{self, ParsedFile};
@@ -81,19 +82,21 @@ fn in_year(table: &Table, month_day: &str) -> Timestamp {
     Timestamp::parse(&text).expect("a valid timestamp")
 }
 
-/// `files` state files (name, text) of `entries` entries each, as units export them: file `i`
-/// is unit `i` of the table's pickable units (a file beyond their number is a later export of
-/// the same unit), with an entry for each of the first `entries` tasks (cycling when
-/// `entries` exceeds the tasks), statuses and notes varied, stamped in June of the table's year.
+/// `files` state files (name, text) of up to `entries` entries each, as units export them: file
+/// `i` is unit `i` of the table's pickable units (a file beyond their number is a later export
+/// of the same unit), with an entry for each of the first `entries` of the unit's own tasks
+/// (those it leads or is responsible for: an entry for another task is invalid on import),
+/// statuses and notes varied, stamped in June of the table's year.
 pub fn state_files(table: &Table, files: usize, entries: usize) -> Vec<(String, String)> {
     let units = pickable_units(table);
+    let index = Index::new(table);
     let june = in_year(table, "06-01");
     (0..files)
         .map(|i| {
             let unit = units[i % units.len()];
             let mut cl = Checklists::new();
-            for j in 0..entries {
-                let task = &table.tasks[j % table.tasks.len()].id;
+            for (j, t) in index.tasks_of(unit).into_iter().take(entries).enumerate() {
+                let task = &table.tasks[t].id;
                 let entry = Entry::new(
                     Status::ALL[(i + j) % 4],
                     NOTES[(i * 7 + j) % 4],
@@ -165,17 +168,19 @@ pub fn import_and_merge(
     files: &[(String, String)],
     clock: impl Fn() -> f64,
 ) -> MergeTimes {
+    // After every generated time (June of the table's year).
+    let now = in_year(table, "12-31");
     let t0 = clock();
     let parsed: Vec<ParsedFile> = files
         .iter()
         .map(|(name, text)| {
-            statefile::parse(text, name, table).expect("a generated state file reads")
+            statefile::parse(text, name, table, now).expect("a generated state file reads")
         })
         .collect();
     let t1 = clock();
-    let preview = statefile::preview(current, &parsed);
+    let preview = statefile::preview(current, &parsed, now);
     let t2 = clock();
-    let (next, undo) = statefile::apply(current, &parsed);
+    let (next, undo) = statefile::apply(current, &parsed, now);
     let t3 = clock();
     let mut merged = current.clone();
     let t4 = clock();
@@ -184,7 +189,7 @@ pub fn import_and_merge(
         for fe in &file.entries {
             incoming.put(&fe.unit, &fe.task, fe.entry.clone());
         }
-        merge_into(&mut merged, &incoming);
+        merge_into(&mut merged, &incoming, now);
     }
     let t5 = clock();
     debug_assert_eq!(merged, next);
@@ -237,8 +242,22 @@ mod tests {
         assert_eq!(files.len(), 50);
         let current = existing_checklists(&real);
         let times = import_and_merge(&real, &current, &files, || 0.0);
-        assert_eq!(times.entries, 50 * 139);
-        // 47 units with an entry for each task (files 48–50 are later exports).
-        assert_eq!(times.result_entries, 47 * 139);
+        // Each file has an entry for each of its unit's tasks; files 48–50 are later exports
+        // of the first three units.
+        let index = Index::new(&real);
+        let units = pickable_units(&real);
+        assert_eq!(units.len(), 47);
+        let own = |u: usize| index.tasks_of(units[u]).len();
+        let per_unit: usize = (0..47).map(own).sum();
+        assert_eq!(times.entries, per_unit + own(0) + own(1) + own(2));
+        // Every unit's own tasks, and the existing entries of other tasks.
+        let existing_elsewhere = current
+            .entries()
+            .filter(|(unit, task, _)| {
+                let t = real.tasks.iter().position(|x| x.id == *task).unwrap();
+                !index.tasks_of(unit).contains(&t)
+            })
+            .count();
+        assert_eq!(times.result_entries, per_unit + existing_elsewhere);
     }
 }

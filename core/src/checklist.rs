@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::merge::is_future;
 use crate::model::Table;
 use crate::status::Status;
 use crate::timestamp::Timestamp;
@@ -220,7 +221,9 @@ impl Checklists {
     /// Applies an edit to the entry, stamping it when it changes anything. The stamp is `now`,
     /// or 1 ms after the entry's current stamp when that is not earlier than `now` (a copy
     /// merged in from a computer whose clock is ahead): an edit always supersedes the value
-    /// the user saw. Returns whether anything changed.
+    /// the user saw. A current stamp from the future ([`is_future`]: more than a day ahead)
+    /// is not followed: the edit is stamped `now`, which the merge rule ranks above it.
+    /// Returns whether anything changed.
     fn edit(
         &mut self,
         unit: &str,
@@ -244,7 +247,14 @@ impl Checklists {
             return false;
         }
         next.updated_at = match current {
-            Some(current) if current.updated_at >= now => current.updated_at.plus_millis(1),
+            // A stored time from the future (more than a day ahead) is not followed: the edit
+            // is stamped `now`, and the merge rule ranks it above that time.
+            Some(current)
+                if current.updated_at >= now
+                    && !is_future(current.updated_at.plus_millis(1), now) =>
+            {
+                current.updated_at.plus_millis(1)
+            }
             _ => now,
         };
         self.put(unit, task, next);
@@ -253,8 +263,8 @@ impl Checklists {
 
     /// Sets the unit's status for the task, stamped `now`, or 1 ms after the
     /// entry's current stamp when that is not earlier than `now` (a copy merged in from a
-    /// computer whose clock is ahead): an edit always supersedes the value the user saw. No
-    /// change, no stamp. Returns whether anything changed.
+    /// computer whose clock is ahead; `now` when that stamp is from the future): an edit always
+    /// supersedes the value the user saw. No change, no stamp. Returns whether anything changed.
     pub fn set_status(&mut self, unit: &str, task: &str, status: Status, now: Timestamp) -> bool {
         self.edit(unit, task, now, |e| e.status = status)
     }

@@ -5,8 +5,12 @@
 //! associative and idempotent, and every browser that has seen the same entries, in whatever
 //! order, holds the same checklists.
 //!
-//! The order: `updated_at` (by instant), then the status by rank
-//! todo < doing < done < na, then the note by Unicode code points.
+//! The order: first whether the time is real (not from the future, [`is_future`]: a time more
+//! than a day after the clock of the browser that merges, which no edit can have yet), then
+//! `updated_at` (by instant), then the status by rank todo < doing < done < na, then the note
+//! by Unicode code points. A stored entry from the future (a clock set years ahead, a
+//! hand-edited file) thus loses to any real edit, however its time compares. Every merge
+//! takes the merging browser's clock, `now`; for one `now` the order is total.
 //!
 //! A unit's export time merges by taking the later one.
 
@@ -14,6 +18,18 @@ use std::cmp::Ordering;
 
 use crate::checklist::{Checklists, Entry, UnitChecklist};
 use crate::status::Status;
+use crate::timestamp::Timestamp;
+
+/// How far ahead of the clock a time may be and still be real: one day (clocks a few hours
+/// off, or set to the wrong time zone, stay within it).
+pub const CLOCK_SLACK_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// Whether `at` is from the future as seen at `now`: more than [`CLOCK_SLACK_MS`] after it.
+/// No edit can have such a time; a file entry with one is invalid, and a stored entry with one
+/// loses to any real edit.
+pub fn is_future(at: Timestamp, now: Timestamp) -> bool {
+    at > now.plus_millis(CLOCK_SLACK_MS)
+}
 
 /// The rank of a status in the tie-break: todo 0, doing 1, done 2, na 3.
 pub fn status_rank(status: Status) -> usize {
@@ -25,18 +41,21 @@ pub fn status_rank(status: Status) -> usize {
     }
 }
 
-/// The total order of the merge rule: the greater entry wins.
-pub fn cmp_entries(a: &Entry, b: &Entry) -> Ordering {
-    a.updated_at
-        .cmp(&b.updated_at)
+/// The total order of the merge rule at `now`: the greater entry wins. An entry from the future
+/// ([`is_future`]) is less than any other.
+pub fn cmp_entries(a: &Entry, b: &Entry, now: Timestamp) -> Ordering {
+    let real = |e: &Entry| !is_future(e.updated_at, now);
+    real(a)
+        .cmp(&real(b))
+        .then_with(|| a.updated_at.cmp(&b.updated_at))
         .then_with(|| status_rank(a.status).cmp(&status_rank(b.status)))
         // `str` orders by bytes, which for UTF-8 is the order of code points.
         .then_with(|| a.note.cmp(&b.note))
 }
 
 /// The winner of two entries for the same unit and task.
-pub fn merge_entry(a: &Entry, b: &Entry) -> Entry {
-    if cmp_entries(a, b) == Ordering::Less {
+pub fn merge_entry(a: &Entry, b: &Entry, now: Timestamp) -> Entry {
+    if cmp_entries(a, b, now) == Ordering::Less {
         b.clone()
     } else {
         a.clone()
@@ -60,13 +79,14 @@ pub fn merge_entry_into(
     unit: &str,
     task: &str,
     incoming: &Entry,
+    now: Timestamp,
 ) -> Outcome {
     match target.get(unit, task) {
         None => {
             target.put(unit, task, incoming.clone());
             Outcome::Added
         }
-        Some(current) if cmp_entries(incoming, current) == Ordering::Greater => {
+        Some(current) if cmp_entries(incoming, current, now) == Ordering::Greater => {
             target.put(unit, task, incoming.clone());
             Outcome::Updated
         }
@@ -100,12 +120,12 @@ impl MergeReport {
 }
 
 /// Merges `incoming` into `target`: every entry by the merge rule, every export time by the
-/// later one. Never removes anything.
-pub fn merge_into(target: &mut Checklists, incoming: &Checklists) -> MergeReport {
+/// later one, at `now`. Never removes anything.
+pub fn merge_into(target: &mut Checklists, incoming: &Checklists, now: Timestamp) -> MergeReport {
     let mut report = MergeReport::default();
     for (unit, theirs) in incoming.units() {
         for (task, entry) in &theirs.entries {
-            let outcome = merge_entry_into(target, unit, task, entry);
+            let outcome = merge_entry_into(target, unit, task, entry, now);
             report.record(unit, task, outcome);
         }
         if let Some(at) = theirs.exported_at {
@@ -115,21 +135,21 @@ pub fn merge_into(target: &mut Checklists, incoming: &Checklists) -> MergeReport
     report
 }
 
-/// The merge of two checklists, leaving both as they are.
-pub fn merge(a: &Checklists, b: &Checklists) -> Checklists {
+/// The merge of two checklists at `now`, leaving both as they are.
+pub fn merge(a: &Checklists, b: &Checklists, now: Timestamp) -> Checklists {
     let mut out = a.clone();
-    merge_into(&mut out, b);
+    merge_into(&mut out, b, now);
     out
 }
 
-/// The merge of two copies of one unit's checklist.
-pub fn merge_unit(a: &UnitChecklist, b: &UnitChecklist) -> UnitChecklist {
+/// The merge of two copies of one unit's checklist at `now`.
+pub fn merge_unit(a: &UnitChecklist, b: &UnitChecklist, now: Timestamp) -> UnitChecklist {
     let mut out = a.clone();
     for (task, entry) in &b.entries {
         out.entries
             .entry(task.clone())
             .and_modify(|ours| {
-                if cmp_entries(entry, ours) == Ordering::Greater {
+                if cmp_entries(entry, ours, now) == Ordering::Greater {
                     *ours = entry.clone();
                 }
             })

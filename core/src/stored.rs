@@ -211,11 +211,11 @@ fn timestamp(obj: &Value, task: Option<&str>, key: &str, label: &str) -> Result<
 }
 
 /// The document to write when `ours` is to be saved over `stored` (what storage holds now,
-/// maybe written by another tab): every entry by the merge rule, the later export time.
-/// Dataset and unit are `ours`. Also what a tab does on another tab's `storage` event.
-pub fn merge_docs(stored: UnitDoc, ours: UnitDoc) -> UnitDoc {
+/// maybe written by another tab): every entry by the merge rule at `now`, the later export
+/// time. Dataset and unit are `ours`. Also what a tab does on another tab's `storage` event.
+pub fn merge_docs(stored: UnitDoc, ours: UnitDoc, now: Timestamp) -> UnitDoc {
     UnitDoc {
-        checklist: merge_unit(&stored.checklist, &ours.checklist),
+        checklist: merge_unit(&stored.checklist, &ours.checklist, now),
         ..ours
     }
 }

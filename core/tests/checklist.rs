@@ -1,6 +1,7 @@
 //! Checklist entries: edits and their stamps, defaults, export tracking, progress.
 
 use gk_core::checklist::{percent, Checklists, Entry, PillarProgress, Progress, UnitChecklist};
+use gk_core::merge::merge_unit;
 use gk_core::model::Table;
 use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
@@ -102,9 +103,10 @@ fn going_back_to_todo_is_kept_as_an_entry() {
 
 #[test]
 fn an_edit_supersedes_an_entry_stamped_in_the_future() {
-    // An entry merged in from a computer whose clock is a day ahead.
+    // An entry merged in from a computer whose clock is most of a day ahead (within the day a
+    // clock may be ahead: beyond it, the entry is from the future, see below).
     let mut c = Checklists::new();
-    let future = ts("2017-06-30T10:00:00Z");
+    let future = ts("2017-06-30T09:00:00Z");
     c.put(FIN, "1.1.5", Entry::new(Status::Done, "他处", future));
     let now = ts("2017-06-29T10:00:00Z");
     assert!(c.set_status(FIN, "1.1.5", Status::Doing, now));
@@ -286,4 +288,41 @@ fn percent_rounds_down() {
     // Anything done shows at least 1%.
     assert_eq!(percent(1, 139), Some(1));
     assert_eq!(percent(0, 139), Some(0));
+}
+
+#[test]
+fn an_edit_replaces_a_stored_entry_from_the_future() {
+    // Imported by an older build: year 9999, the latest instant there is, so no later stamp
+    // exists. The edit is stamped now, and the merge rule ranks it above the stored one.
+    let mut c = Checklists::new();
+    let stored = Entry::new(Status::Na, "", Timestamp::MAX);
+    assert_eq!(Timestamp::MAX, ts("9999-12-31T23:59:59.999Z"));
+    c.put(FIN, "1.1.5", stored.clone());
+    let now = ts("2017-06-29T10:00:00Z");
+    assert!(c.set_status(FIN, "1.1.5", Status::Doing, now));
+    let edited = c.get(FIN, "1.1.5").unwrap().clone();
+    assert_eq!(edited, Entry::new(Status::Doing, "", now));
+    // What storage does on save (merging what it holds, maybe another tab's copy): the edit
+    // stays, either way round.
+    let mut held = UnitChecklist::default();
+    held.entries.insert("1.1.5".into(), stored);
+    let ours = c.unit(FIN).unwrap().clone();
+    for merged in [merge_unit(&held, &ours, now), merge_unit(&ours, &held, now)] {
+        assert_eq!(merged.entries["1.1.5"], edited);
+    }
+    // A stored time 25 hours ahead is from the future too; 23 hours ahead is a clock that is
+    // ahead, and the edit follows it by 1 ms.
+    for (ahead, stamp) in [
+        ("2017-06-30T11:00:00Z", "2017-06-29T10:00:00Z"),
+        ("2017-06-30T09:00:00Z", "2017-06-30T09:00:00.001Z"),
+    ] {
+        let mut c = Checklists::new();
+        c.put(FIN, "1.1.5", Entry::new(Status::Na, "", ts(ahead)));
+        assert!(c.set_note(FIN, "1.1.5", "改", now));
+        assert_eq!(
+            c.get(FIN, "1.1.5").unwrap().updated_at,
+            ts(stamp),
+            "{ahead}"
+        );
+    }
 }

@@ -5,12 +5,17 @@
 use gk_core::checklist::{Checklists, Entry};
 use gk_core::csv::csv;
 use gk_core::csv_read::parse_china_minute;
+use gk_core::filter::Index;
 use gk_core::model::Table;
 use gk_core::statefile::{
     apply, export as export_state, parse, preview, FileError, ParsedFile, Source,
 };
 use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
+
+/// The importing browser's clock in these tests: 2030-01-01T00:00:00Z, after every time they
+/// use (nothing is from the future).
+const NOW: Timestamp = Timestamp::from_millis(1_893_456_000_000);
 
 const FIN: &str = "市财政局";
 const XT: &str = "新泰市";
@@ -35,7 +40,7 @@ fn export(table: &Table, unit: Option<&str>, c: &Checklists) -> String {
 }
 
 fn read(text: &str, name: &str) -> Result<ParsedFile, FileError> {
-    parse(text.as_bytes(), name, &real())
+    parse(text.as_bytes(), name, &real(), NOW)
 }
 
 fn ok(text: &str) -> ParsedFile {
@@ -107,12 +112,12 @@ fn fin_checklists() -> Checklists {
     );
     c.put(
         FIN,
-        "1.3.1",
+        "1.4.1",
         e(Status::Done, "\t缩进", "2017-06-28T02:19:00Z"),
     );
     c.put(
         FIN,
-        "1.3.2",
+        "1.4.2",
         e(Status::Done, "'引号开头", "2017-06-28T02:20:00Z"),
     );
     // Set back to 未开始: an entry, with its time, that must come back.
@@ -175,8 +180,8 @@ fn the_export_of_a_unit_reads_back_as_its_entries_to_the_minute() {
     };
     assert_eq!(note("1.1.5"), "第一段，含逗号\n第二段 \"引号\"\n\n第四段");
     assert_eq!(note("1.2.1"), "=SUM(A1:A3)");
-    assert_eq!(note("1.3.1"), "\t缩进");
-    assert_eq!(note("1.3.2"), "'引号开头");
+    assert_eq!(note("1.4.1"), "\t缩进");
+    assert_eq!(note("1.4.2"), "'引号开头");
     assert_eq!(p.units(), vec![FIN.to_string()]);
 }
 
@@ -191,13 +196,17 @@ fn every_unit_of_the_real_table_round_trips() {
         .filter(|u| !u.is_group())
         .map(|u| u.name.as_str())
         .collect();
+    let index = Index::new(&table);
     for (u, unit) in units.iter().enumerate() {
-        for (i, task) in table
-            .tasks
+        // Some of the unit's own tasks (an entry for another is invalid on import), its first
+        // among them.
+        let own = index.tasks_of(unit);
+        for (_, &i) in own
             .iter()
             .enumerate()
-            .filter(|(i, _)| (i + u) % 3 == 0)
+            .filter(|(k, _)| *k == 0 || (k + u) % 3 == 0)
         {
+            let task = &table.tasks[i];
             let at = Timestamp::from_millis(1_498_700_000_000 + (i * 7_919 + u * 104_729) as i64);
             let note = if i % 2 == 0 {
                 format!("{unit} {i}\n备注")
@@ -423,7 +432,7 @@ fn a_csv_saved_again_by_excel_in_gbk_says_so_in_plain_words() {
     // The header and a row in GBK, as Excel saves a CSV on Chinese Windows.
     let mut gbk: Vec<u8> = b"\xB1\xE0\xBA\xC5,\xD6\xA7\xD6\xF9,".to_vec();
     gbk.extend_from_slice(b"\r\n1.1.1,\xD2\xD1\xCD\xEA\xB3\xC9\r\n");
-    let e = parse(&gbk, "报表.txt", &real()).unwrap_err();
+    let e = parse(&gbk, "报表.txt", &real(), NOW).unwrap_err();
     assert_eq!(
         e,
         FileError::WrongEncoding {
@@ -435,11 +444,11 @@ fn a_csv_saved_again_by_excel_in_gbk_says_so_in_plain_words() {
     assert!(!h.contains("UTF-8"), "{h}");
     assert!(e.detail().unwrap().contains("UTF-8"));
     // Any .csv that is not UTF-8.
-    let e = parse(b"\xff\xfe\x00a", "市财政局.CSV", &real()).unwrap_err();
+    let e = parse(b"\xff\xfe\x00a", "市财政局.CSV", &real(), NOW).unwrap_err();
     assert!(matches!(e, FileError::WrongEncoding { .. }));
     // Not UTF-8 and not a CSV: not our file, with the encoding in the detail.
     let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR";
-    let e = parse(png, "截图.png", &real()).unwrap_err();
+    let e = parse(png, "截图.png", &real(), NOW).unwrap_err();
     assert!(matches!(e, FileError::NotJson { .. }));
     assert!(e.headline().contains("不是本系统导出的报送文件"));
     assert!(e.detail().unwrap().contains("UTF-8"));
@@ -479,7 +488,7 @@ fn reimporting_the_csv_of_what_is_stored_is_identical_and_changes_nothing() {
     let table = real();
     let c = fin_checklists();
     let p = ok(&export(&table, Some(FIN), &c));
-    let pv = preview(&c, std::slice::from_ref(&p));
+    let pv = preview(&c, std::slice::from_ref(&p), NOW);
     let f = &pv.files[0];
     assert_eq!(f.source, Source::TableCsv);
     assert_eq!(f.identical.len(), 10);
@@ -488,7 +497,7 @@ fn reimporting_the_csv_of_what_is_stored_is_identical_and_changes_nothing() {
     assert!(f.conflicts.is_empty());
     assert!(!pv.changes());
     // Applying keeps the stored entries with their seconds.
-    let (next, undo) = apply(&c, &[p]);
+    let (next, undo) = apply(&c, &[p], NOW);
     assert_eq!(next, c);
     assert!(undo.units.is_empty());
 }
@@ -499,10 +508,10 @@ fn csv_entries_in_a_fresh_browser_are_new_and_apply_with_undo() {
     let c = fin_checklists();
     let p = ok(&export(&table, Some(FIN), &c));
     let office = Checklists::new();
-    let pv = preview(&office, std::slice::from_ref(&p));
+    let pv = preview(&office, std::slice::from_ref(&p), NOW);
     assert_eq!(pv.files[0].new.len(), 10);
     assert_eq!(pv.added, 10);
-    let (next, undo) = apply(&office, &[p]);
+    let (next, undo) = apply(&office, &[p], NOW);
     assert_eq!(
         next.get(FIN, "1.2.1"),
         Some(&e(Status::Na, "=SUM(A1:A3)", "2017-06-28T02:15:00Z"))
@@ -518,7 +527,7 @@ fn the_minute_decides_newer_older_and_conflicts() {
     stored.put(FIN, "1.1.1", e(Status::Doing, "旧", "2017-06-29T10:00:30Z"));
     stored.put(FIN, "1.1.2", e(Status::Doing, "甲", "2017-06-29T10:00:30Z"));
     stored.put(FIN, "1.1.3", e(Status::Done, "新", "2017-06-29T12:00:00Z"));
-    stored.put(FIN, "1.1.4", e(Status::Doing, "", "2017-06-29T10:00:00Z"));
+    stored.put(FIN, "1.2.5", e(Status::Doing, "", "2017-06-29T10:00:00Z"));
     let text = [
         HEADER.to_string(),
         // A minute later in China time: newer.
@@ -530,16 +539,16 @@ fn the_minute_decides_newer_older_and_conflicts() {
         row(&table, "1.1.3", FIN, "进行中", "", "2017-06-29 18:00"),
         // The same minute and the stored time has no seconds: the tie-break of the merge
         // rule (the higher status) lets the file's entry win.
-        row(&table, "1.1.4", FIN, "已完成", "", "2017-06-29 18:00"),
+        row(&table, "1.2.5", FIN, "已完成", "", "2017-06-29 18:00"),
     ]
     .join("\r\n");
     let p = ok(&text);
-    let pv = preview(&stored, std::slice::from_ref(&p));
+    let pv = preview(&stored, std::slice::from_ref(&p), NOW);
     let f = &pv.files[0];
     let tasks = |items: &[gk_core::statefile::PreviewItem]| -> Vec<String> {
         items.iter().map(|i| i.task.clone()).collect()
     };
-    assert_eq!(tasks(&f.newer), ["1.1.1", "1.1.4"]);
+    assert_eq!(tasks(&f.newer), ["1.1.1", "1.2.5"]);
     assert_eq!(tasks(&f.older), ["1.1.2", "1.1.3"]);
     assert!(f.identical.is_empty());
     let conflicts: Vec<(&str, bool)> = f
@@ -547,12 +556,12 @@ fn the_minute_decides_newer_older_and_conflicts() {
         .iter()
         .map(|x| (x.task.as_str(), x.incoming_wins))
         .collect();
-    assert_eq!(conflicts, [("1.1.2", false), ("1.1.4", true)]);
+    assert_eq!(conflicts, [("1.1.2", false), ("1.2.5", true)]);
     assert_eq!(pv.updated, 2);
-    let (next, _) = apply(&stored, &[p]);
+    let (next, _) = apply(&stored, &[p], NOW);
     assert_eq!(next.get(FIN, "1.1.1").unwrap().note, "新");
     assert_eq!(next.get(FIN, "1.1.2").unwrap().note, "甲");
-    assert_eq!(next.get(FIN, "1.1.4").unwrap().status, Status::Done);
+    assert_eq!(next.get(FIN, "1.2.5").unwrap().status, Status::Done);
 }
 
 #[test]
@@ -563,9 +572,9 @@ fn a_state_file_still_needs_the_exact_time_to_be_identical() {
     stored.put(FIN, "1.1.1", e(Status::Done, "", "2017-06-29T10:00:30Z"));
     let json = r#"{"format":"gk-checklist","version":1,"dataset":"taian-2017","entries":[
         {"unit":"市财政局","task":"1.1.1","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}]}"#;
-    let p = parse(json, "x.json", &real()).unwrap();
+    let p = parse(json, "x.json", &real(), NOW).unwrap();
     assert_eq!(p.source, Source::StateFile);
-    let pv = preview(&stored, &[p]);
+    let pv = preview(&stored, &[p], NOW);
     assert_eq!(pv.files[0].older.len(), 1);
     assert!(pv.files[0].identical.is_empty());
 }
@@ -579,6 +588,7 @@ fn sources_and_plain_headlines() {
         r#"{"format":"gk-checklist","version":1,"dataset":"taian-2018","entries":[]}"#,
         "旧表.json",
         &table,
+        NOW,
     )
     .unwrap_err();
     assert!(other.headline().contains("另一张任务表"));
@@ -590,7 +600,7 @@ fn sources_and_plain_headlines() {
         ("[1]", "\"format\""),
         (r#"{"format":"x"}"#, "\"x\""),
     ] {
-        let e = parse(text, "a.json", &table).unwrap_err();
+        let e = parse(text, "a.json", &table, NOW).unwrap_err();
         assert!(e
             .headline()
             .starts_with("文件“a.json”不是本系统导出的报送文件。"));
@@ -608,9 +618,9 @@ fn a_csv_sent_with_its_state_file_is_the_same_records_not_older() {
     let json = export_state(&c, "taian-2017", &[FIN], ts("2017-06-30T01:00:00Z"));
     let files = [
         ok(&export(&table, Some(FIN), &c)),
-        parse(json, "市财政局.json", &table).unwrap(),
+        parse(json, "市财政局.json", &table, NOW).unwrap(),
     ];
-    let pv = preview(&Checklists::new(), &files);
+    let pv = preview(&Checklists::new(), &files, NOW);
     let (csv, state) = (&pv.files[0], &pv.files[1]);
     assert_eq!(csv.identical.len(), 10);
     assert!(csv.superseded.is_empty() && csv.older.is_empty() && csv.new.is_empty());
@@ -630,10 +640,11 @@ fn a_csv_sent_with_its_state_file_is_the_same_records_not_older() {
             export_state(&c, "taian-2017", &[FIN], ts("2017-06-30T01:00:00Z")),
             "市财政局.json",
             &table,
+            NOW,
         )
         .unwrap(),
     ];
-    let pv = preview(&Checklists::new(), &files);
+    let pv = preview(&Checklists::new(), &files, NOW);
     let ids = |items: &[gk_core::statefile::PreviewItem]| -> Vec<String> {
         items.iter().map(|i| i.task.clone()).collect()
     };
@@ -652,7 +663,7 @@ fn an_excel_workbook_or_a_word_document_is_named_for_what_it_is() {
         ("工作总结.docx", "Word 文档"),
         ("说明.doc", "Word 文档"),
     ] {
-        let e = parse(sig, name, &table).unwrap_err();
+        let e = parse(sig, name, &table, NOW).unwrap_err();
         assert_eq!(
             e,
             FileError::Document {
@@ -668,7 +679,7 @@ fn an_excel_workbook_or_a_word_document_is_named_for_what_it_is() {
     }
     // A name without one of those endings is read as before.
     assert!(matches!(
-        parse(sig, "压缩包.zip", &table).unwrap_err(),
+        parse(sig, "压缩包.zip", &table, NOW).unwrap_err(),
         FileError::NotJson { .. }
     ));
 }

@@ -8,11 +8,16 @@ use std::path::PathBuf;
 
 use gk_core::checklist::{Checklists, Entry};
 use gk_core::csv::csv;
+use gk_core::filter::Index;
 use gk_core::model::Table;
 use gk_core::statefile::{export, parse};
 use gk_core::status::Status;
 use gk_core::stored::{decode_unit, encode_unit, UnitDoc};
 use gk_core::timestamp::{Timestamp, CHINA_OFFSET_MINUTES};
+
+/// The importing browser's clock in these tests: 2030-01-01T00:00:00Z, after every time they
+/// use (nothing is from the future).
+const NOW: Timestamp = Timestamp::from_millis(1_893_456_000_000);
 
 const UNITS: [&str; 4] = ["市财政局", "泰山区", "市统计局", "新泰市"];
 const TASKS: [&str; 7] = [
@@ -127,19 +132,26 @@ fn state_file_exports() {
         "export-empty.json",
         &export(&c, "taian-2017", &["无此单位"], now),
     );
-    // What is written reads back to the same entries (those of tasks in the table; the others
-    // are listed as invalid).
+    // What is written reads back to the same entries: those of tasks in the table, of the
+    // unit's role, and not more than a day after the export time (these times go far beyond
+    // it); the others are listed as invalid.
     let table = real();
-    let f = parse(all.as_bytes(), "x.json", &table).unwrap();
+    let index = Index::new(&table);
+    let a_day_after_export = Timestamp::from_millis(1_498_809_600_500 + 86_400_000);
+    let f = parse(all.as_bytes(), "x.json", &table, NOW).unwrap();
     assert_eq!(f.exported_at, Some(now));
     let back: Vec<(&str, &str, &Entry)> = f
         .entries
         .iter()
         .map(|e| (e.unit.as_str(), e.task.as_str(), &e.entry))
         .collect();
-    let (mut want, not_in_table): (Vec<(&str, &str, &Entry)>, Vec<_>) =
-        c.entries().partition(|e| table.task(e.1).is_some());
-    assert_eq!(f.invalid.len(), not_in_table.len());
+    let (mut want, not_read): (Vec<(&str, &str, &Entry)>, Vec<_>) = c.entries().partition(|e| {
+        let task = table.tasks.iter().position(|t| t.id == e.1);
+        task.is_some_and(|t| index.tasks_of(e.0).contains(&t))
+            && e.2.updated_at <= a_day_after_export
+    });
+    assert!(!want.is_empty());
+    assert_eq!(f.invalid.len(), not_read.len());
     want.sort_by(|a, b| {
         a.0.cmp(b.0)
             .then_with(|| gk_core::statefile::cmp_task_ids(a.1, b.1))

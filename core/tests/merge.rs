@@ -8,6 +8,10 @@ use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
 use std::cmp::Ordering;
 
+/// The importing browser's clock in these tests: 2030-01-01T00:00:00Z, after every time they
+/// use (nothing is from the future).
+const NOW: Timestamp = Timestamp::from_millis(1_893_456_000_000);
+
 const FIN: &str = "市财政局";
 
 fn ts(s: &str) -> Timestamp {
@@ -22,8 +26,8 @@ fn e(status: Status, note: &str, at: &str) -> Entry {
 fn the_newest_entry_wins() {
     let old = e(Status::Done, "旧", "2017-06-29T10:00:00Z");
     let new = e(Status::Doing, "新", "2017-06-29T10:00:00.001Z");
-    assert_eq!(merge_entry(&old, &new), new);
-    assert_eq!(merge_entry(&new, &old), new);
+    assert_eq!(merge_entry(&old, &new, NOW), new);
+    assert_eq!(merge_entry(&new, &old, NOW), new);
 }
 
 #[test]
@@ -31,8 +35,8 @@ fn newest_by_instant_across_offsets() {
     // 18:30+08:00 is 10:30Z: earlier than 11:00Z, though its text sorts after it.
     let a = e(Status::Done, "a", "2017-06-29T18:30:00+08:00");
     let b = e(Status::Doing, "b", "2017-06-29T11:00:00Z");
-    assert_eq!(merge_entry(&a, &b), b);
-    assert_eq!(merge_entry(&b, &a), b);
+    assert_eq!(merge_entry(&a, &b, NOW), b);
+    assert_eq!(merge_entry(&b, &a, NOW), b);
 }
 
 #[test]
@@ -46,17 +50,17 @@ fn ties_are_settled_by_status_then_note() {
     let doing = e(Status::Doing, "", at);
     let done = e(Status::Done, "", at);
     let na = e(Status::Na, "", at);
-    assert_eq!(merge_entry(&todo, &doing), doing);
-    assert_eq!(merge_entry(&done, &doing), done);
-    assert_eq!(merge_entry(&done, &na), na);
-    assert_eq!(merge_entry(&na, &todo), na);
+    assert_eq!(merge_entry(&todo, &doing, NOW), doing);
+    assert_eq!(merge_entry(&done, &doing, NOW), done);
+    assert_eq!(merge_entry(&done, &na, NOW), na);
+    assert_eq!(merge_entry(&na, &todo, NOW), na);
     let a = e(Status::Done, "甲", at);
     let b = e(Status::Done, "乙", at);
     // By code point: 甲 is U+7532, 乙 is U+4E59, so 甲 wins.
-    assert_eq!(merge_entry(&a, &b), a);
-    assert_eq!(merge_entry(&b, &a), a);
-    assert_eq!(cmp_entries(&a, &a), Ordering::Equal);
-    assert_eq!(merge_entry(&a, &a), a);
+    assert_eq!(merge_entry(&a, &b, NOW), a);
+    assert_eq!(merge_entry(&b, &a, NOW), a);
+    assert_eq!(cmp_entries(&a, &a, NOW), Ordering::Equal);
+    assert_eq!(merge_entry(&a, &a, NOW), a);
 }
 
 #[test]
@@ -65,19 +69,19 @@ fn merge_one_entry_reports_what_it_did() {
     let first = e(Status::Doing, "", "2017-06-29T10:00:00Z");
     let later = e(Status::Done, "", "2017-06-29T11:00:00Z");
     assert_eq!(
-        merge_entry_into(&mut c, FIN, "1.1.5", &first),
+        merge_entry_into(&mut c, FIN, "1.1.5", &first, NOW),
         Outcome::Added
     );
     assert_eq!(
-        merge_entry_into(&mut c, FIN, "1.1.5", &first),
+        merge_entry_into(&mut c, FIN, "1.1.5", &first, NOW),
         Outcome::Unchanged
     );
     assert_eq!(
-        merge_entry_into(&mut c, FIN, "1.1.5", &later),
+        merge_entry_into(&mut c, FIN, "1.1.5", &later, NOW),
         Outcome::Updated
     );
     assert_eq!(
-        merge_entry_into(&mut c, FIN, "1.1.5", &first),
+        merge_entry_into(&mut c, FIN, "1.1.5", &first, NOW),
         Outcome::Unchanged
     );
     assert_eq!(c.get(FIN, "1.1.5"), Some(&later));
@@ -117,7 +121,7 @@ fn merge_into_keeps_what_it_has_and_adds_the_rest() {
         "2.1.1",
         e(Status::Done, "theirs", "2017-06-29T11:00:00Z"),
     );
-    let report = merge_into(&mut ours, &theirs);
+    let report = merge_into(&mut ours, &theirs, NOW);
     assert_eq!(report.added, [(FIN.to_string(), "2.1.1".to_string())]);
     assert_eq!(report.updated, [(FIN.to_string(), "1.1.6".to_string())]);
     assert_eq!(report.unchanged, 1);
@@ -127,7 +131,7 @@ fn merge_into_keeps_what_it_has_and_adds_the_rest() {
     assert_eq!(ours.note_of(FIN, "2.1.1"), "theirs");
     assert_eq!(ours.status_of("市统计局", "1.1.1"), Status::Na);
     // Again: nothing changes.
-    let again = merge_into(&mut ours, &theirs);
+    let again = merge_into(&mut ours, &theirs, NOW);
     assert!(!again.changed());
     assert_eq!(again.unchanged, 3);
 }
@@ -139,10 +143,10 @@ fn export_times_merge_to_the_later() {
     a.mark_exported(FIN, ts("2017-06-29T10:00:00Z"));
     b.mark_exported(FIN, ts("2017-06-30T10:00:00Z"));
     b.mark_exported("市统计局", ts("2017-06-01T10:00:00Z"));
-    let m = merge(&a, &b);
+    let m = merge(&a, &b, NOW);
     assert_eq!(m.exported_at(FIN), Some(ts("2017-06-30T10:00:00Z")));
     assert_eq!(m.exported_at("市统计局"), Some(ts("2017-06-01T10:00:00Z")));
-    assert_eq!(merge(&b, &a), m);
+    assert_eq!(merge(&b, &a, NOW), m);
 }
 
 #[test]
@@ -160,9 +164,37 @@ fn merge_unit_copies() {
         "1.1.6".into(),
         e(Status::Doing, "b", "2017-06-29T11:00:00Z"),
     );
-    let m = merge_unit(&a, &b);
+    let m = merge_unit(&a, &b, NOW);
     assert_eq!(m.entries["1.1.5"].note, "a");
     assert_eq!(m.entries["1.1.6"].note, "b");
     assert_eq!(m.exported_at, a.exported_at);
-    assert_eq!(merge_unit(&b, &a), m);
+    assert_eq!(merge_unit(&b, &a, NOW), m);
+}
+
+#[test]
+fn an_entry_from_the_future_loses_to_any_real_one() {
+    let now = ts("2017-06-29T10:00:00Z");
+    let frozen = e(Status::Na, "", "9999-12-31T23:59:59.999Z");
+    let older = e(Status::Todo, "", "2017-01-01T00:00:00Z");
+    // More than a day ahead of the clock: below any real entry, however early.
+    assert_eq!(cmp_entries(&frozen, &older, now), Ordering::Less);
+    assert_eq!(merge_entry(&frozen, &older, now), older);
+    let day_and_a_ms = e(Status::Na, "", "2017-06-30T10:00:00.001Z");
+    assert_eq!(cmp_entries(&day_and_a_ms, &older, now), Ordering::Less);
+    // Exactly a day ahead is a clock that is ahead: it wins by its time.
+    let a_day = e(Status::Na, "", "2017-06-30T10:00:00Z");
+    assert_eq!(cmp_entries(&a_day, &older, now), Ordering::Greater);
+    // Two from the future compare by time, as real ones do.
+    assert_eq!(cmp_entries(&frozen, &day_and_a_ms, now), Ordering::Greater);
+    // Much later, the time is no longer from the future.
+    let later = ts("2017-06-30T00:00:01Z");
+    assert_eq!(cmp_entries(&day_and_a_ms, &older, later), Ordering::Greater);
+    // Merging checklists follows the same order.
+    let mut c = Checklists::new();
+    c.put(FIN, "1.1.5", frozen);
+    let mut theirs = Checklists::new();
+    theirs.put(FIN, "1.1.5", older.clone());
+    let report = merge_into(&mut c, &theirs, now);
+    assert_eq!(report.updated, [(FIN.to_string(), "1.1.5".to_string())]);
+    assert_eq!(c.get(FIN, "1.1.5"), Some(&older));
 }

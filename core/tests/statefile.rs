@@ -2,6 +2,7 @@
 //! import preview and application.
 
 use gk_core::checklist::{Checklists, Entry};
+use gk_core::filter::Index;
 use gk_core::model::Table;
 use gk_core::statefile::{
     apply, cmp_task_ids, export, export_file_name, parse, preview, FileError, ParsedFile,
@@ -10,6 +11,10 @@ use gk_core::statefile::{
 use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
 use std::cmp::Ordering;
+
+/// The importing browser's clock in these tests: 2030-01-01T00:00:00Z, after every time they
+/// use (nothing is from the future).
+const NOW: Timestamp = Timestamp::from_millis(1_893_456_000_000);
 
 const FIN: &str = "市财政局";
 const SAMPLE: &str = include_str!("samples/statefile-v1.json");
@@ -27,11 +32,11 @@ fn real() -> Table {
 }
 
 fn ok(text: &str) -> ParsedFile {
-    parse(text, "进度.json", &real()).unwrap_or_else(|e| panic!("{e}"))
+    parse(text, "进度.json", &real(), NOW).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn err(text: &str) -> FileError {
-    parse(text, "进度.json", &real()).expect_err("should be refused")
+    parse(text, "进度.json", &real(), NOW).expect_err("should be refused")
 }
 
 /// A file with the given entries (JSON text of each).
@@ -110,8 +115,15 @@ fn export_then_parse_gives_the_same_entries() {
     let table = real();
     let mut c = Checklists::new();
     let mut t = ts("2017-06-01T00:00:00Z").millis();
+    // 市财政局's tasks and 泰山区's (a county: every task of 各县（市、区）) are the tasks
+    // their entries may be for.
+    let index = Index::new(&table);
+    let (fin, taishan) = (index.tasks_of(FIN), index.tasks_of("泰山区"));
     for (i, task) in table.tasks.iter().enumerate() {
         t += 3_600_123;
+        if !fin.contains(&i) {
+            continue;
+        }
         let status = Status::ALL[i % 4];
         let note = match i % 5 {
             0 => String::new(),
@@ -125,7 +137,7 @@ fn export_then_parse_gives_the_same_entries() {
             &task.id,
             Entry::new(status, note, Timestamp::from_millis(t)),
         );
-        if i % 3 == 0 {
+        if i % 3 == 0 && taishan.contains(&i) {
             c.put(
                 "泰山区",
                 &task.id,
@@ -139,18 +151,19 @@ fn export_then_parse_gives_the_same_entries() {
         &[FIN, "泰山区"],
         ts("2017-06-30T08:00:00Z"),
     );
-    let parsed = parse(text.as_bytes(), "x.json", &table).unwrap();
+    let parsed = parse(text.as_bytes(), "x.json", &table, NOW).unwrap();
     assert!(parsed.invalid.is_empty());
     assert_eq!(to_checklists(&parsed), c);
     // Entries are in table order within a unit.
-    let fin: Vec<&str> = parsed
+    let got: Vec<&str> = parsed
         .entries
         .iter()
         .filter(|e| e.unit == FIN)
         .map(|e| e.task.as_str())
         .collect();
-    let table_order: Vec<&str> = table.tasks.iter().map(|t| t.id.as_str()).collect();
-    assert_eq!(fin, table_order);
+    let table_order: Vec<&str> = fin.iter().map(|&i| table.tasks[i].id.as_str()).collect();
+    assert!(table_order.contains(&"2.1.10") && table_order.contains(&"2.1.9"));
+    assert_eq!(got, table_order);
 }
 
 #[test]
@@ -190,7 +203,7 @@ fn export_file_names() {
 #[test]
 fn too_large_is_checked_before_anything_else() {
     let big = vec![b'x'; MAX_FILE_BYTES + 1];
-    let e = parse(&big, "大文件.json", &real()).unwrap_err();
+    let e = parse(&big, "大文件.json", &real(), NOW).unwrap_err();
     assert_eq!(
         e,
         FileError::TooLarge {
@@ -205,7 +218,7 @@ fn too_large_is_checked_before_anything_else() {
     // Exactly at the limit is read (and here refused for being no JSON).
     let at_limit = vec![b' '; MAX_FILE_BYTES];
     assert!(matches!(
-        parse(&at_limit, "x.json", &real()),
+        parse(&at_limit, "x.json", &real(), NOW),
         Err(FileError::NotJson { .. })
     ));
 }
@@ -221,7 +234,7 @@ fn not_json() {
     assert_eq!(e.file_name(), "进度.json");
     let e = err("");
     assert!(e.to_string().contains("文件是空的"), "{e}");
-    let e = parse(b"\xff\xfe{\x00}\x00", "utf16.json", &real()).unwrap_err();
+    let e = parse(b"\xff\xfe{\x00}\x00", "utf16.json", &real(), NOW).unwrap_err();
     assert!(e
         .to_string()
         .starts_with("文件“utf16.json”不是有效的 JSON 文件"));
@@ -426,7 +439,7 @@ fn each_bad_entry_is_listed_with_its_reason() {
 fn duplicates_in_a_file_keep_the_newest() {
     let f = ok(&file_with(&[
         r#"{"unit":"市财政局","task":"1.1.5","status":"doing","note":"旧","updated_at":"2017-06-29T10:00:00Z"}"#,
-        r#"{"unit":"市财政局","task":"1.1.6","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"1.1.3","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
         r#"{"unit":"市财政局","task":"1.1.5","status":"done","note":"新","updated_at":"2017-06-29T11:00:00Z"}"#,
         r#"{"unit":"市财政局","task":"1.1.5","status":"todo","note":"更旧","updated_at":"2017-06-28T11:00:00Z"}"#,
     ]));
@@ -450,7 +463,7 @@ fn duplicates_in_a_file_keep_the_newest() {
 fn file_of(name: &str, c: &Checklists) -> ParsedFile {
     let units: Vec<&str> = c.units().map(|(u, _)| u).collect();
     let text = export(c, "taian-2017", &units, ts("2017-06-30T08:00:00Z"));
-    parse(text, name, &real()).unwrap()
+    parse(text, name, &real(), NOW).unwrap()
 }
 
 #[test]
@@ -463,15 +476,15 @@ fn preview_sorts_every_entry() {
         e(Status::Done, "本地", "2017-06-29T12:00:00Z"),
     ); // older comes
     current.put(FIN, "1.1.3", e(Status::Done, "同", "2017-06-29T10:00:00Z")); // identical
-    current.put(FIN, "1.1.4", e(Status::Done, "同", "2017-06-29T10:00:00Z")); // only time newer
+    current.put(FIN, "1.2.2", e(Status::Done, "同", "2017-06-29T10:00:00Z")); // only time newer
     current.put(
         FIN,
-        "1.1.6",
+        "1.2.3",
         e(Status::Doing, "本地", "2017-06-29T10:00:00Z"),
     ); // same time
     current.put(
         FIN,
-        "1.1.7",
+        "1.2.4",
         e(Status::Done, "本地", "2017-06-29T10:00:00Z"),
     ); // same time
 
@@ -487,16 +500,16 @@ fn preview_sorts_every_entry() {
         e(Status::Todo, "文件", "2017-06-29T11:00:00Z"),
     );
     a.put(FIN, "1.1.3", e(Status::Done, "同", "2017-06-29T10:00:00Z"));
-    a.put(FIN, "1.1.4", e(Status::Done, "同", "2017-06-29T10:30:00Z"));
+    a.put(FIN, "1.2.2", e(Status::Done, "同", "2017-06-29T10:30:00Z"));
     a.put(FIN, "1.1.5", e(Status::Done, "新", "2017-06-29T10:00:00Z")); // new, and in b too
     a.put(
         FIN,
-        "1.1.6",
+        "1.2.3",
         e(Status::Done, "文件", "2017-06-29T10:00:00Z"),
     ); // wins the tie
     a.put(
         FIN,
-        "1.1.7",
+        "1.2.4",
         e(Status::Doing, "文件", "2017-06-29T10:00:00Z"),
     ); // loses the tie
     a.put(FIN, "1.2.1", e(Status::Doing, "A", "2017-06-29T10:00:00Z")); // superseded by b
@@ -512,7 +525,7 @@ fn preview_sorts_every_entry() {
         reason: "测试".into(),
     });
     let files = [file_of("a.json", &a), bad];
-    let p = preview(&current, &files);
+    let p = preview(&current, &files, NOW);
 
     let ids = |v: &[gk_core::statefile::PreviewItem]| -> Vec<String> {
         v.iter().map(|i| i.task.clone()).collect()
@@ -521,8 +534,8 @@ fn preview_sorts_every_entry() {
     assert_eq!(pa.file_name, "a.json");
     assert_eq!(pa.units, [FIN]);
     assert!(pa.new.is_empty());
-    assert_eq!(ids(&pa.newer), ["1.1.1", "1.1.4", "1.1.6"]);
-    assert_eq!(ids(&pa.older), ["1.1.2", "1.1.7"]);
+    assert_eq!(ids(&pa.newer), ["1.1.1", "1.2.2", "1.2.3"]);
+    assert_eq!(ids(&pa.older), ["1.1.2", "1.2.4"]);
     assert_eq!(ids(&pa.identical), ["1.1.3", "1.1.5"]);
     assert_eq!(ids(&pa.superseded), ["1.2.1"]);
     assert!(pa.invalid.is_empty());
@@ -534,7 +547,7 @@ fn preview_sorts_every_entry() {
         .iter()
         .map(|c| (c.task.as_str(), c.incoming_wins))
         .collect();
-    assert_eq!(conflicts, [("1.1.6", true), ("1.1.7", false)]);
+    assert_eq!(conflicts, [("1.2.3", true), ("1.2.4", false)]);
     assert_eq!(pa.conflicts[1].current.note, "本地");
     assert_eq!(pa.conflicts[1].incoming.note, "文件");
 
@@ -547,20 +560,20 @@ fn preview_sorts_every_entry() {
     assert_eq!(p.clashes[0].task, "1.2.1");
     assert_eq!(p.clashes[0].winner, 1);
     assert_eq!(p.clashes[0].versions.len(), 2);
-    // Net: 1.1.5 and 1.2.1 added; 1.1.1, 1.1.4 and 1.1.6 (the tie it wins) updated.
+    // Net: 1.1.5 and 1.2.1 added; 1.1.1, 1.2.2 and 1.2.3 (the tie it wins) updated.
     assert_eq!((p.added, p.updated, p.invalid), (2, 3, 1));
     assert!(p.changes());
 
     // Applying does what the preview says, and the undo restores exactly.
-    let (next, undo) = apply(&current, &files);
+    let (next, undo) = apply(&current, &files, NOW);
     assert_eq!(next.entry_count(), current.entry_count() + p.added);
     assert_eq!(next.note_of(FIN, "1.1.1"), "文件");
     assert_eq!(next.note_of(FIN, "1.1.2"), "本地");
-    assert_eq!(next.note_of(FIN, "1.1.6"), "文件");
-    assert_eq!(next.note_of(FIN, "1.1.7"), "本地");
+    assert_eq!(next.note_of(FIN, "1.2.3"), "文件");
+    assert_eq!(next.note_of(FIN, "1.2.4"), "本地");
     assert_eq!(next.note_of(FIN, "1.2.1"), "B");
     assert_eq!(
-        next.get(FIN, "1.1.4").unwrap().updated_at,
+        next.get(FIN, "1.2.2").unwrap().updated_at,
         ts("2017-06-29T10:30:00Z")
     );
     assert_eq!(undo.units, [FIN]);
@@ -588,8 +601,8 @@ fn apply_merges_in_any_order_and_only_once() {
     );
     let fa = file_of("a.json", &a);
     let fb = file_of("b.json", &b);
-    let (ab, undo) = apply(&current, &[fa.clone(), fb.clone()]);
-    let (ba, _) = apply(&current, &[fb.clone(), fa.clone()]);
+    let (ab, undo) = apply(&current, &[fa.clone(), fb.clone()], NOW);
+    let (ba, _) = apply(&current, &[fb.clone(), fa.clone()], NOW);
     assert_eq!(ab, ba);
     assert_eq!(ab.status_of(FIN, "1.1.1"), Status::Na);
     assert_eq!(ab.note_of("泰山区", "1.1.5"), "a");
@@ -597,17 +610,17 @@ fn apply_merges_in_any_order_and_only_once() {
     assert_eq!(ab.exported_at(FIN), current.exported_at(FIN));
     assert_eq!(undo.units, [FIN, "泰山区"]);
     // Importing the same files again changes nothing.
-    let (again, undo2) = apply(&ab, &[fa.clone(), fb.clone()]);
+    let (again, undo2) = apply(&ab, &[fa.clone(), fb.clone()], NOW);
     assert_eq!(again, ab);
     assert!(undo2.units.is_empty());
-    let p = preview(&ab, &[fa, fb]);
+    let p = preview(&ab, &[fa, fb], NOW);
     assert!(!p.changes());
 }
 
 #[test]
 fn the_sample_previews_as_all_new() {
     let f = ok(SAMPLE);
-    let p = preview(&Checklists::new(), std::slice::from_ref(&f));
+    let p = preview(&Checklists::new(), std::slice::from_ref(&f), NOW);
     assert_eq!(p.files[0].new.len(), f.entries.len());
     assert_eq!(p.added, f.entries.len());
     assert_eq!(p.files[0].units, [FIN, "泰山区"]);
@@ -635,4 +648,146 @@ fn the_documented_example_is_what_the_writer_writes() {
         f.exported_at.unwrap(),
     );
     assert_eq!(&text, example);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Times from the future, and tasks outside the unit's role
+
+/// A file of the given entries with the given export time (`None`: no `exported_at`).
+fn file_exported(exported_at: Option<&str>, entries: &[&str]) -> String {
+    let at = exported_at.map_or(String::new(), |t| format!(r#""exported_at":"{t}","#));
+    format!(
+        r#"{{"format":"gk-checklist","version":1,"dataset":"taian-2017",{at}"entries":[{}]}}"#,
+        entries.join(",")
+    )
+}
+
+#[test]
+fn a_time_after_the_export_time_or_ahead_of_the_clock_is_invalid() {
+    // The office imports on 2017-06-30 at 09:00 (UTC); the file was exported at 08:00.
+    let now = ts("2017-06-30T09:00:00Z");
+    let text = file_exported(
+        Some("2017-06-30T08:00:00Z"),
+        &[
+            // Year 9999: invalid, whatever it would win.
+            r#"{"unit":"市财政局","task":"1.1.5","status":"na","note":"","updated_at":"9999-12-31T23:59:59.999Z"}"#,
+            // 23 hours after the export: the exporting clock may have held it (merged from a
+            // computer whose clock is ahead); kept.
+            r#"{"unit":"市财政局","task":"1.1.1","status":"done","note":"","updated_at":"2017-07-01T07:00:00Z"}"#,
+            // A day and a minute after the export.
+            r#"{"unit":"市财政局","task":"1.1.2","status":"done","note":"","updated_at":"2017-07-01T08:01:00Z"}"#,
+            r#"{"unit":"市财政局","task":"1.1.3","status":"doing","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        ],
+    );
+    let f = parse(&text, "进度.json", &real(), now).unwrap();
+    let kept: Vec<&str> = f.entries.iter().map(|e| e.task.as_str()).collect();
+    assert_eq!(kept, ["1.1.1", "1.1.3"]);
+    let reasons: Vec<String> = f.invalid.iter().map(|i| i.to_string()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "第 1 条：更新时间“9999-12-31T23:59:59.999Z”比文件的导出时间“2017-06-30T08:00:00Z”晚一天以上",
+            "第 3 条：更新时间“2017-07-01T08:01:00Z”比文件的导出时间“2017-06-30T08:00:00Z”晚一天以上",
+        ]
+    );
+
+    // Without an export time, and with one that is itself in the future: the clock decides.
+    for exported in [None, Some("9999-12-31T23:59:59.999Z")] {
+        let text = file_exported(
+            exported,
+            &[
+                r#"{"unit":"市财政局","task":"1.1.5","status":"na","note":"","updated_at":"9999-12-31T23:59:59.999Z"}"#,
+                // 25 hours after the clock.
+                r#"{"unit":"市财政局","task":"1.1.1","status":"done","note":"","updated_at":"2017-07-01T10:00:00Z"}"#,
+                // 23 hours after it.
+                r#"{"unit":"市财政局","task":"1.1.2","status":"done","note":"","updated_at":"2017-07-01T08:00:00Z"}"#,
+            ],
+        );
+        let f = parse(&text, "进度.json", &real(), now).unwrap();
+        let kept: Vec<&str> = f.entries.iter().map(|e| e.task.as_str()).collect();
+        assert_eq!(kept, ["1.1.2"], "{exported:?}");
+        let reasons: Vec<String> = f.invalid.iter().map(|i| i.to_string()).collect();
+        assert_eq!(
+            reasons,
+            [
+                "第 1 条：更新时间“9999-12-31T23:59:59.999Z”在未来（比本机当前时间晚一天以上）",
+                "第 2 条：更新时间“2017-07-01T10:00:00Z”在未来（比本机当前时间晚一天以上）",
+            ]
+        );
+        // They count for nothing: only 1.1.2 is added.
+        let p = preview(&Checklists::new(), &[f], now);
+        assert_eq!((p.added, p.updated, p.invalid), (1, 0, 2));
+        assert_eq!(p.files[0].records(), 1);
+    }
+}
+
+#[test]
+fn a_file_entry_replaces_a_stored_entry_from_the_future() {
+    // Stored by an older build that accepted year 9999: 不适用, frozen.
+    let now = ts("2017-06-30T09:00:00Z");
+    let mut current = Checklists::new();
+    current.put(FIN, "1.1.5", e(Status::Na, "", "9999-12-31T23:59:59.999Z"));
+    let text = file_with(&[
+        r#"{"unit":"市财政局","task":"1.1.5","status":"doing","note":"正在办","updated_at":"2017-06-29T10:00:00Z"}"#,
+    ]);
+    let f = parse(&text, "进度.json", &real(), now).unwrap();
+    let p = preview(&current, std::slice::from_ref(&f), now);
+    assert_eq!(p.files[0].newer.len(), 1);
+    assert_eq!((p.added, p.updated), (0, 1));
+    let (next, _) = apply(&current, &[f], now);
+    assert_eq!(
+        next.get(FIN, "1.1.5"),
+        Some(&e(Status::Doing, "正在办", "2017-06-29T10:00:00Z"))
+    );
+}
+
+#[test]
+fn an_entry_for_a_task_outside_the_units_role_is_invalid() {
+    // Task 1.1.4 of the real table: lead 市人力资源社会保障局, responsible 各县（市、区）
+    // (泰山区, 岱岳区, 新泰市, 肥城市, 宁阳县, 东平县). 市统计局 is neither, nor in that group.
+    // 1.1.1: responsible 市政府有关部门（单位）, of which 市统计局 is a member.
+    let table = real();
+    let t114 = table.task("1.1.4").unwrap();
+    assert_eq!(t114.lead, ["市人力资源社会保障局"]);
+    assert_eq!(t114.responsible, ["各县（市、区）"]);
+    let text = file_with(&[
+        r#"{"unit":"市统计局","task":"1.1.4","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市统计局","task":"1.1.1","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        // Through its group: 泰山区 is one of 各县（市、区）.
+        r#"{"unit":"泰山区","task":"1.1.4","status":"doing","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        // By name: 市人力资源社会保障局 leads it.
+        r#"{"unit":"市人力资源社会保障局","task":"1.1.4","status":"doing","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+    ]);
+    let f = ok(&text);
+    let kept: Vec<(&str, &str)> = f
+        .entries
+        .iter()
+        .map(|e| (e.unit.as_str(), e.task.as_str()))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("市统计局", "1.1.1"),
+            ("泰山区", "1.1.4"),
+            ("市人力资源社会保障局", "1.1.4")
+        ]
+    );
+    let reasons: Vec<String> = f.invalid.iter().map(|i| i.to_string()).collect();
+    assert_eq!(
+        reasons,
+        ["第 1 条：任务 1.1.4 不属于市统计局（它不是该任务的牵头单位或责任单位）"]
+    );
+    assert_eq!(f.invalid[0].unit.as_deref(), Some("市统计局"));
+    assert_eq!(f.invalid[0].task.as_deref(), Some("1.1.4"));
+
+    // Alone in a file, it counts for nothing: no unit reported, nothing added.
+    let only = ok(&file_with(&[
+        r#"{"unit":"市统计局","task":"1.1.4","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+    ]));
+    assert!(only.units().is_empty());
+    let p = preview(&Checklists::new(), std::slice::from_ref(&only), NOW);
+    assert_eq!((p.added, p.updated, p.invalid), (0, 0, 1));
+    assert!(p.files[0].units.is_empty() && p.files[0].new.is_empty());
+    let (next, undo) = apply(&Checklists::new(), &[only], NOW);
+    assert!(next.get("市统计局", "1.1.4").is_none() && undo.units.is_empty());
 }

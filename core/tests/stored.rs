@@ -13,6 +13,10 @@ use gk_core::stored::{
 use gk_core::timestamp::Timestamp;
 use serde_json::json;
 
+/// The importing browser's clock in these tests: 2030-01-01T00:00:00Z, after every time they
+/// use (nothing is from the future).
+const NOW: Timestamp = Timestamp::from_millis(1_893_456_000_000);
+
 const FIN: &str = "市财政局";
 
 fn ts(s: &str) -> Timestamp {
@@ -74,7 +78,7 @@ fn every_sample_loads() {
                 stored_versions.push(version);
             }
             "statefile" => {
-                let f = gk_core::statefile::parse(raw.as_bytes(), name, &table)
+                let f = gk_core::statefile::parse(raw.as_bytes(), name, &table, NOW)
                     .unwrap_or_else(|e| panic!("{e}"));
                 assert_eq!(f.version, version, "{name}");
                 assert!(f.invalid.is_empty(), "{name}: {:?}", f.invalid);
@@ -233,7 +237,7 @@ fn merge_docs_keeps_both_tabs_edits() {
         .entries
         .insert("2.1.1".into(), e(Status::Na, "B", "2017-06-29T11:00:00Z"));
     ours.checklist.exported_at = Some(ts("2017-06-29T09:00:00Z"));
-    let merged = merge_docs(stored.clone(), ours.clone());
+    let merged = merge_docs(stored.clone(), ours.clone(), NOW);
     let notes: Vec<(&str, &str)> = merged
         .checklist
         .entries
@@ -247,8 +251,8 @@ fn merge_docs_keeps_both_tabs_edits() {
     );
     assert_eq!(merged.unit, FIN);
     // Either way round, and again, the same.
-    assert_eq!(merge_docs(ours.clone(), stored.clone()), merged);
-    assert_eq!(merge_docs(merged.clone(), ours), merged);
+    assert_eq!(merge_docs(ours.clone(), stored.clone(), NOW), merged);
+    assert_eq!(merge_docs(merged.clone(), ours, NOW), merged);
     // Round trip through storage.
     assert_eq!(decode_unit(&encode_unit(&merged)).unwrap(), merged);
 }

@@ -69,6 +69,8 @@ pub fn read_files(files: web_sys::FileList) {
     let c = ctx();
     let ic = import_ctx();
     spawn_local(async move {
+        // The clock the reader checks times against (none more than a day ahead of it).
+        let now = edit::now();
         let mut parsed = Vec::new();
         let mut errors = Vec::new();
         for file in list {
@@ -93,7 +95,7 @@ pub fn read_files(files: web_sys::FileList) {
                 }
             };
             let data = c.data();
-            match statefile::parse(&bytes, &name, &data.table) {
+            match statefile::parse(&bytes, &name, &data.table, now) {
                 Ok(p) => parsed.push(p),
                 Err(mut e) => {
                     // A file of another table of this deployment: named by its title.
@@ -104,7 +106,7 @@ pub fn read_files(files: web_sys::FileList) {
         }
         let preview = c
             .checklists
-            .with_untracked(|cl| statefile::preview(cl, &parsed));
+            .with_untracked(|cl| statefile::preview(cl, &parsed, now));
         ic.result.set(None);
         ic.pending.set(Some(Pending {
             files: parsed,
@@ -121,11 +123,11 @@ fn apply() {
     let Some(p) = ic.pending.get_untracked() else {
         return;
     };
+    let now = edit::now();
     let (next, undo) = c
         .checklists
-        .with_untracked(|cl| statefile::apply(cl, &p.files));
+        .with_untracked(|cl| statefile::apply(cl, &p.files, now));
     c.checklists.set(next);
-    let now = edit::now();
     for unit in &undo.units {
         edit::save(c, unit, now);
     }

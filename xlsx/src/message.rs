@@ -30,7 +30,7 @@ pub fn answer(request: &Request) -> Result<(String, Vec<u8>), String> {
         Table::from_json(&request.table).map_err(|e| format!("页面发来的任务表无法读取：{e}"))?;
     let index = Index::new(&table);
     let now = Timestamp::from_millis(request.now);
-    let file = statefile::parse_state_file(request.state.to_string(), "当前进度", &table)
+    let file = statefile::parse_state_file(request.state.to_string(), "当前进度", &table, now)
         .map_err(|e| e.to_string())?;
     let mut checklists = Checklists::new();
     for e in file.entries {

@@ -4,6 +4,7 @@
 use super::{distinct, ParsedFile};
 use crate::checklist::Checklists;
 use crate::merge::{merge_entry_into, Outcome};
+use crate::timestamp::Timestamp;
 
 /// What is needed to undo an import: the checklists as they were before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,14 +26,19 @@ impl ImportUndo {
     }
 }
 
-/// Imports `files` into a copy of `current` by the merge rule (never replacing a newer entry,
-/// never removing one); returns it and the undo. Export times are not touched.
-pub fn apply(current: &Checklists, files: &[ParsedFile]) -> (Checklists, ImportUndo) {
+/// Imports `files` into a copy of `current` by the merge rule at `now` (never replacing a newer
+/// entry, never removing one); returns it and the undo. Export times are not touched.
+pub fn apply(
+    current: &Checklists,
+    files: &[ParsedFile],
+    now: Timestamp,
+) -> (Checklists, ImportUndo) {
     let mut next = current.clone();
     let mut changed = Vec::new();
     for file in files {
         for fe in &file.entries {
-            if merge_entry_into(&mut next, &fe.unit, &fe.task, &fe.entry) != Outcome::Unchanged {
+            if merge_entry_into(&mut next, &fe.unit, &fe.task, &fe.entry, now) != Outcome::Unchanged
+            {
                 changed.push(fe.unit.as_str());
             }
         }

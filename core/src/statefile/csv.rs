@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 
-use super::parsed::keep_newest;
+use super::parsed::{check_entries, keep_newest};
 use super::{FileEntry, FileError, InvalidEntry, ParsedFile, Source};
 use crate::checklist::Entry;
 use crate::csv::FORMULA_STARTS;
@@ -171,9 +171,14 @@ fn read_row(row: &Row, table: &Table) -> Result<Option<FileEntry>, Vec<String>> 
     }))
 }
 
-/// Reads the CSV export (`text` without its byte order mark) against the table. `file_name` is
-/// for messages.
-pub(crate) fn parse(text: &str, file_name: &str, table: &Table) -> Result<ParsedFile, FileError> {
+/// Reads the CSV export (`text` without its byte order mark) against the table, at `now` (the
+/// importing browser's clock, for times from the future). `file_name` is for messages.
+pub(crate) fn parse(
+    text: &str,
+    file_name: &str,
+    table: &Table,
+    now: Timestamp,
+) -> Result<ParsedFile, FileError> {
     let bad = |reason: String| FileError::BadCsv {
         file: file_name.to_string(),
         reason,
@@ -251,7 +256,8 @@ pub(crate) fn parse(text: &str, file_name: &str, table: &Table) -> Result<Parsed
             }),
         }
     }
-    let entries = keep_newest(entries, source, &mut invalid);
+    let entries = check_entries(entries, source, table, None, now, &mut invalid);
+    let entries = keep_newest(entries, source, &mut invalid, now);
     Ok(ParsedFile {
         file_name: file_name.to_string(),
         source,

@@ -1,7 +1,8 @@
 //! What reading a file for import gives, whatever its kind ([`Source`]): the [`ParsedFile`]
 //! with its valid [`FileEntry`]s and its [`InvalidEntry`]s, shared by the state file reader
-//! ([`super::read`]) and the CSV reader ([`super::csv`]), and the keeping of one entry per unit
-//! and task that both apply.
+//! ([`super::read`]) and the CSV reader ([`super::csv`]), and the checks both apply to the
+//! entries they read: the unit's role in the task and the time ([`check_entries`]), and one
+//! entry per unit and task ([`keep_newest`]).
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -9,8 +10,10 @@ use std::fmt;
 
 use super::distinct;
 use crate::checklist::Entry;
-use crate::merge::cmp_entries;
+use crate::merge::{cmp_entries, is_future};
+use crate::model::Table;
 use crate::timestamp::Timestamp;
+use crate::units::Groups;
 
 /// A valid entry of a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,13 +139,71 @@ impl ParsedFile {
     }
 }
 
+/// Of the entries of a file that are well formed (in file order), those that can be: the unit
+/// has a role in the task (lead or responsible, by name or through a group), and the time is
+/// from the future neither at the file's export time `exported_at` (when it has one) nor at
+/// `now` ([`is_future`]: more than a day after it). The others are added to `invalid`, with
+/// every reason.
+///
+/// The export time gets the same day as the importing clock: the exporting browser may hold
+/// entries a little ahead of its own clock (merged from a computer whose clock is ahead, or an
+/// edit stamped just after one), and writes them with its own time as the export time; no
+/// edit there gets a time more than a day ahead of it.
+pub(super) fn check_entries(
+    found: Vec<FileEntry>,
+    source: Source,
+    table: &Table,
+    exported_at: Option<Timestamp>,
+    now: Timestamp,
+    invalid: &mut Vec<InvalidEntry>,
+) -> Vec<FileEntry> {
+    let groups = Groups::new(table);
+    let mut kept = Vec::with_capacity(found.len());
+    for fe in found {
+        let mut problems = Vec::new();
+        let concerns = table
+            .task(&fe.task)
+            .is_some_and(|task| groups.assignment(task, &fe.unit).is_some());
+        if !concerns {
+            problems.push(format!(
+                "任务 {} 不属于{}（它不是该任务的牵头单位或责任单位）",
+                fe.task, fe.unit
+            ));
+        }
+        let at = fe.entry.updated_at;
+        match exported_at {
+            Some(exported) if is_future(at, exported) => problems.push(format!(
+                "更新时间“{at}”比文件的导出时间“{exported}”晚一天以上"
+            )),
+            _ if is_future(at, now) => {
+                problems.push(format!("更新时间“{at}”在未来（比本机当前时间晚一天以上）"))
+            }
+            _ => {}
+        }
+        if problems.is_empty() {
+            kept.push(fe);
+        } else {
+            invalid.push(InvalidEntry {
+                index: fe.index,
+                row: source.row(fe.index),
+                unit: Some(fe.unit),
+                task: Some(fe.task),
+                reason: problems.join("；"),
+            });
+        }
+    }
+    invalid.sort_by_key(|e| e.index);
+    kept
+}
+
 /// Of the valid entries of a file (in file order), one per unit and task: of two for the same
-/// unit and task, the one the merge rule prefers is kept, in the place of the first, and the
-/// other is added to `invalid`. Both lists come back in file order.
+/// unit and task, the one the merge rule (at `now`) prefers is kept, in the place of the first,
+/// and the other is added to `invalid`. Both lists come back in file order.
 pub(super) fn keep_newest(
     found: Vec<FileEntry>,
     source: Source,
     invalid: &mut Vec<InvalidEntry>,
+    now: Timestamp,
 ) -> Vec<FileEntry> {
     // (unit, task) → position in `entries`.
     let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
@@ -156,11 +217,12 @@ pub(super) fn keep_newest(
             }
             Some(&at) => {
                 let kept = &entries[at];
-                let (winner, loser) = if cmp_entries(&fe.entry, &kept.entry) == Ordering::Greater {
-                    (fe, kept.clone())
-                } else {
-                    (kept.clone(), fe)
-                };
+                let (winner, loser) =
+                    if cmp_entries(&fe.entry, &kept.entry, now) == Ordering::Greater {
+                        (fe, kept.clone())
+                    } else {
+                        (kept.clone(), fe)
+                    };
                 invalid.push(InvalidEntry {
                     index: loser.index,
                     row: source.row(loser.index),

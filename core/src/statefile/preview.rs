@@ -109,13 +109,14 @@ impl Preview {
 
 /// The winning version of a unit and task by the merge rule: the greatest entry, from the
 /// last of the files where it is (entries that compare equal are the same entry).
-fn winner<'e>(versions: &[(usize, &'e Entry)]) -> (usize, &'e Entry) {
-    let greatest = versions.iter().max_by(|a, b| cmp_entries(a.1, b.1));
+fn winner<'e>(versions: &[(usize, &'e Entry)], now: Timestamp) -> (usize, &'e Entry) {
+    let greatest = versions.iter().max_by(|a, b| cmp_entries(a.1, b.1, now));
     *greatest.expect("every unit and task has a version")
 }
 
-/// What importing `files` into `current` would do; changes nothing.
-pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
+/// What importing `files` into `current` at `now` (the clock the merge rule uses: a stored
+/// entry from the future loses to any file entry) would do; changes nothing.
+pub fn preview(current: &Checklists, files: &[ParsedFile], now: Timestamp) -> Preview {
     // Every file's version, per unit and task, in file order.
     let mut versions: BTreeMap<(&str, &str), Vec<(usize, &Entry)>> = BTreeMap::new();
     for (fi, file) in files.iter().enumerate() {
@@ -156,13 +157,13 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
                         task: fe.task.clone(),
                         current: cur.clone(),
                         incoming: fe.entry.clone(),
-                        incoming_wins: cmp_entries(&fe.entry, cur) == Ordering::Greater,
+                        incoming_wins: cmp_entries(&fe.entry, cur, now) == Ordering::Greater,
                     });
                 }
             }
             let beats_current =
-                current.is_none_or(|cur| cmp_entries(&fe.entry, cur) == Ordering::Greater);
-            let (won_in, overall) = winner(&versions[&(fe.unit.as_str(), fe.task.as_str())]);
+                current.is_none_or(|cur| cmp_entries(&fe.entry, cur, now) == Ordering::Greater);
+            let (won_in, overall) = winner(&versions[&(fe.unit.as_str(), fe.task.as_str())], now);
             let list = match current {
                 Some(cur) if file.source.same_entry(cur, &fe.entry) => &mut fp.identical,
                 Some(_) if !beats_current => &mut fp.older,
@@ -171,7 +172,7 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
                 _ if won_in != fi && file.source.same_entry(overall, &fe.entry) => {
                     &mut fp.identical
                 }
-                _ if cmp_entries(&fe.entry, overall) == Ordering::Less => &mut fp.superseded,
+                _ if cmp_entries(&fe.entry, overall, now) == Ordering::Less => &mut fp.superseded,
                 None => &mut fp.new,
                 Some(_) => &mut fp.newer,
             };
@@ -190,17 +191,17 @@ pub fn preview(current: &Checklists, files: &[ParsedFile]) -> Preview {
             unit: unit.to_string(),
             task: task.to_string(),
             versions: vs.iter().map(|&(fi, e)| (fi, e.clone())).collect(),
-            winner: winner(vs).0,
+            winner: winner(vs, now).0,
         })
         .collect();
 
     let mut added = 0;
     let mut updated = 0;
     for ((unit, task), vs) in &versions {
-        let (_, entry) = winner(vs);
+        let (_, entry) = winner(vs, now);
         match current.get(unit, task) {
             None => added += 1,
-            Some(cur) if cmp_entries(entry, cur) == Ordering::Greater => updated += 1,
+            Some(cur) if cmp_entries(entry, cur, now) == Ordering::Greater => updated += 1,
             Some(_) => {}
         }
     }

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::csv;
-use super::parsed::keep_newest;
+use super::parsed::{check_entries, keep_newest};
 use super::{
     FileEntry, FileError, InvalidEntry, ParsedFile, Source, FORMAT, MAX_FILE_BYTES, VERSION,
 };
@@ -19,13 +19,16 @@ use crate::timestamp::Timestamp;
 /// [`super::csv`]; not UTF-8 and named `.csv` or headed in GBK is
 /// [`FileError::WrongEncoding`]), else a state file ([`parse_state_file`]). `file_name` is for
 /// messages. The table is the one the app shows: the file must be of it, and each entry must
-/// name a task of it and a unit of it that is not a group (else the entry is listed in
-/// [`ParsedFile::invalid`]). When the file has two entries for the same unit and task, the one
-/// the merge rule prefers is kept and the other listed as invalid.
+/// name a task of it and a unit of it that is not a group and has a role in the task (else the
+/// entry is listed in [`ParsedFile::invalid`]). `now` is the importing browser's clock: an entry
+/// whose time is later than the file's export time, or more than a day after `now`, is
+/// invalid too. When the file has two entries for the same unit and task, the one the merge
+/// rule prefers is kept and the other listed as invalid.
 pub fn parse(
     bytes: impl AsRef<[u8]>,
     file_name: &str,
     table: &Table,
+    now: Timestamp,
 ) -> Result<ParsedFile, FileError> {
     let bytes = bytes.as_ref();
     if let Some(what) = document_kind(file_name) {
@@ -37,7 +40,9 @@ pub fn parse(
     if bytes.len() <= MAX_FILE_BYTES {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(body) {
-            Ok(text) if csv::looks_like_csv(text) => return csv::parse(text, file_name, table),
+            Ok(text) if csv::looks_like_csv(text) => {
+                return csv::parse(text, file_name, table, now)
+            }
             Err(_)
                 if file_name.to_lowercase().ends_with(".csv") || csv::looks_like_gbk_csv(body) =>
             {
@@ -48,7 +53,7 @@ pub fn parse(
             _ => {}
         }
     }
-    parse_state_file(bytes, file_name, table)
+    parse_state_file(bytes, file_name, table, now)
 }
 
 /// Excel 表格 or Word 文档 when the file's name says it is one (Microsoft's formats and
@@ -68,6 +73,7 @@ pub fn parse_state_file(
     bytes: impl AsRef<[u8]>,
     file_name: &str,
     table: &Table,
+    now: Timestamp,
 ) -> Result<ParsedFile, FileError> {
     let bytes = bytes.as_ref();
     let file = || file_name.to_string();
@@ -190,7 +196,9 @@ pub fn parse_state_file(
             Ok(fe) => found.push(FileEntry { index, ..fe }),
         }
     }
-    let entries = keep_newest(found, Source::StateFile, &mut invalid);
+    let source = Source::StateFile;
+    let found = check_entries(found, source, table, exported_at, now, &mut invalid);
+    let entries = keep_newest(found, source, &mut invalid, now);
     Ok(ParsedFile {
         file_name: file(),
         source: Source::StateFile,
