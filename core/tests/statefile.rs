@@ -309,13 +309,38 @@ fn a_newer_version_names_it() {
         e,
         FileError::NewerVersion {
             file: "进度.json".into(),
-            found: 2
+            found: "2".into()
         }
     );
     assert_eq!(
         e.to_string(),
         "文件“进度.json”是第 2 版格式，本系统只能读取第 1 版及以前的格式。请使用最新版本的本系统导入。"
     );
+    // However JSON writes a whole number, and beyond 64 bits: a newer version, not a damaged
+    // file (18446744073709551616 is 2^64).
+    for (written, found) in [
+        ("1e20", "100000000000000000000"),
+        ("2.0", "2"),
+        ("2E0", "2"),
+        ("18446744073709551616", "18446744073709551616"),
+        ("18446744073709551615", "18446744073709551615"),
+    ] {
+        let e = err(&format!(
+            r#"{{"format":"gk-checklist","version":{written},"dataset":"taian-2017","entries":[]}}"#
+        ));
+        assert_eq!(
+            e,
+            FileError::NewerVersion {
+                file: "进度.json".into(),
+                found: found.into()
+            },
+            "{written}"
+        );
+        assert!(e.headline().contains("由更新版本的本系统导出"), "{written}");
+    }
+    // 1.0 is version 1.
+    let f = ok(r#"{"format":"gk-checklist","version":1.0,"dataset":"taian-2017","entries":[]}"#);
+    assert_eq!(f.version, 1);
 }
 
 #[test]
@@ -339,6 +364,10 @@ fn malformed_headers() {
         ),
         (
             r#"{"format":"gk-checklist","version":-1,"dataset":"taian-2017","entries":[]}"#,
+            "\"version\" 应为正整数",
+        ),
+        (
+            r#"{"format":"gk-checklist","version":0.0,"dataset":"taian-2017","entries":[]}"#,
             "\"version\" 应为正整数",
         ),
         (

@@ -30,8 +30,9 @@ pub enum FileError {
         /// ([`FileError::name_other_table`]).
         found_title: Option<String>,
     },
-    /// A state file of a newer version than [`VERSION`].
-    NewerVersion { file: String, found: u64 },
+    /// A state file of a newer version than [`VERSION`]. `found` is the version written out
+    /// in full (it may be beyond 64 bits: `1e20`).
+    NewerVersion { file: String, found: String },
     /// A state file whose header fields are missing or wrong.
     Malformed { file: String, reason: String },
     /// Not UTF-8, and a CSV by its name or its header in GBK: a CSV export that Excel saved

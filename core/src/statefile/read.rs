@@ -126,21 +126,21 @@ pub fn parse_state_file(
             })
         }
     }
-    let version = match top.get("version") {
-        Some(n @ Value::Number(_)) if n.as_u64().is_some_and(|v| v >= 1) => n.as_u64().unwrap_or(0),
-        Some(other) => {
+    let version = match top.get("version").map(|v| (v, version_number(v))) {
+        Some((_, Some(Version::Known(v)))) => v,
+        Some((_, Some(Version::Newer(found)))) => {
+            return Err(FileError::NewerVersion {
+                file: file(),
+                found,
+            })
+        }
+        Some((other, None)) => {
             return Err(malformed(format!(
                 "版本号 \"version\" 应为正整数，却是 {other}"
             )))
         }
         None => return Err(malformed("缺少版本号 \"version\"".into())),
     };
-    if version > VERSION {
-        return Err(FileError::NewerVersion {
-            file: file(),
-            found: version,
-        });
-    }
     let dataset = match top.get("dataset") {
         Some(Value::String(s)) => s.clone(),
         Some(other) => {
@@ -208,6 +208,37 @@ pub fn parse_state_file(
         entries,
         invalid,
     })
+}
+
+/// A `version` that is a positive whole number.
+enum Version {
+    /// One this reader reads (1 to [`VERSION`]).
+    Known(u64),
+    /// A later one, written out in full (`1e20` as `100000000000000000000`).
+    Newer(String),
+}
+
+/// The `version` field as a positive whole number, however JSON writes it: `2`, `2.0`, `1e20`
+/// or a number too large for 64 bits (serde_json reads the last three as floating point).
+/// `None` for anything else (`0`, `1.5`, `-1`, `"1"`).
+fn version_number(v: &Value) -> Option<Version> {
+    let n = v.as_number()?;
+    if let Some(v) = n.as_u64() {
+        return match v {
+            0 => None,
+            v if v <= VERSION => Some(Version::Known(v)),
+            v => Some(Version::Newer(v.to_string())),
+        };
+    }
+    let f = n.as_f64()?;
+    if !(f.is_finite() && f >= 1.0 && f.fract() == 0.0) {
+        return None;
+    }
+    if f <= VERSION as f64 {
+        Some(Version::Known(f as u64))
+    } else {
+        Some(Version::Newer(format!("{f:.0}")))
+    }
 }
 
 type EntryProblem = (Option<String>, Option<String>, Vec<String>);
