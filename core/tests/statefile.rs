@@ -5,8 +5,8 @@ use gk_core::checklist::{Checklists, Entry};
 use gk_core::filter::Index;
 use gk_core::model::Table;
 use gk_core::statefile::{
-    apply, cmp_task_ids, export, export_file_name, parse, preview, FileError, ParsedFile,
-    MAX_FILE_BYTES,
+    apply, cmp_task_ids, export, export_file_name, max_file_bytes, parse, preview, FileError,
+    ParsedFile, MIN_FILE_LIMIT,
 };
 use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
@@ -202,25 +202,67 @@ fn export_file_names() {
 
 #[test]
 fn too_large_is_checked_before_anything_else() {
-    let big = vec![b'x'; MAX_FILE_BYTES + 1];
-    let e = parse(&big, "大文件.json", &real(), NOW).unwrap_err();
+    // The real table: 47 units that are not groups, 139 tasks, 6,512 bytes an entry:
+    // 47 × 139 × 6512 = 6533 × 6512 = 42,542,896 bytes, 40.57 MB.
+    let table = real();
+    let limit = 42_542_896;
+    assert_eq!(max_file_bytes(&table), limit);
+    let big = vec![b'x'; limit + 1];
+    let e = parse(&big, "大文件.json", &table, NOW).unwrap_err();
     assert_eq!(
         e,
         FileError::TooLarge {
             file: "大文件.json".into(),
-            size: MAX_FILE_BYTES + 1
+            size: limit + 1,
+            limit,
         }
     );
     assert_eq!(
         e.to_string(),
-        "文件“大文件.json”太大（5.1 MB），超过了 5 MB 的上限，不是本系统导出的报送文件。"
+        "文件“大文件.json”太大（40.6 MB），超过了本任务表 40.5 MB 的上限，不是本系统导出的报送文件。"
     );
+    assert!(e
+        .headline()
+        .starts_with("文件“大文件.json”太大（40.6 MB，本任务表的上限是 40.5 MB）"));
+    assert_eq!(e.detail().unwrap(), "本任务表可导入的文件不超过 40.5 MB。");
     // Exactly at the limit is read (and here refused for being no JSON).
-    let at_limit = vec![b' '; MAX_FILE_BYTES];
+    let at_limit = vec![b' '; limit];
     assert!(matches!(
-        parse(&at_limit, "x.json", &real(), NOW),
+        parse(&at_limit, "x.json", &table, NOW),
         Err(FileError::NotJson { .. })
     ));
+    // A small table gets the floor, 5 MB.
+    let mut small = table.clone();
+    small.tasks.truncate(2);
+    assert_eq!(max_file_bytes(&small), MIN_FILE_LIMIT);
+    assert_eq!(MIN_FILE_LIMIT, 5 * 1024 * 1024);
+    let e = parse(vec![b' '; MIN_FILE_LIMIT + 1], "x.json", &small, NOW).unwrap_err();
+    assert!(e.to_string().contains("超过了本任务表 5 MB 的上限"), "{e}");
+}
+
+#[test]
+fn the_export_of_every_unit_imports_however_large() {
+    // Every unit's entry for every task of its own, each with a note of 1,000 characters:
+    // more than 5 MB, the limit of old. What the app exports, it imports.
+    let table = real();
+    let index = Index::new(&table);
+    let mut c = Checklists::new();
+    let units: Vec<&str> = index.units().iter().map(String::as_str).collect();
+    for unit in &units {
+        for t in index.tasks_of(unit) {
+            let note = "按月在政府网站公开".repeat(112);
+            c.put(
+                unit,
+                &table.tasks[t].id,
+                e(Status::Done, &note[..], "2017-06-29T10:00:00Z"),
+            );
+        }
+    }
+    let text = export(&c, "taian-2017", &units, ts("2017-06-30T08:00:00Z"));
+    assert!(text.len() > MIN_FILE_LIMIT, "{}", text.len());
+    let f = parse(&text, "taian-2017-全部单位-20170630.json", &table, NOW).unwrap();
+    assert!(f.invalid.is_empty());
+    assert_eq!(f.entries.len(), c.entry_count());
 }
 
 #[test]

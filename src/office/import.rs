@@ -76,10 +76,12 @@ pub fn read_files(files: web_sys::FileList) {
         for file in list {
             let name = file.name();
             // Refuse a big file before reading it into memory.
-            if file.size() > statefile::MAX_FILE_BYTES as f64 {
+            let limit = statefile::max_file_bytes(&c.data().table);
+            if file.size() > limit as f64 {
                 let e = FileError::TooLarge {
                     file: name,
                     size: file.size() as usize,
+                    limit,
                 };
                 errors.push(e.into());
                 continue;

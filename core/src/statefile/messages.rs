@@ -5,15 +5,19 @@
 
 use std::fmt;
 
-use super::{FORMAT, MAX_FILE_BYTES, VERSION};
+use super::{FORMAT, VERSION};
 
 /// A file that cannot be imported at all. The message ([`fmt::Display`]) names the file and
 /// says what is wrong, in Chinese, technical detail included; the page shows the plain
 /// [`headline`](FileError::headline) with the [`detail`](FileError::detail) in a 详情 toggle.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileError {
-    /// Larger than [`MAX_FILE_BYTES`].
-    TooLarge { file: String, size: usize },
+    /// Larger than `limit` bytes, the limit of the table ([`super::max_file_bytes`]).
+    TooLarge {
+        file: String,
+        size: usize,
+        limit: usize,
+    },
     /// Not UTF-8 text, or not JSON. `detail` says where.
     NotJson { file: String, detail: String },
     /// JSON, but not a state file: no `"format": "gk-checklist"`. `found` is the `format`
@@ -83,9 +87,10 @@ impl FileError {
     pub fn headline(&self) -> String {
         let file = self.file_name();
         match self {
-            FileError::TooLarge { size, .. } => format!(
-                "文件“{file}”太大（{}），不是本系统导出的报送文件。{SEND_THIS}",
-                megabytes(*size)
+            FileError::TooLarge { size, limit, .. } => format!(
+                "文件“{file}”太大（{}，本任务表的上限是 {}），不是本系统导出的报送文件。{SEND_THIS}",
+                megabytes(*size),
+                limit_megabytes(*limit)
             ),
             FileError::NotJson { .. } | FileError::NotOurFormat { .. } => {
                 format!("文件“{file}”不是本系统导出的报送文件。{SEND_THIS}")
@@ -129,7 +134,9 @@ impl FileError {
     /// field, dataset ids), when there is any beyond the headline.
     pub fn detail(&self) -> Option<String> {
         Some(match self {
-            FileError::TooLarge { .. } => format!("可导入的文件不超过 {LIMIT_MB} MB。"),
+            FileError::TooLarge { limit, .. } => {
+                format!("本任务表可导入的文件不超过 {}。", limit_megabytes(*limit))
+            }
             FileError::NotJson { detail, .. } => format!("不是有效的 JSON 文件：{detail}。"),
             FileError::NotOurFormat { found: None, .. } => {
                 format!("缺少 \"format\": \"{FORMAT}\"。")
@@ -156,8 +163,15 @@ impl FileError {
     }
 }
 
-/// [`MAX_FILE_BYTES`] in whole MB, as the messages give it.
-const LIMIT_MB: usize = MAX_FILE_BYTES / (1024 * 1024);
+/// A limit in MB with one decimal, rounded down (so a file shown as at the limit is within
+/// it), without a decimal when it is whole: `5 MB`, `40.5 MB`.
+fn limit_megabytes(limit: usize) -> String {
+    let tenths = (limit as f64 / (1024.0 * 1024.0) * 10.0).floor() as u64;
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        d => format!("{}.{d} MB", tenths / 10),
+    }
+}
 
 /// What to send instead of a file that cannot be imported.
 const SEND_THIS: &str =
@@ -174,10 +188,11 @@ impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file_name();
         match self {
-            FileError::TooLarge { size, .. } => write!(
+            FileError::TooLarge { size, limit, .. } => write!(
                 f,
-                "文件“{file}”太大（{}），超过了 {LIMIT_MB} MB 的上限，不是本系统导出的报送文件。",
-                megabytes(*size)
+                "文件“{file}”太大（{}），超过了本任务表 {} 的上限，不是本系统导出的报送文件。",
+                megabytes(*size),
+                limit_megabytes(*limit)
             ),
             FileError::NotJson { detail, .. } => write!(
                 f,

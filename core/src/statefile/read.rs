@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::csv;
 use super::parsed::{check_entries, keep_newest};
 use super::{
-    FileEntry, FileError, InvalidEntry, ParsedFile, Source, FORMAT, MAX_FILE_BYTES, VERSION,
+    max_file_bytes, FileEntry, FileError, InvalidEntry, ParsedFile, Source, FORMAT, VERSION,
 };
 use crate::checklist::Entry;
 use crate::model::Table;
@@ -37,7 +37,7 @@ pub fn parse(
             what,
         });
     }
-    if bytes.len() <= MAX_FILE_BYTES {
+    if bytes.len() <= max_file_bytes(table) {
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         match std::str::from_utf8(body) {
             Ok(text) if csv::looks_like_csv(text) => {
@@ -77,10 +77,12 @@ pub fn parse_state_file(
 ) -> Result<ParsedFile, FileError> {
     let bytes = bytes.as_ref();
     let file = || file_name.to_string();
-    if bytes.len() > MAX_FILE_BYTES {
+    let limit = max_file_bytes(table);
+    if bytes.len() > limit {
         return Err(FileError::TooLarge {
             file: file(),
             size: bytes.len(),
+            limit,
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
