@@ -6,6 +6,7 @@ pub mod dunning;
 pub mod filter;
 pub mod hash;
 pub mod highlight;
+pub mod html;
 pub mod layout;
 pub mod ledger;
 pub mod merge;

@@ -1,11 +1,14 @@
 //! The task table: the header, and a row per pillar, section and item heading and per task.
 //!
-//! The real table (about 210 rows) keeps every row in the page. A filter change flips the
-//! `hidden` of the rows whose visibility changed (one signal per row, set in one pass), and
-//! rows off screen skip layout (style.css). Choosing another unit updates the role badge and
-//! the status and note controls of that unit's rows in place (a row gets them the first time it
-//! belongs to the chosen unit); a new search term redraws the highlights cell by cell. A much
-//! longer table (the benchmark's synthetic one) renders the shown rows a block at a time.
+//! The real table (about 210 rows) keeps every row in the page, built as one HTML string
+//! (`gk_core::html`) that the browser parses at once: a few milliseconds, where creating the
+//! same 2,000 elements one call at a time from wasm took tens. A filter change flips the
+//! `hidden` of the rows whose visibility changed, and rows off screen skip layout (style.css).
+//! The chosen unit's role badge and status and note controls are Leptos views mounted into a
+//! row's 本单位 cell the first time the row belongs to the chosen unit, and updated in place on
+//! another unit; a new search term rewrites the text of the rows that have or had a match. A
+//! much longer table (the benchmark's synthetic one) renders the shown rows a block at a time,
+//! as Leptos views.
 //!
 //! With a unit chosen, each task row shows its supervision light (督办: 逾期, 待更新, 临期,
 //! 已完成 or 不适用; a word with its colour, none on track) and carries it as `data-light`. The lights
@@ -22,13 +25,19 @@ use crate::state::{ctx, Ctx};
 use gk_core::checklist::Checklists;
 #[cfg(feature = "long-table")]
 use gk_core::filter::Filter;
-use gk_core::layout::{pillar_heading, rows, visible, Row};
+use gk_core::html;
+#[cfg(feature = "long-table")]
+use gk_core::layout::pillar_heading;
+use gk_core::layout::{rows, visible, Row};
 use gk_core::search;
 use gk_core::status::Status;
 use gk_core::supervision::{Date, Light};
 use gk_core::units::{Assignment, Role};
+#[cfg(feature = "long-table")]
 use leptos::either::Either;
+use leptos::mount::UnmountHandle;
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
 
 /// A table of more rows than this renders a block of shown rows at a time (with the
 /// `long-table` feature; build.rs refuses a table that needs it without).
@@ -118,61 +127,160 @@ fn mark_rendered() {
     }
 }
 
-/// Every row of the real table, hidden while the filter leaves it out.
+/// A row of the real table as the page holds it: its element (built from the string of
+/// `gk_core::html`) and, for a task, the chosen unit's part.
+struct Line {
+    row: Row,
+    el: web_sys::Element,
+    mine: Option<Mine>,
+    /// Whether its text holds search marks now.
+    marked: bool,
+    /// The unit's controls, once mounted into the row's cells (the first time the row is the
+    /// chosen unit's task); dropping them unmounts them.
+    filled: Vec<UnmountHandle<AnyViewState>>,
+}
+
+/// Every row of the real table, hidden while the filter leaves it out: built as one HTML string
+/// and parsed by the browser at once. A filter change flips `hidden` on the rows whose
+/// visibility changed, a new search term rewrites the text of the rows that have or had a
+/// match, and the unit's controls are Leptos views mounted into a row's cells.
 fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
     let c = rc.c;
     let d = c.data();
     let first = c.shown.with_untracked(|s| visible(&d.table, &all, s));
-    let hidden: Vec<RwSignal<bool>> = first.iter().map(|&v| RwSignal::new(!v)).collect();
     let unit = c.unit.get_untracked();
     let day = c.day.get_untracked();
-    let mut mines = Vec::with_capacity(d.table.tasks.len());
-    let body = c.checklists.with_untracked(|cl| {
+    let query = rc.query.get_untracked();
+    let mines: Vec<Option<Mine>> = c.checklists.with_untracked(|cl| {
         all.iter()
-            .zip(&hidden)
-            .map(|(&row, &h)| {
-                let mine = match row {
-                    Row::Task(i) => {
-                        let light = light_of(c, &d, unit.as_deref(), cl, day, i);
-                        let m = Mine::new(&d, i, unit.as_deref(), cl, light);
-                        mines.push(m);
-                        Some(m)
-                    }
-                    _ => None,
-                };
-                row_view(rc, row, h, mine, true)
+            .map(|&row| match row {
+                Row::Task(i) => {
+                    let light = light_of(c, &d, unit.as_deref(), cl, day, i);
+                    Some(Mine::new(&d, i, unit.as_deref(), cl, light))
+                }
+                _ => None,
             })
-            .collect_view()
+            .collect()
     });
+    let mut html = String::with_capacity(all.len() * 600);
+    let mut marks = Vec::with_capacity(all.len());
+    for ((&row, mine), &shown) in all.iter().zip(&mines).zip(&first) {
+        let state = html::RowState {
+            hidden: !shown,
+            light: mine.and_then(|m| m.light.get_untracked()),
+            has_unit: unit.is_some(),
+            query: &query,
+        };
+        marks.push(html::row(&mut html, &d.table, row, state));
+    }
+    let tbody = NodeRef::<leptos::html::Tbody>::new();
+    // The controls are mounted under the table's owner, not under the effect that mounts them
+    // (whose next run would dispose of them).
+    let owner = Owner::current().unwrap_or_default();
+    Effect::new(move |_| {
+        let Some(tb) = tbody.get() else {
+            return;
+        };
+        let children = tb.children();
+        let lines: Vec<Line> = all
+            .iter()
+            .zip(&mines)
+            .zip(&marks)
+            .enumerate()
+            .filter_map(|(n, ((&row, &mine), &marked))| {
+                Some(Line {
+                    row,
+                    el: children.item(n as u32)?,
+                    mine,
+                    marked,
+                    filled: Vec::new(),
+                })
+            })
+            .collect();
+        let lines = StoredValue::new_local(lines);
+        let fill_all = {
+            let owner = owner.clone();
+            move || lines.update_value(|ls| ls.iter_mut().for_each(|l| owner.with(|| fill(c, l))))
+        };
+        fill_all();
+        follow(rc, lines, first.clone(), fill_all);
+    });
+    view! { <tbody node_ref=tbody inner_html=html></tbody> }.into_any()
+}
+
+/// The effects that keep the rows in step: the filter, the search term, the unit (headings'
+/// span, controls), the lights, and other tabs' changes.
+fn follow(
+    rc: RowCtx,
+    lines: StoredValue<Vec<Line>, LocalStorage>,
+    first: Vec<bool>,
+    fill_all: impl Fn() + 'static,
+) {
+    let c = rc.c;
+    let all: Vec<Row> = lines.with_value(|ls| ls.iter().map(|l| l.row).collect());
     // The filter: flip the rows whose visibility changed, and only those.
-    let mut first = Some(first);
-    Effect::new(move |prev: Option<Vec<bool>>| {
-        let want = c.shown.with(|s| visible(&d.table, &all, s));
-        if let Some(had) = prev.or_else(|| first.take()) {
-            for ((&w, &h), row) in want.iter().zip(&had).zip(&hidden) {
-                if w != h {
-                    row.set(!w);
+    let mut had = first;
+    Effect::new(move |_| {
+        let want = c
+            .data
+            .with_value(|d| c.shown.with(|s| visible(&d.table, &all, s)));
+        lines.with_value(|ls| {
+            for ((&w, h), l) in want.iter().zip(&had).zip(ls) {
+                if w != *h {
+                    let _ = l.el.toggle_attribute_with_force("hidden", !w);
                 }
             }
+        });
+        had = want;
+    });
+    // Headings span the 本单位 column with a unit chosen.
+    Effect::new(move |prev: Option<()>| {
+        let span = html::heading_span(rc.has_unit.get());
+        if prev.is_some() {
+            lines.with_value(|ls| {
+                for l in ls.iter().filter(|l| !matches!(l.row, Row::Task(_))) {
+                    if let Some(th) = l.el.first_element_child() {
+                        let _ = th.set_attribute("colspan", span);
+                    }
+                }
+            });
         }
-        want
+    });
+    // A new search term: the rows that have or had a match, written again.
+    Effect::new(move |prev: Option<()>| {
+        rc.query.with(|q| {
+            if prev.is_some() {
+                c.data.with_value(|d| {
+                    lines.update_value(|ls| ls.iter_mut().for_each(|l| remark(d, l, q)))
+                });
+            }
+        })
     });
     // The lights (the unit, the as-of day, a record changed): every row whose light changed,
     // in one pass.
-    let lit = mines.clone();
     Effect::new(move |_| {
         let day = c.day.get();
         c.data.with_value(|d| {
             rc.unit.with(|u| {
                 c.checklists.with(|cl| {
-                    for m in &lit {
-                        m.set_light(light_of(c, d, u.as_deref(), cl, day, m.task))
-                    }
+                    lines.with_value(|ls| {
+                        for l in ls {
+                            let Some(m) = l.mine else { continue };
+                            let light = light_of(c, d, u.as_deref(), cl, day, m.task);
+                            if m.set_light(light) {
+                                let _ = match light {
+                                    Some(l2) => l.el.set_attribute("data-light", l2.key()),
+                                    None => l.el.remove_attribute("data-light"),
+                                };
+                            }
+                        }
+                    })
                 })
             })
         })
     });
-    // Another unit, or another tab's change: every row's controls in one pass.
+    // Another unit, or another tab's change: every row's controls in one pass, and the rows
+    // that are the unit's tasks for the first time get theirs.
     // (Not on the first run: the rows were made with the current values.)
     Effect::new(move |prev: Option<()>| {
         c.outside.track();
@@ -180,13 +288,83 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
             if prev.is_some() {
                 c.data.with_value(|d| {
                     c.checklists.with_untracked(|cl| {
-                        mines.iter().for_each(|m| m.refresh(d, u.as_deref(), cl))
+                        lines.with_value(|ls| {
+                            ls.iter()
+                                .filter_map(|l| l.mine)
+                                .for_each(|m| m.refresh(d, u.as_deref(), cl))
+                        })
                     })
                 });
+                fill_all();
             }
         });
     });
-    view! { <tbody>{body}</tbody> }.into_any()
+}
+
+/// Mounts the unit's controls into a task row's 本单位 cell and its note into the print-only
+/// 备注 cell, once the row is the unit's.
+fn fill(c: Ctx, l: &mut Line) {
+    let Some(m) = l.mine else { return };
+    if !l.filled.is_empty() || !m.filled.get_untracked() {
+        return;
+    }
+    let cells = l.el.children();
+    if let (Some(mine), Some(note)) = (cells.item(4), cells.item(5)) {
+        l.filled
+            .push(leptos::mount::mount_to_renderer(&mine, move || {
+                controls(c, m).into_any()
+            }));
+        l.filled
+            .push(leptos::mount::mount_to_renderer(&note, move || {
+                (move || m.printed.get()).into_any()
+            }));
+    }
+}
+
+/// Writes a row's text again with the marks of `q`, when it has or had a match.
+fn remark(d: &Data, l: &mut Line, q: &str) {
+    let t = &d.table;
+    let mut s = String::new();
+    match l.row {
+        Row::Task(i) => {
+            let task = &t.tasks[i];
+            let hit = html::task_text(&mut s, &task.text, q)
+                | task
+                    .lead
+                    .iter()
+                    .chain(&task.responsible)
+                    .any(|n| !search::find(n, q).is_empty());
+            if !hit && !l.marked {
+                return;
+            }
+            l.marked = hit;
+            let cells = l.el.children();
+            if let Some(cell) = cells.item(1) {
+                cell.set_inner_html(&s);
+            }
+            for (n, names) in [(2, &task.lead), (3, &task.responsible)] {
+                let list = cells.item(n).and_then(|cell| cell.first_element_child());
+                if let (Some(list), false) = (list, names.is_empty()) {
+                    let mut s = String::new();
+                    html::unit_items(&mut s, names, q);
+                    list.set_inner_html(&s);
+                }
+            }
+        }
+        row => {
+            let hit = html::heading_text(&mut s, t, row, q).unwrap_or(false);
+            if !hit && !l.marked {
+                return;
+            }
+            l.marked = hit;
+            let h =
+                l.el.first_element_child()
+                    .and_then(|th| th.first_element_child());
+            if let Some(h) = h {
+                h.set_inner_html(&s);
+            }
+        }
+    }
 }
 
 /// A long table renders the shown rows, its first block and the next ones as the reader nears
@@ -320,6 +498,7 @@ fn observe_near_screen(el: &web_sys::Element, f: impl Fn() + 'static) {
     callback.forget();
 }
 
+#[cfg(feature = "long-table")]
 /// One row. `whole`: the real table's, whose task rows always have the unit's two cells (empty
 /// until a unit is chosen; style.css hides them without one); a long view's have them only
 /// with a unit chosen.
@@ -396,6 +575,7 @@ fn row_view(
     }
 }
 
+#[cfg(feature = "long-table")]
 /// A heading row across the table. The empty print-only cell fills the 备注 column, which only
 /// print has (so the heading's colspan is the screen's column count).
 fn heading(
@@ -415,6 +595,7 @@ fn heading(
     .into_any()
 }
 
+#[cfg(feature = "long-table")]
 /// A task's lead or responsible units, a dash for none. Each name carries `data-unit`, by
 /// which the chosen unit is marked (src/table/highlight.rs).
 fn units(q: ReadSignal<String>, names: Vec<String>) -> impl IntoView {
@@ -435,11 +616,13 @@ fn units(q: ReadSignal<String>, names: Vec<String>) -> impl IntoView {
     })
 }
 
+#[cfg(feature = "long-table")]
 /// `text` with every match of the search term in `<mark>`, kept in step with the term.
 fn highlighted(q: ReadSignal<String>, text: String) -> impl IntoView {
     move || q.with(|q| marked(&text, q))
 }
 
+#[cfg(feature = "long-table")]
 /// `text` with every match of `query` in `<mark>` (as it is, one text node, without a match).
 fn marked(text: &str, query: &str) -> impl IntoView {
     let pieces = search::marked(text, query);
@@ -554,10 +737,13 @@ impl Mine {
         Some((Badge::of(&a), cl.status_of(unit, id), cl.note_of(unit, id)))
     }
 
-    fn set_light(&self, light: Option<Light>) {
-        if self.light.get_untracked() != light {
+    /// Whether the light changed.
+    fn set_light(&self, light: Option<Light>) -> bool {
+        let changed = self.light.get_untracked() != light;
+        if changed {
             self.light.set(light);
         }
+        changed
     }
 
     /// Brings the row in line with `unit`'s checklist, touching only what changed. The rows of
@@ -584,6 +770,7 @@ impl Mine {
     }
 }
 
+#[cfg(feature = "long-table")]
 /// The 本单位 cell (role and controls, once the row is a unit's task) and the print-only note.
 fn mine_cells(rc: RowCtx, m: Mine) -> impl IntoView {
     view! {
