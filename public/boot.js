@@ -6,6 +6,7 @@
   var OLD = '本浏览器版本过旧，无法使用本页面。请使用较新版本的 Chrome、Edge、Firefox 或 360 浏览器（极速模式）打开。';
   var LOAD = '页面文件未能完整加载，无法显示。请刷新页面重试；如仍不能显示，请联系系统管理员。';
   var CRASH = '页面出现内部错误，已停止响应。已保存的记录不会丢失，请刷新页面后继续。';
+  var START = '页面启动时出现内部错误，无法显示。已保存的记录不会丢失，请刷新页面重试；如仍不能显示，请联系系统管理员。';
   var shown = false;
 
   function show(text) {
@@ -36,15 +37,33 @@
     return typeof WebAssembly === 'object' && x instanceof WebAssembly.RuntimeError;
   }
 
-  function failed(error) {
-    if (starting()) show(LOAD);
+  // The browser refuses to compile the app's code: Chromium 92 does not know the CSP's
+  // 'wasm-unsafe-eval', and so disallows WebAssembly. Too old, whatever it supports.
+  function refused(x) {
+    return typeof WebAssembly === 'object' && x instanceof WebAssembly.CompileError &&
+      /disallowed/i.test(String(x.message));
+  }
+
+  // A file that did not load: an error event on its element, a fetch that failed, or code that
+  // arrived incomplete.
+  function unloaded(x, onElement) {
+    return onElement || (x instanceof TypeError && /fetch/i.test(String(x.message))) ||
+      (typeof WebAssembly === 'object' && x instanceof WebAssembly.CompileError);
+  }
+
+  // Any failure before the app runs stops it from starting; after, a trap stops it.
+  function failed(error, onElement) {
+    if (refused(error)) show(OLD);
+    else if (starting()) show(unloaded(error, onElement) ? LOAD : START);
     else if (trap(error)) show(CRASH);
   }
 
   if (!window.addEventListener) return;
   // Capturing: a script or file that fails to load reports it on its element, not the window.
-  window.addEventListener('error', function (e) { failed(e.error); }, true);
-  window.addEventListener('unhandledrejection', function (e) { failed(e.reason); });
+  window.addEventListener('error', function (e) {
+    failed(e.error, !!(e.target && e.target !== window && e.target.tagName));
+  }, true);
+  window.addEventListener('unhandledrejection', function (e) { failed(e.reason, false); });
   document.addEventListener('DOMContentLoaded', function () {
     var modules = 'noModule' in document.createElement('script');
     if (!modules || typeof WebAssembly !== 'object') show(OLD);

@@ -144,20 +144,34 @@ impl Store {
             return loaded;
         }
         let prefix = unit_prefix(dataset);
-        for key in keys() {
+        let Some(keys) = keys() else {
+            // Reachable but it throws on reading (a locked-down browser): memory only.
+            self.set_health(Health::Unavailable);
+            return loaded;
+        };
+        for key in keys {
             let Some(unit) = key.strip_prefix(&prefix) else {
                 continue;
             };
-            let Some(raw) = get_raw(&key) else { continue };
+            let raw = match get_raw(&key) {
+                Ok(Some(raw)) => raw,
+                Ok(None) => continue,
+                Err(()) => {
+                    // What cannot be read must never be written over: memory only.
+                    self.set_health(Health::Unavailable);
+                    return Loaded {
+                        checklists: Checklists::new(),
+                        ..loaded
+                    };
+                }
+            };
             match decode_unit(&raw) {
                 Ok(doc) if doc.unit == unit && doc.dataset == dataset => {
                     doc.put_into(&mut loaded.checklists)
                 }
-                Ok(_) => {
-                    loaded
-                        .problems
-                        .push(keep_aside(&key, &raw, now, "单位或年度与键名不符", true))
-                }
+                Ok(_) => loaded
+                    .problems
+                    .push(keep_aside(&key, &raw, now, "单位或年度与键名不符", true).0),
                 Err(StoredError::Newer(v)) => {
                     self.set_health(Health::ReadOnly);
                     loaded.problems.push(format!(
@@ -166,13 +180,20 @@ impl Store {
                 }
                 Err(StoredError::Corrupt(reason)) => loaded
                     .problems
-                    .push(keep_aside(&key, &raw, now, &reason, true)),
+                    .push(keep_aside(&key, &raw, now, &reason, true).0),
             }
         }
-        // A JSON string, through gloo-storage's typed `get` and `set`.
-        loaded.my_unit = LocalStorage::get::<String>(MY_UNIT)
-            .ok()
-            .filter(|u| !u.is_empty());
+        // A JSON string, as gloo-storage's typed `set` writes it. (Its typed `get` panics when
+        // reading throws.)
+        match get_raw(MY_UNIT) {
+            Ok(raw) => {
+                loaded.my_unit = raw
+                    .and_then(|raw| serde_json::from_str::<String>(&raw).ok())
+                    .filter(|u| !u.is_empty())
+            }
+            // Reading throws (here even with no unit stored yet): memory only.
+            Err(()) => self.set_health(Health::Unavailable),
+        }
         loaded
     }
 
@@ -201,7 +222,15 @@ impl Store {
             _ => {}
         }
         let key = unit_key(&doc.dataset, &doc.unit);
-        let merged = match get_raw(&key).map(|raw| (decode_unit(&raw), raw)) {
+        let stored = match get_raw(&key) {
+            Ok(stored) => stored,
+            Err(()) => {
+                // Never write over what could not be read.
+                self.set_health(Health::Unavailable);
+                return None;
+            }
+        };
+        let merged = match stored.map(|raw| (decode_unit(&raw), raw)) {
             None => doc,
             Some((Ok(stored), _)) if merge => merge_docs(stored, doc, now),
             Some((Ok(_), _)) => doc,
@@ -210,7 +239,11 @@ impl Store {
                 return None;
             }
             Some((Err(StoredError::Corrupt(reason)), raw)) => {
-                keep_aside(&key, &raw, now, &reason, false);
+                // The unreadable value is overwritten only once a copy of it is safe.
+                if !keep_aside(&key, &raw, now, &reason, false).1 {
+                    self.set_health(Health::Full);
+                    return None;
+                }
                 doc
             }
         };
@@ -245,7 +278,7 @@ impl Store {
     /// Whether the 使用说明 of `page` was seen in this browser. Unknown (storage blocked) is
     /// not seen: the guide opens, and nothing complains.
     pub fn guide_seen(&self, page: &str) -> bool {
-        available() && get_raw(&self.guide_key(page)).is_some()
+        available() && matches!(get_raw(&self.guide_key(page)), Ok(Some(_)))
     }
 
     /// Remembers that the 使用说明 of `page` was seen. Best effort, and only while storage is
@@ -307,16 +340,17 @@ impl Store {
     }
 }
 
-/// Keeps an unreadable value under a backup key (never discarding it) and says so. With
-/// `remove`, the original key is cleared once the backup is safely written.
-fn keep_aside(key: &str, raw: &str, now: Timestamp, reason: &str, remove: bool) -> String {
+/// Keeps an unreadable value under a backup key (never discarding it) and says so; and
+/// whether the backup was written. With `remove`, the original key is cleared once the backup
+/// is safely written. When it could not be (storage full), the original stays as it is.
+fn keep_aside(key: &str, raw: &str, now: Timestamp, reason: &str, remove: bool) -> (String, bool) {
     let backup = backup_key(key, now);
     let kept = set_raw(&backup, raw.to_string()).is_ok();
     if kept && remove {
-        LocalStorage::delete(key);
+        let _ = LocalStorage::raw().remove_item(key);
     }
     let unit = key.rsplit(':').next().unwrap_or(key);
-    if kept {
+    let message = if kept {
         format!(
             "浏览器中保存的“{unit}”台账无法读取（{reason}），原数据已另存为“{backup}”，本页面从空白台账开始。"
         )
@@ -324,25 +358,29 @@ fn keep_aside(key: &str, raw: &str, now: Timestamp, reason: &str, remove: bool) 
         format!(
             "浏览器中保存的“{unit}”台账无法读取（{reason}），且存储空间不足以另存备份：原数据保持不动，本页面暂不保存该单位的修改。"
         )
-    }
+    };
+    (message, kept)
 }
 
 pub fn backup_key(key: &str, now: Timestamp) -> String {
     format!("{PREFIX}backup:{}:{key}", now.to_rfc3339())
 }
 
-fn keys() -> Vec<String> {
+/// Every key, or `None` when storage throws on reading (gloo-storage's `length` would panic).
+fn keys() -> Option<Vec<String>> {
     let storage = LocalStorage::raw();
-    (0..LocalStorage::length())
-        .filter_map(|i| storage.key(i).ok().flatten())
+    let n = storage.length().ok()?;
+    (0..n)
+        .map(|i| storage.key(i).map(Option::unwrap_or_default).ok())
         .collect()
 }
 
 /// The stored text as it is, JSON or not: a unit document that cannot be read is kept aside
 /// as it was, so it is read as text and decoded by `gk_core::stored`, not by gloo-storage's
 /// typed `get`.
-fn get_raw(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+/// `Err` when reading throws (a locked-down browser).
+fn get_raw(key: &str) -> Result<Option<String>, ()> {
+    LocalStorage::raw().get_item(key).map_err(|_| ())
 }
 
 struct WriteError {

@@ -235,3 +235,57 @@ test('the unexported indicator and a unit export', async ({ page }) => {
   await expect(state).toContainText('有修改尚未导出');
   await expect(done).toHaveCount(0);
 });
+
+test('when reading storage throws, the app runs in memory and says so (issue 23, item 5)', async ({ browser }) => {
+  // Some locked-down browsers reach localStorage but throw on every read.
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.getItem = function () {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openApp(page, CZ);
+  // Whether the 使用说明 was seen cannot be read: it opens.
+  await page.getByRole('button', { name: '知道了' }).click();
+  await expect(page.locator('.storage-banner')).toContainText('浏览器存储不可用');
+  await expect(row(page, '1.1.1')).toBeVisible();
+  await statusOf(page, '1.1.1').selectOption('done');
+  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
+  await expect(page.locator('.progress-total strong')).toHaveText('1');
+  // What could not be read is never written over: nothing of the unit's was written.
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  expect(keys.filter((k) => k.startsWith('gk:taian-2017:unit:'))).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('an unreadable value is never overwritten when storage is too full to keep a copy (issue 23, item 1)', async ({ page }) => {
+  const KEY = 'gk:taian-2017:unit:市财政局';
+  // Larger than the unit's next document: writing over it needs no more room than it takes.
+  const BROKEN = '{broken' + 'x'.repeat(5000);
+  await openApp(page);
+  await page.evaluate(([key, broken]) => {
+    localStorage.setItem(key, broken);
+    let i = 0;
+    for (const size of [100000, 10000, 1000, 100, 10, 1]) {
+      try {
+        for (;;) localStorage.setItem(`filler:${i++}`, 'x'.repeat(size));
+      } catch {
+        // Full for this size: on to a smaller one.
+      }
+    }
+  }, [KEY, BROKEN]);
+  await page.goto(`./#${CZ}`);
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: '无法读取' })).toContainText('原数据保持不动');
+  await statusOf(page, '1.1.1').selectOption('done');
+  await expect(page.locator('.storage-banner')).toContainText('存储空间已满');
+  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
+  const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
+  expect(stored === BROKEN, 'the unreadable original is still there, as it was').toBe(true);
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gk:backup:')));
+  expect(backups).toEqual([]);
+});

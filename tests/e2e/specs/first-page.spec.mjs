@@ -63,6 +63,35 @@ test('a browser without WebAssembly is told to use a newer one', async ({ page }
   await expect(page.getByRole('alert')).toContainText('360 浏览器（极速模式）');
 });
 
+test('a browser that refuses to compile WebAssembly (its CSP too old for wasm-unsafe-eval) is told it is too old', async ({ page }) => {
+  // Chromium 92's words when its CSP does not know 'wasm-unsafe-eval'.
+  await page.addInitScript(() => {
+    const refuse = () =>
+      Promise.reject(new WebAssembly.CompileError('WebAssembly.instantiate(): Wasm code generation disallowed by embedder'));
+    WebAssembly.instantiateStreaming = refuse;
+    WebAssembly.instantiate = refuse;
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toHaveText(/^本浏览器版本过旧，无法使用本页面。/);
+});
+
+test('a failure during the start that is not a file failing to load says so', async ({ page }) => {
+  // Any exception while the app runs its start, here the browser's fetch of the table list
+  // throwing (the app's own files load as ever).
+  await page.addInitScript(() => {
+    const fetch = window.fetch;
+    window.fetch = function (url, ...rest) {
+      if (String(url).includes('tables.json')) throw new Error('blocked by a test');
+      return fetch.call(this, url, ...rest);
+    };
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toHaveText(
+    '页面启动时出现内部错误，无法显示。已保存的记录不会丢失，请刷新页面重试；如仍不能显示，请联系系统管理员。',
+  );
+  await expect(page.getByText('请稍候')).toHaveCount(0);
+});
+
 test('an internal error after the start says so, and that saved records are kept', async ({ page }) => {
   await openApp(page);
   await expect(page.getByRole('alert')).toHaveCount(0);
