@@ -160,7 +160,7 @@ fn write_cell(
 ) -> Result<(), XlsxError> {
     let text = if wrap { &f.wrapped } else { &f.text };
     match cell {
-        Cell::Text(s) => ws.write_string_with_format(r, c, s, text)?,
+        Cell::Text(s) => ws.write_string_with_format(r, c, fit(s).as_ref(), text)?,
         Cell::Number(n) => ws.write_number_with_format(r, c, *n, &f.number)?,
         Cell::Ratio(x) => ws.write_number_with_format(r, c, *x, &f.ratio)?,
         Cell::Date(d) => ws.write_datetime_with_format(r, c, excel_date(*d)?, &f.date)?,
@@ -168,6 +168,30 @@ fn write_cell(
         Cell::Empty => ws.write_blank(r, c, text)?,
     };
     Ok(())
+}
+
+/// Excel's limit for the text of a cell, in UTF-16 units.
+pub const CELL_LIMIT: usize = 32_767;
+/// Ends a text cut to fit [`CELL_LIMIT`].
+pub const CUT: &str = "〔超长，已截断〕";
+
+/// `s` as a cell can hold it: whole when it fits, else as much as fits (whole characters) and
+/// [`CUT`]. A note pasted from elsewhere may exceed Excel's limit; the export must not fail
+/// for it (rust_xlsxwriter refuses such a string).
+pub fn fit(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.encode_utf16().count() <= CELL_LIMIT {
+        return s.into();
+    }
+    let room = CELL_LIMIT - CUT.encode_utf16().count();
+    let mut used = 0;
+    let end = s
+        .char_indices()
+        .find(|(_, ch)| {
+            used += ch.len_utf16();
+            used > room
+        })
+        .map_or(s.len(), |(i, _)| i);
+    format!("{}{CUT}", &s[..end]).into()
 }
 
 fn excel_date(d: Date) -> Result<ExcelDateTime, XlsxError> {

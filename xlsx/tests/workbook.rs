@@ -264,3 +264,62 @@ fn office_consolidation() {
     assert!(!(3..chase.height() as u32)
         .any(|r| text(&chase, r, 0) == FIN && text(&chase, r, 1) == "1.1.1"));
 }
+
+/// A note longer than Excel's 32,767 characters (issue 23, item 7): the export does not fail;
+/// the cell holds what fits and ends with 〔超长，已截断〕, and a note that fits is whole.
+#[test]
+fn a_note_longer_than_excel_allows_is_cut_and_marked() {
+    let t = table();
+    let index = Index::new(&t);
+    let mut cl = checklists();
+    // 40,000 characters, one of them outside the BMP (two UTF-16 units in Excel's count).
+    let long = format!("𠀀{}", "公".repeat(39_999));
+    cl.put(
+        FIN,
+        "1.1.1",
+        Entry::new(Status::Done, &long, at("2017-06-29T10:00:00Z")),
+    );
+    let d = day("2017-07-01");
+    let f = Filter {
+        unit: Some(FIN.into()),
+        ..Filter::default()
+    };
+    for book in [
+        unit_ledger(&t, &index, &cl, &f, d).unwrap(),
+        consolidation(&t, &index, &cl, d),
+    ] {
+        let bytes =
+            gk_xlsx::write(&book, at("2017-07-01T02:00:00Z")).expect("the export never fails");
+        let mut x = open(bytes);
+        let names = x.sheet_names();
+        let cells: Vec<String> = names
+            .iter()
+            .flat_map(|n| {
+                let r = x.worksheet_range(n).unwrap();
+                r.used_cells()
+                    .filter_map(|(_, _, v)| match v {
+                        Data::String(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let cut: Vec<&String> = cells.iter().filter(|s| s.starts_with("𠀀公公")).collect();
+        assert_eq!(cut.len(), 1, "the note is in one cell of {names:?}");
+        let cut = cut[0];
+        assert!(cut.ends_with("〔超长，已截断〕"));
+        // 32,767 UTF-16 units in all: 𠀀 (2), 32,757 公 and the 8 of the mark.
+        assert_eq!(cut.encode_utf16().count(), 32_767);
+        assert_eq!(cut.chars().filter(|&c| c == '公').count(), 32_757);
+        // The other notes, which fit, are whole.
+        assert!(cells.iter().any(|s| s == "不涉及") || names == ["台账"]);
+    }
+}
+
+#[test]
+fn a_text_that_fits_is_kept_whole() {
+    let s = "公".repeat(32_767);
+    assert_eq!(gk_xlsx::fit(&s), s.as_str());
+    let s = "公".repeat(32_768);
+    assert_eq!(gk_xlsx::fit(&s).chars().count(), 32_759 + 8);
+}
