@@ -91,6 +91,27 @@ pub struct PillarProgress {
     pub na: usize,
 }
 
+/// The longest note the page lets a user type, counted as the browser's `maxlength` counts
+/// (UTF-16 units; a Chinese character is one): a ledger's remark, not a document. A longer note
+/// that came in a file is kept as it is, and the counter says so.
+pub const NOTE_LIMIT: usize = 2_000;
+
+/// The counter under a note being typed: `None` while well below [`NOTE_LIMIT`] (no clutter),
+/// else the text and whether the note is over the limit.
+pub fn note_counter(note: &str) -> Option<(String, bool)> {
+    let n = note.encode_utf16().count();
+    if n > NOTE_LIMIT {
+        Some((
+            format!("{n}/{NOTE_LIMIT} 字：超过上限（来自导入的文件，已完整保留），只能删减"),
+            true,
+        ))
+    } else if n * 10 >= NOTE_LIMIT * 9 {
+        Some((format!("{n}/{NOTE_LIMIT} 字"), false))
+    } else {
+        None
+    }
+}
+
 /// `done` out of `applicable` in whole percent, rounded down (so 100 means all done), but at
 /// least 1 once anything is done (1 of 139 reads 1%, not 0%); `None` when nothing is
 /// applicable.

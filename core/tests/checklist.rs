@@ -326,3 +326,32 @@ fn an_edit_replaces_a_stored_entry_from_the_future() {
         );
     }
 }
+
+/// Issue 23, item 7: the note counter appears near the limit of 2,000 characters and says when
+/// a note (from a file) is over it.
+#[test]
+fn the_note_counter_near_and_over_the_limit() {
+    use gk_core::checklist::{note_counter, NOTE_LIMIT};
+    assert_eq!(NOTE_LIMIT, 2_000);
+    assert_eq!(note_counter("已在网站公开"), None);
+    assert_eq!(note_counter(&"公".repeat(1_799)), None);
+    assert_eq!(
+        note_counter(&"公".repeat(1_800)),
+        Some(("1800/2000 字".into(), false))
+    );
+    assert_eq!(
+        note_counter(&"公".repeat(2_000)),
+        Some(("2000/2000 字".into(), false))
+    );
+    let (text, over) = note_counter(&"公".repeat(2_345)).unwrap();
+    assert!(over);
+    assert_eq!(
+        text,
+        "2345/2000 字：超过上限（来自导入的文件，已完整保留），只能删减"
+    );
+    // Counted as the browser's maxlength counts: a character outside the BMP is two.
+    assert_eq!(
+        note_counter(&"𠀀".repeat(1_000)),
+        Some(("2000/2000 字".into(), false))
+    );
+}

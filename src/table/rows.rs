@@ -22,7 +22,7 @@
 use crate::data::Data;
 use crate::edit;
 use crate::state::{ctx, Ctx};
-use gk_core::checklist::Checklists;
+use gk_core::checklist::{note_counter, Checklists, NOTE_LIMIT};
 #[cfg(feature = "long-table")]
 use gk_core::filter::Filter;
 use gk_core::html;
@@ -786,6 +786,14 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
     let id = c.data.with_value(|d| d.table.tasks[m.task].id.clone());
     let id2 = id.clone();
     let (status, note) = (m.status.get_untracked(), m.note.get_untracked());
+    // Near the limit, or over it (a note from a file): follows the typing and other tabs.
+    let counter = RwSignal::new(note_counter(&note));
+    Effect::new(move |prev: Option<()>| {
+        let n = m.note.with(|n| note_counter(n));
+        if prev.is_some() {
+            counter.set(n);
+        }
+    });
     view! {
         {move || {
             m.badge
@@ -816,6 +824,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                 <textarea
                     class="note"
                     rows="2"
+                    maxlength=NOTE_LIMIT
                     placeholder="如：公开位置、时间或链接"
                     prop:value=move || m.note.get()
                     on:input=move |ev| {
@@ -824,6 +833,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                         };
                         let v = event_target_value(&ev);
                         edit::set_note(&unit, &id2, &v);
+                        counter.set(note_counter(&v));
                         m.printed.set(v.clone());
                         m.note.update_untracked(|n| *n = v);
                     }
@@ -831,6 +841,17 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                     {note}
                 </textarea>
             </label>
+            {move || {
+                counter
+                    .get()
+                    .map(|(text, over)| {
+                        view! {
+                            <span class="note-count no-print" class:over=over role="status">
+                                {text}
+                            </span>
+                        }
+                    })
+            }}
         </div>
     }
 }

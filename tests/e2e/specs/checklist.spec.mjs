@@ -289,3 +289,28 @@ test('an unreadable value is never overwritten when storage is too full to keep 
   const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gk:backup:')));
   expect(backups).toEqual([]);
 });
+
+test('a note stops at 2,000 characters with a counter near the limit; a longer one from a file is kept and marked (issue 23, item 7)', async ({ page }) => {
+  await openApp(page, CZ);
+  const note = noteOf(page, '1.1.1');
+  const counter = row(page, '1.1.1').locator('.note-count');
+  await note.fill('已在网站公开');
+  await expect(counter).toHaveCount(0);
+  await note.fill('公'.repeat(1850));
+  await expect(counter).toHaveText('1850/2000 字');
+  await note.press('End');
+  await note.pressSequentially('开'.repeat(160));
+  await expect(note).toHaveValue('公'.repeat(1850) + '开'.repeat(150));
+  await expect(counter).toHaveText('2000/2000 字');
+  // A note of 2,345 characters that came in a file (here put into storage as an import would).
+  await page.evaluate(() => {
+    const key = 'gk:taian-2017:unit:市财政局';
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.entries['1.1.1'].note = '长'.repeat(2345);
+    localStorage.setItem(key, JSON.stringify(doc));
+  });
+  await page.reload();
+  await expect(noteOf(page, '1.1.1')).toHaveValue('长'.repeat(2345));
+  await expect(counter).toHaveText('2345/2000 字：超过上限（来自导入的文件，已完整保留），只能删减');
+  await expect(counter).toHaveClass(/over/);
+});
