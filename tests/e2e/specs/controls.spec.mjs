@@ -73,7 +73,9 @@ async function clickEverything(page, limit = 120) {
     const same = page.locator(`${selector}:visible`).filter({ hasText: type === 'checkbox' || type === 'radio' ? undefined : next.text || undefined });
     const target = type === 'checkbox' || type === 'radio' ? page.locator(`${selector}:visible`).nth(next.n) : same.nth(next.n);
     if ((await target.count()) === 0) continue;
-    await target.click({ timeout: 3000 }).catch((e) => {
+    // Generous: a loaded two-core CI machine once took more than 3 s to get the office page's
+    // 打印催办通知单 ready for a click; a control that is never clickable still fails here.
+    await target.click({ timeout: 10_000 }).catch((e) => {
       throw new Error(`clicking “${next.text}” (${next.key} #${next.n}) failed: ${e.message.split('\n')[0]}`);
     });
     await page.waitForTimeout(50);
