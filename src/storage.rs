@@ -370,9 +370,8 @@ pub fn backup_key(key: &str, now: Timestamp) -> String {
 fn keys() -> Option<Vec<String>> {
     let storage = LocalStorage::raw();
     let n = storage.length().ok()?;
-    (0..n)
-        .map(|i| storage.key(i).map(Option::unwrap_or_default).ok())
-        .collect()
+    let keys: Option<Vec<Option<String>>> = (0..n).map(|i| storage.key(i).ok()).collect();
+    Some(keys?.into_iter().flatten().collect())
 }
 
 /// The stored text as it is, JSON or not: a unit document that cannot be read is kept aside

@@ -29,6 +29,7 @@ use gk_core::html;
 #[cfg(feature = "long-table")]
 use gk_core::layout::pillar_heading;
 use gk_core::layout::{rows, visible, Row};
+#[cfg(feature = "long-table")]
 use gk_core::search;
 use gk_core::status::Status;
 use gk_core::supervision::{Date, Light};
@@ -328,12 +329,12 @@ fn remark(d: &Data, l: &mut Line, q: &str) {
     match l.row {
         Row::Task(i) => {
             let task = &t.tasks[i];
-            let hit = html::task_text(&mut s, &task.text, q)
-                | task
-                    .lead
-                    .iter()
-                    .chain(&task.responsible)
-                    .any(|n| !search::find(n, q).is_empty());
+            let mut hit = html::task_text(&mut s, &task.text, q);
+            let lists = [&task.lead, &task.responsible].map(|names| {
+                let mut items = String::new();
+                hit |= html::unit_items(&mut items, names, q);
+                items
+            });
             if !hit && !l.marked {
                 return;
             }
@@ -342,12 +343,11 @@ fn remark(d: &Data, l: &mut Line, q: &str) {
             if let Some(cell) = cells.item(1) {
                 cell.set_inner_html(&s);
             }
-            for (n, names) in [(2, &task.lead), (3, &task.responsible)] {
+            // Cells 2 and 3: the lists (a cell without units holds a dash, never marked).
+            for (n, items) in (2..).zip(&lists) {
                 let list = cells.item(n).and_then(|cell| cell.first_element_child());
-                if let (Some(list), false) = (list, names.is_empty()) {
-                    let mut s = String::new();
-                    html::unit_items(&mut s, names, q);
-                    list.set_inner_html(&s);
+                if let (Some(list), false) = (list, items.is_empty()) {
+                    list.set_inner_html(items);
                 }
             }
         }
@@ -450,7 +450,7 @@ fn long_row(rc: RowCtx, row: Row) -> AnyView {
         }
         _ => None,
     };
-    row_view(rc, row, RwSignal::new(false), mine, false)
+    row_view(rc, row, RwSignal::new(false), mine)
 }
 
 /// Below a long view's rendered rows: a button for the next block, pressed by itself when it
@@ -498,17 +498,10 @@ fn observe_near_screen(el: &web_sys::Element, f: impl Fn() + 'static) {
     callback.forget();
 }
 
+/// One row of a long view, as Leptos views: a task row has the unit's two cells only with a
+/// unit chosen.
 #[cfg(feature = "long-table")]
-/// One row. `whole`: the real table's, whose task rows always have the unit's two cells (empty
-/// until a unit is chosen; style.css hides them without one); a long view's have them only
-/// with a unit chosen.
-fn row_view(
-    rc: RowCtx,
-    row: Row,
-    hidden: RwSignal<bool>,
-    mine: Option<Mine>,
-    whole: bool,
-) -> AnyView {
+fn row_view(rc: RowCtx, row: Row, hidden: RwSignal<bool>, mine: Option<Mine>) -> AnyView {
     let d = rc.c.data();
     let t = &d.table;
     let q = rc.query;
@@ -541,13 +534,7 @@ fn row_view(
             let task = &t.tasks[i];
             let text = task.text.clone();
             let light = mine.map(|m| m.light);
-            let cells = mine.map(|m| {
-                if whole {
-                    Either::Left(mine_cells(rc, m))
-                } else {
-                    Either::Right(move || rc.has_unit.get().then(|| mine_cells(rc, m)))
-                }
-            });
+            let cells = mine.map(|m| move || rc.has_unit.get().then(|| mine_cells(rc, m)));
             view! {
                 <tr
                     class="task-row"
@@ -575,9 +562,9 @@ fn row_view(
     }
 }
 
-#[cfg(feature = "long-table")]
 /// A heading row across the table. The empty print-only cell fills the 备注 column, which only
 /// print has (so the heading's colspan is the screen's column count).
+#[cfg(feature = "long-table")]
 fn heading(
     rc: RowCtx,
     class: &'static str,
@@ -595,9 +582,9 @@ fn heading(
     .into_any()
 }
 
-#[cfg(feature = "long-table")]
 /// A task's lead or responsible units, a dash for none. Each name carries `data-unit`, by
 /// which the chosen unit is marked (src/table/highlight.rs).
+#[cfg(feature = "long-table")]
 fn units(q: ReadSignal<String>, names: Vec<String>) -> impl IntoView {
     if names.is_empty() {
         return Either::Left(view! { <span class="none">"—"</span> });
@@ -616,14 +603,14 @@ fn units(q: ReadSignal<String>, names: Vec<String>) -> impl IntoView {
     })
 }
 
-#[cfg(feature = "long-table")]
 /// `text` with every match of the search term in `<mark>`, kept in step with the term.
+#[cfg(feature = "long-table")]
 fn highlighted(q: ReadSignal<String>, text: String) -> impl IntoView {
     move || q.with(|q| marked(&text, q))
 }
 
-#[cfg(feature = "long-table")]
 /// `text` with every match of `query` in `<mark>` (as it is, one text node, without a match).
+#[cfg(feature = "long-table")]
 fn marked(text: &str, query: &str) -> impl IntoView {
     let pieces = search::marked(text, query);
     if pieces.iter().all(|&(_, hit)| !hit) {
@@ -770,8 +757,8 @@ impl Mine {
     }
 }
 
-#[cfg(feature = "long-table")]
 /// The 本单位 cell (role and controls, once the row is a unit's task) and the print-only note.
+#[cfg(feature = "long-table")]
 fn mine_cells(rc: RowCtx, m: Mine) -> impl IntoView {
     view! {
         <td class="col-mine" data-label="本单位">
@@ -786,14 +773,9 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
     let id = c.data.with_value(|d| d.table.tasks[m.task].id.clone());
     let id2 = id.clone();
     let (status, note) = (m.status.get_untracked(), m.note.get_untracked());
-    // Near the limit, or over it (a note from a file): follows the typing and other tabs.
-    let counter = RwSignal::new(note_counter(&note));
-    Effect::new(move |prev: Option<()>| {
-        let n = m.note.with(|n| note_counter(n));
-        if prev.is_some() {
-            counter.set(n);
-        }
-    });
+    // Near the limit, or over it (a note from a file): read from the printed note, which
+    // follows both the typing and other tabs.
+    let counter = move || m.printed.with(|n| note_counter(n));
     view! {
         {move || {
             m.badge
@@ -833,7 +815,6 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                         };
                         let v = event_target_value(&ev);
                         edit::set_note(&unit, &id2, &v);
-                        counter.set(note_counter(&v));
                         m.printed.set(v.clone());
                         m.note.update_untracked(|n| *n = v);
                     }
@@ -842,8 +823,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                 </textarea>
             </label>
             {move || {
-                counter
-                    .get()
+                counter()
                     .map(|(text, over)| {
                         view! {
                             <span class="note-count no-print" class:over=over role="status">

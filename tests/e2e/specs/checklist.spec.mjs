@@ -159,21 +159,28 @@ test('an edit that another tab’s crossing save left out is written again, neve
   await expect(noteOf(c, '1.2.1')).toHaveValue('B 的备注');
 });
 
-test('with storage blocked the app works in memory and a banner says to export', async ({ browser }) => {
+/** Opens 市财政局's view in a browser whose storage `breakStorage` (an init script) breaks,
+ * collecting page errors. Nothing can say the 使用说明 was seen: it opens (guide.spec.mjs), and
+ * is closed as ever. */
+async function openWithBrokenStorage(browser, breakStorage) {
   const context = await browser.newContext();
-  await context.addInitScript(() => {
+  await context.addInitScript(breakStorage);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openApp(page, CZ);
+  await page.getByRole('button', { name: '知道了' }).click();
+  return { context, page, errors };
+}
+
+test('with storage blocked the app works in memory and a banner says to export', async ({ browser }) => {
+  const { context, page, errors } = await openWithBrokenStorage(browser, () => {
     Object.defineProperty(window, 'localStorage', {
       get() {
         throw new DOMException('The operation is insecure.', 'SecurityError');
       },
     });
   });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await openApp(page, CZ);
-  // Nothing says the 使用说明 was seen: it opens (guide.spec.mjs), and closes as ever.
-  await page.getByRole('button', { name: '知道了' }).click();
   const banner = page.locator('.storage-banner');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('浏览器存储不可用');
@@ -238,18 +245,11 @@ test('the unexported indicator and a unit export', async ({ page }) => {
 
 test('when reading storage throws, the app runs in memory and says so (issue 23, item 5)', async ({ browser }) => {
   // Some locked-down browsers reach localStorage but throw on every read.
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
+  const { context, page, errors } = await openWithBrokenStorage(browser, () => {
     Storage.prototype.getItem = function () {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     };
   });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await openApp(page, CZ);
-  // Whether the 使用说明 was seen cannot be read: it opens.
-  await page.getByRole('button', { name: '知道了' }).click();
   await expect(page.locator('.storage-banner')).toContainText('浏览器存储不可用');
   await expect(row(page, '1.1.1')).toBeVisible();
   await statusOf(page, '1.1.1').selectOption('done');
