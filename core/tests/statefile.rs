@@ -507,6 +507,23 @@ fn each_bad_entry_is_listed_with_its_reason() {
 }
 
 #[test]
+fn the_invalid_entries_download_as_csv() {
+    let f = ok(&file_with(&[
+        r#"{"unit":"市财政局","task":"9.9.9","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"=cmd|' /c calc'!A1","task":"1.1.5","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":7,"task":"1.1.5","status":"Done","note":"","updated_at":"2017-06-29T10:00:00Z"}"#,
+    ]));
+    let text = gk_core::statefile::invalid_csv("进度, 1.json", &f.invalid);
+    assert_eq!(
+        text,
+        "\u{FEFF}文件,位置,单位,任务,原因\r\n\
+         \"进度, 1.json\",第 1 条,市财政局,9.9.9,任务编号“9.9.9”不在任务表中\r\n\
+         \"进度, 1.json\",第 2 条,'=cmd|' /c calc'!A1,1.1.5,单位“=cmd|' /c calc'!A1”不在任务表中\r\n\
+         \"进度, 1.json\",第 3 条,,1.1.5,\"单位 \"\"unit\"\" 应为文字，却是 7；状态“Done”无效，应为 todo、doing、done 或 na\"\r\n"
+    );
+}
+
+#[test]
 fn duplicates_in_a_file_keep_the_newest() {
     let f = ok(&file_with(&[
         r#"{"unit":"市财政局","task":"1.1.5","status":"doing","note":"旧","updated_at":"2017-06-29T10:00:00Z"}"#,

@@ -60,6 +60,13 @@ pub fn provide_import_ctx() {
     });
 }
 
+/// A user-timing mark, for `make bench` and a trace of an import.
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// Reads and previews `files` (from the picker or a drop).
 pub fn read_files(files: web_sys::FileList) {
     let list: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
@@ -96,6 +103,7 @@ pub fn read_files(files: web_sys::FileList) {
                     continue;
                 }
             };
+            mark("import-read");
             let data = c.data();
             match statefile::parse(&bytes, &name, &data.table, now) {
                 Ok(p) => parsed.push(p),
@@ -106,9 +114,11 @@ pub fn read_files(files: web_sys::FileList) {
                 }
             }
         }
+        mark("import-parsed");
         let preview = c
             .checklists
             .with_untracked(|cl| statefile::preview(cl, &parsed, now));
+        mark("import-previewed");
         ic.result.set(None);
         ic.pending.set(Some(Pending {
             files: parsed,
@@ -310,21 +320,7 @@ fn file_view(f: &statefile::FilePreview) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            {(!f.invalid.is_empty())
-                .then(|| {
-                    view! {
-                        <details open>
-                            <summary>"无效记录（将被跳过）"</summary>
-                            <ul class="invalid-list">
-                                {f
-                                    .invalid
-                                    .iter()
-                                    .map(|i| view! { <li>{i.to_string()}</li> })
-                                    .collect_view()}
-                            </ul>
-                        </details>
-                    }
-                })}
+            {(!f.invalid.is_empty()).then(|| invalid_view(f))}
             {(!f.conflicts.is_empty())
                 .then(|| {
                     view! {
@@ -379,6 +375,48 @@ fn file_view(f: &statefile::FilePreview) -> impl IntoView {
                     }
                 })}
         </article>
+    }
+}
+
+/// A file's invalid entries: how many, the first [`statefile::INVALID_SHOWN`] with their
+/// reasons, and all of them as a CSV download (a file may hold hundreds of thousands).
+fn invalid_view(f: &statefile::FilePreview) -> impl IntoView {
+    let n = f.invalid.len();
+    let rest = n.saturating_sub(statefile::INVALID_SHOWN);
+    let shown: Vec<String> = f
+        .invalid
+        .iter()
+        .take(statefile::INVALID_SHOWN)
+        .map(|i| i.to_string())
+        .collect();
+    let file_name = f.file_name.clone();
+    let invalid = std::rc::Rc::new(f.invalid.clone());
+    let download = move |_| {
+        let text = statefile::invalid_csv(&file_name, &invalid);
+        let stem = file_name
+            .rsplit_once('.')
+            .map_or(file_name.as_str(), |(s, _)| s);
+        if !crate::files::download(
+            &format!("{stem}-无效记录.csv"),
+            "text/csv;charset=utf-8",
+            &text,
+        ) {
+            edit::download_failed();
+        }
+    };
+    view! {
+        <details open class="invalid">
+            <summary>{format!("无效记录 {n} 条（将被跳过）")}</summary>
+            <ul class="invalid-list">
+                {shown.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+            </ul>
+            <p class="invalid-more">
+                {(rest > 0).then(|| format!("以上是前 {} 条，另有 {rest} 条未列出。", statefile::INVALID_SHOWN))}
+                <button type="button" on:click=download>
+                    {format!("下载全部 {n} 条无效记录（CSV）")}
+                </button>
+            </p>
+        </details>
     }
 }
 

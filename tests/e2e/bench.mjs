@@ -68,6 +68,9 @@ const BUDGETS = {
   // includes fetching and starting the worker (a fresh browser context: nothing cached).
   excelFirstMs: 1500,
   excelMs: 300,
+  // Issue 23: choosing a file → its import preview on screen, absolute (ms), for the largest
+  // file of invalid entries within the table's size limit.
+  previewMs: 1000,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -682,6 +685,55 @@ async function browserMerge(base, expected, runs) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Import preview of a file of invalid entries (issue 23: 200,000 of them froze the page 18 s)
+
+/** Choosing a file of `n` entries, each naming a task the table does not have, on the office
+ * page → the preview painted, in a fresh page each time; with the import's marks (read,
+ * parsed, previewed) and the longest task. The file is built in the page. */
+async function invalidPreview(url, n, runs) {
+  const out = [];
+  for (let r = 0; r < runs; r++) {
+    const { context, page, errors } = await newPage(139);
+    await page.goto(url);
+    await page.waitForSelector('table.matrix');
+    const m = await page.evaluate(async (n) => {
+      const head = '{"format":"gk-checklist","version":1,"dataset":"taian-2017","exported_at":"2017-06-30T08:00:00Z","entries":[';
+      const parts = [head];
+      for (let i = 0; i < n; i++) parts.push(`${i ? ',' : ''}{"unit":"市财政局","task":"9.9.${i}","status":"done","note":"","updated_at":"2017-06-29T10:00:00Z"}`);
+      parts.push(']}');
+      const file = new File(parts, 'invalid.json', { type: 'application/json' });
+      const dt = new DataTransfer();
+      dt.items.add(file);
+      let longest = 0;
+      const po = new PerformanceObserver((l) => l.getEntries().forEach((e) => (longest = Math.max(longest, e.duration))));
+      po.observe({ type: 'longtask' });
+      const input = document.querySelector('#import-files');
+      performance.clearMarks();
+      const t0 = performance.now();
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((ok) => {
+        const check = () => (document.querySelector('.file-preview .invalid') ? ok() : requestAnimationFrame(check));
+        check();
+      });
+      const painted = await new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0)));
+      await new Promise((ok) => setTimeout(ok, 50));
+      po.disconnect();
+      const at = (name) => {
+        const e = performance.getEntriesByName(name, 'mark')[0];
+        return e ? e.startTime - t0 : NaN;
+      };
+      return { bytes: file.size, painted, read: at('import-read'), parsed: at('import-parsed'), previewed: at('import-previewed'), longest };
+    }, n);
+    if (errors.length) throw new Error(`errors in the page: ${errors.join('; ')}`);
+    await context.close();
+    out.push(m);
+  }
+  const pick = (k) => summary(out.map((m) => m[k]));
+  return { entries: n, bytes: out[0].bytes, painted_ms: pick('painted'), read_ms: pick('read'), parsed_ms: pick('parsed'), previewed_ms: pick('previewed'), longest_task_ms: pick('longest') };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Excel (the worker, loaded on the first click)
 
 /** Click → download of an Excel button, the first click of a fresh visit and `runs` more. */
@@ -798,6 +850,13 @@ try {
       office: await excelTimes(`${base}office/`, 'table.matrix', '导出汇总 Excel', 8),
     };
   }
+  if (!only || only === 'preview') {
+    process.stderr.write('[bench] import preview of invalid entries\n');
+    const office = `http://127.0.0.1:${port}/gk/office/`;
+    // 200,000 as in issue 23, and as many as the size limit of the table allows
+    // (47 units × 139 tasks × 6,512 bytes = 42,542,896 bytes; each entry here is ~105 bytes).
+    report.invalid_preview = { issue: await invalidPreview(office, 200000, 3), limit: await invalidPreview(office, 400000, 3) };
+  }
   if (!only) {
     process.stderr.write('[bench] merge in the browser\n');
     report.browser_merge = await browserMerge(`http://127.0.0.1:${port + 1}/gk/`, 1, 11);
@@ -835,6 +894,7 @@ const checks = [
   ['导出 Excel, next clicks → download (ms)', report.excel.unit.next_ms.median, null, BUDGETS.excelMs, 'ms'],
   ['导出汇总 Excel, first click → download (ms)', report.excel.office.first_ms, null, BUDGETS.excelFirstMs, 'ms'],
   ['导出汇总 Excel, next clicks → download (ms)', report.excel.office.next_ms.median, null, BUDGETS.excelMs, 'ms'],
+  ['import preview, file of invalid entries at the size limit (ms)', report.invalid_preview.limit.painted_ms.median, null, BUDGETS.previewMs, 'ms'],
 ];
 report.checks = checks.map(([what, value, reference, budget, unit]) => {
   const ratio = reference == null ? null : value / reference;
@@ -925,6 +985,12 @@ row('Excel, click → download (ms)', 'first click (worker fetched)', 'next clic
 row('---', '---:', '---:');
 row('导出 Excel (市财政局 台账)', f(ex.unit.first_ms), cell(ex.unit.next_ms));
 row('导出汇总 Excel (汇总, 未报送, 明细, 督办)', f(ex.office.first_ms), cell(ex.office.next_ms));
+lines.push('');
+row('Import preview of invalid entries, choose → painted (ms, median of 3)', 'entries', 'MB', 'read', 'parsed', 'previewed', 'painted', 'longest task');
+row('---', '---:', '---:', '---:', '---:', '---:', '---:', '---:');
+for (const [what, p] of [['as in issue 23', report.invalid_preview.issue], ['at the size limit', report.invalid_preview.limit]]) {
+  row(what, p.entries, f(p.bytes / 1e6, 1), f(p.read_ms.median), f(p.parsed_ms.median), f(p.previewed_ms.median), `**${f(p.painted_ms.median)}**`, f(p.longest_task_ms.median));
+}
 lines.push('');
 row('Budget', 'app', 'reference', 'ratio', 'budget', '');
 row('---', '---:', '---:', '---:', '---:', '---');

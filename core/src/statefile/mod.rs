@@ -10,12 +10,13 @@ pub mod csv;
 mod messages;
 mod parsed;
 mod preview;
+mod raw;
 mod read;
 mod write;
 
 pub use apply::{apply, ImportUndo};
 pub use messages::FileError;
-pub use parsed::{FileEntry, InvalidEntry, ParsedFile, Source};
+pub use parsed::{invalid_csv, FileEntry, InvalidEntry, ParsedFile, Source, INVALID_SHOWN};
 pub use preview::{preview, Conflict, FileClash, FilePreview, Preview, PreviewItem};
 pub use read::{parse, parse_state_file};
 pub use write::{cmp_task_ids, dated_file_name, export, export_file_name};

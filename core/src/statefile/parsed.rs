@@ -11,7 +11,7 @@ use std::fmt;
 use super::distinct;
 use crate::checklist::Entry;
 use crate::merge::{cmp_entries, is_future};
-use crate::model::Table;
+use crate::model::{Table, Task, Unit};
 use crate::timestamp::Timestamp;
 use crate::units::Groups;
 
@@ -44,6 +44,31 @@ impl fmt::Display for InvalidEntry {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}：{}", place(self.index, self.row), self.reason)
     }
+}
+
+/// How many invalid entries the import preview lists; the rest are counted, and all of them
+/// can be downloaded ([`invalid_csv`]). A file may hold hundreds of thousands of them: listing
+/// every one froze the page (issue 23).
+pub const INVALID_SHOWN: usize = 20;
+
+/// Every invalid entry of a file as CSV for Excel (byte order mark, CRLF; see [`crate::csv`]):
+/// 文件, 位置 (第 N 条 or 第 N 行), 单位, 任务, 原因. What comes from the file is written
+/// so that a spreadsheet never runs it as a formula.
+pub fn invalid_csv(file_name: &str, invalid: &[InvalidEntry]) -> String {
+    let mut out = String::with_capacity(64 + invalid.len() * 96);
+    out.push(crate::csv::BOM);
+    crate::csv::row(&mut out, &["文件", "位置", "单位", "任务", "原因"]);
+    let file = crate::csv::safe_note(file_name);
+    for e in invalid {
+        let unit = crate::csv::safe_note(e.unit.as_deref().unwrap_or(""));
+        let task = crate::csv::safe_note(e.task.as_deref().unwrap_or(""));
+        let reason = crate::csv::safe_note(&e.reason);
+        crate::csv::row(
+            &mut out,
+            &[&file, &place(e.index, e.row), &unit, &task, &reason],
+        );
+    }
+    out
 }
 
 /// What users call the place of an entry: 第 row 行 in a CSV (`row` as a spreadsheet numbers
@@ -139,6 +164,28 @@ impl ParsedFile {
     }
 }
 
+/// The table's tasks by id and units by name, looked up once per entry of a file that may
+/// hold hundreds of thousands (`Table::task` is a linear search).
+pub(super) struct Names<'a> {
+    tasks: BTreeMap<&'a str, &'a Task>,
+    units: BTreeMap<&'a str, &'a Unit>,
+}
+
+impl<'a> Names<'a> {
+    pub fn new(table: &'a Table) -> Self {
+        Names {
+            tasks: table.tasks.iter().map(|t| (t.id.as_str(), t)).collect(),
+            units: table.units.iter().map(|u| (u.name.as_str(), u)).collect(),
+        }
+    }
+    pub fn task(&self, id: &str) -> Option<&'a Task> {
+        self.tasks.get(id).copied()
+    }
+    pub fn unit(&self, name: &str) -> Option<&'a Unit> {
+        self.units.get(name).copied()
+    }
+}
+
 /// Of the entries of a file that are well formed (in file order), those that can be: the unit
 /// has a role in the task (lead or responsible, by name or through a group), and the time is
 /// from the future neither at the file's export time `exported_at` (when it has one) nor at
@@ -158,10 +205,11 @@ pub(super) fn check_entries(
     invalid: &mut Vec<InvalidEntry>,
 ) -> Vec<FileEntry> {
     let groups = Groups::new(table);
+    let names = Names::new(table);
     let mut kept = Vec::with_capacity(found.len());
     for fe in found {
         let mut problems = Vec::new();
-        let concerns = table
+        let concerns = names
             .task(&fe.task)
             .is_some_and(|task| groups.assignment(task, &fe.unit).is_some());
         if !concerns {

@@ -5,14 +5,14 @@
 use serde_json::Value;
 
 use super::csv;
-use super::parsed::{check_entries, keep_newest};
+use super::parsed::{check_entries, keep_newest, Names};
+use super::raw;
 use super::{
     max_file_bytes, FileEntry, FileError, InvalidEntry, ParsedFile, Source, FORMAT, VERSION,
 };
 use crate::checklist::Entry;
 use crate::model::Table;
 use crate::status::Status;
-use crate::syntax::{self, type_name};
 use crate::timestamp::Timestamp;
 
 /// Reads a file for import: the task table's CSV export, found by its header row (see
@@ -94,20 +94,23 @@ pub fn parse_state_file(
     if text.trim().is_empty() {
         return Err(not_json("文件是空的".into()));
     }
-    let top = syntax::parse(text)
+    let top = raw::parse(text)
         .map_err(|e| not_json(format!("第 {} 行第 {} 列附近有错误", e.line, e.column)))?;
     let malformed = |reason: String| FileError::Malformed {
         file: file(),
         reason,
     };
 
-    if !top.is_object() {
-        return Err(FileError::NotOurFormat {
-            file: file(),
-            found: None,
-        });
-    }
-    match top.get("format") {
+    let top = match top {
+        raw::Top::Object(fields) => fields,
+        raw::Top::Other => {
+            return Err(FileError::NotOurFormat {
+                file: file(),
+                found: None,
+            })
+        }
+    };
+    match &top.format {
         Some(Value::String(s)) if s == FORMAT => {}
         Some(Value::String(s)) => {
             return Err(FileError::NotOurFormat {
@@ -128,7 +131,7 @@ pub fn parse_state_file(
             })
         }
     }
-    let version = match top.get("version").map(|v| (v, version_number(v))) {
+    let version = match top.version.as_ref().map(|v| (v, version_number(v))) {
         Some((_, Some(Version::Known(v)))) => v,
         Some((_, Some(Version::Newer(found)))) => {
             return Err(FileError::NewerVersion {
@@ -143,7 +146,7 @@ pub fn parse_state_file(
         }
         None => return Err(malformed("缺少版本号 \"version\"".into())),
     };
-    let dataset = match top.get("dataset") {
+    let dataset = match &top.dataset {
         Some(Value::String(s)) => s.clone(),
         Some(other) => {
             return Err(malformed(format!(
@@ -161,7 +164,7 @@ pub fn parse_state_file(
             found_title: None,
         });
     }
-    let exported_at = match top.get("exported_at") {
+    let exported_at = match &top.exported_at {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(
             Timestamp::parse(s)
@@ -173,21 +176,19 @@ pub fn parse_state_file(
             )))
         }
     };
-    let items = match top.get("entries") {
-        Some(Value::Array(items)) => items,
-        Some(other) => {
-            return Err(malformed(format!(
-                "\"entries\" 应为数组，却是{}",
-                type_name(other)
-            )))
+    let items = match top.entries {
+        Some(raw::Entries::Items(items)) => items,
+        Some(raw::Entries::Other(kind)) => {
+            return Err(malformed(format!("\"entries\" 应为数组，却是{kind}")))
         }
         None => return Err(malformed("缺少条目列表 \"entries\"".into())),
     };
 
+    let names = Names::new(table);
     let mut invalid = Vec::new();
     let mut found = Vec::new();
-    for (index, item) in items.iter().enumerate() {
-        match read_entry(item, table) {
+    for (index, item) in items.into_iter().enumerate() {
+        match read_entry(item, &names) {
             Err((unit, task, reasons)) => invalid.push(InvalidEntry {
                 index,
                 row: None,
@@ -249,23 +250,19 @@ type EntryProblem = (Option<String>, Option<String>, Vec<String>);
 /// deserializer: a bad entry is listed with every problem it has, each naming its field
 /// (`第 11 条：单位 "unit" 应为文字，却是 7；…`), where a derived one stops at the first
 /// without naming the field.
-fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
-    if !item.is_object() {
-        return Err((
-            None,
-            None,
-            vec![format!("应为对象，却是{}", type_name(item))],
-        ));
-    }
-    let obj = item;
-    let mut problems = Vec::new();
-    let text = |obj: &Value, key: &str| -> Option<String> {
-        obj.get(key).and_then(Value::as_str).map(str::to_string)
+fn read_entry(item: raw::Item, table: &Names) -> Result<FileEntry, EntryProblem> {
+    let obj = match item {
+        raw::Item::Fields(fields) => fields,
+        raw::Item::Other(kind) => return Err((None, None, vec![format!("应为对象，却是{kind}")])),
     };
-    let unit = text(obj, "unit");
-    let task = text(obj, "task");
+    let mut problems = Vec::new();
+    let text = |v: &Option<Value>| -> Option<String> {
+        v.as_ref().and_then(Value::as_str).map(str::to_string)
+    };
+    let unit = text(&obj.unit);
+    let task = text(&obj.task);
 
-    match (&unit, obj.get("unit")) {
+    match (&unit, obj.unit.as_ref()) {
         (_, None) => problems.push("缺少单位 \"unit\"".to_string()),
         (None, Some(v)) => problems.push(format!("单位 \"unit\" 应为文字，却是 {v}")),
         (Some(name), _) => match table.unit(name) {
@@ -274,7 +271,7 @@ fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
             Some(_) => {}
         },
     }
-    match (&task, obj.get("task")) {
+    match (&task, obj.task.as_ref()) {
         (_, None) => problems.push("缺少任务编号 \"task\"".to_string()),
         (None, Some(v)) => problems.push(format!("任务编号 \"task\" 应为文字，却是 {v}")),
         (Some(id), _) if table.task(id).is_none() => {
@@ -282,7 +279,7 @@ fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
         }
         _ => {}
     }
-    let status = match obj.get("status") {
+    let status = match obj.status.as_ref() {
         None => {
             problems.push("缺少状态 \"status\"".to_string());
             None
@@ -299,8 +296,8 @@ fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
             None
         }
     };
-    let note = match obj.get("note") {
-        Some(Value::String(s)) => Some(s.clone()),
+    let note = match obj.note {
+        Some(Value::String(s)) => Some(s),
         None => {
             problems.push("缺少备注 \"note\"（没有备注时应为空文字 \"\"）".to_string());
             None
@@ -310,7 +307,7 @@ fn read_entry(item: &Value, table: &Table) -> Result<FileEntry, EntryProblem> {
             None
         }
     };
-    let updated_at = match obj.get("updated_at") {
+    let updated_at = match obj.updated_at.as_ref() {
         None => {
             problems.push("缺少更新时间 \"updated_at\"".to_string());
             None

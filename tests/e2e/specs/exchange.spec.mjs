@@ -146,6 +146,41 @@ test('a partly bad file: the preview lists what is skipped and the rest can be a
   await expect(statusOf(page, '1.1.2')).toHaveValue('todo');
 });
 
+test('a file of 200,000 invalid entries: the count, the first 20 reasons, and every one as a download', async ({ page }) => {
+  await openOffice(page);
+  // Even entries name a task the table does not have, odd ones a unit it does not have.
+  const entries = [];
+  for (let i = 0; i < 200000; i++) {
+    entries.push(i % 2 === 0 ? entry('市财政局', `9.9.${i}`, 'done', '', '2017-06-29T10:00:00Z') : entry(`无此局${i}`, '1.1.1', 'done', '', '2017-06-29T10:00:00Z'));
+  }
+  const before = await stored(page);
+  await page.locator('#import-files').setInputFiles([file('huge.json', stateFile(entries))]);
+  const preview = page.locator('.file-preview[data-file="huge.json"]');
+  await expect(preview).toBeVisible({ timeout: 20000 });
+  expect(await counts(page, 'huge.json')).toMatchObject({ new: 0, invalid: 200000 });
+  const invalid = preview.locator('.invalid-list li');
+  await expect(invalid).toHaveCount(20);
+  await expect(invalid.nth(0)).toHaveText('第 1 条：任务编号“9.9.0”不在任务表中');
+  await expect(invalid.nth(1)).toHaveText('第 2 条：单位“无此局1”不在任务表中');
+  await expect(invalid.nth(19)).toHaveText('第 20 条：单位“无此局19”不在任务表中');
+  await expect(preview.locator('.invalid summary')).toHaveText('无效记录 200000 条（将被跳过）');
+  await expect(preview.locator('.invalid-more')).toContainText('以上是前 20 条，另有 199980 条未列出。');
+  // The old preview made a list item per entry (203,398 elements); this one stays small.
+  expect(await preview.evaluate((el) => el.querySelectorAll('*').length)).toBeLessThan(200);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载全部 200000 条无效记录（CSV）' }).click();
+  const f = await download;
+  expect(f.suggestedFilename()).toBe('huge-无效记录.csv');
+  const lines = readFileSync(await f.path(), 'utf8').split('\r\n');
+  expect(lines.length).toBe(200002); // the header, 200,000 entries, and the empty text after the last CRLF
+  expect(lines[0]).toBe('\ufeff文件,位置,单位,任务,原因');
+  expect(lines[1]).toBe('huge.json,第 1 条,市财政局,9.9.0,任务编号“9.9.0”不在任务表中');
+  expect(lines[200000]).toBe('huge.json,第 200000 条,无此局199999,1.1.1,单位“无此局199999”不在任务表中');
+  expect(lines[200001]).toBe('');
+  expect(await stored(page)).toEqual(before);
+});
+
 const dropFile = async (page, name, text) => {
   const dt = await page.evaluateHandle(
     ([name, text]) => {
