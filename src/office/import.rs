@@ -143,13 +143,23 @@ fn apply() {
     for unit in &undo.units {
         edit::save(c, unit, now);
     }
-    ic.result.set(Some(format!(
-        "已导入 {} 个文件：新增 {} 条，更新 {} 条，涉及 {} 个单位。",
+    let done = format!(
+        "{} 个文件：新增 {} 条，更新 {} 条，涉及 {} 个单位",
         p.files.len(),
         p.preview.added,
         p.preview.updated,
         undo.units.len()
-    )));
+    );
+    // Storage that did not take the import must not be told as 已导入: the records are only
+    // in this page (issue 23).
+    let result = match c.health.get_untracked() {
+        crate::storage::Health::Ok => format!("已导入 {done}。"),
+        _ => format!(
+            "已读入 {done}，但未能保存到浏览器中（见页面顶部的提示）：这些记录只在当前页面里。\
+             请先点“导出全部单位”保存为文件，再关闭页面。"
+        ),
+    };
+    ic.result.set(Some(result));
     ic.undo.set(Some(undo));
     ic.pending.set(None);
 }

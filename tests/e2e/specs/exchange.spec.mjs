@@ -181,6 +181,36 @@ test('a file of 200,000 invalid entries: the count, the first 20 reasons, and ev
   expect(await stored(page)).toEqual(before);
 });
 
+test('an import into full storage says the records are only in the page, and 导出全部单位 still has them (issue 23)', async ({ page }) => {
+  await openOffice(page);
+  await page.evaluate(() => {
+    let i = 0;
+    for (const size of [100000, 10000, 1000, 100, 10, 1]) {
+      try {
+        for (;;) localStorage.setItem(`filler:${i++}`, 'x'.repeat(size));
+      } catch {
+        // Full for this size: on to a smaller one.
+      }
+    }
+  });
+  await page.locator('#import-files').setInputFiles([file('cz.json', czFile)]);
+  await page.getByRole('button', { name: '应用导入' }).click();
+  const result = page.locator('.import-result');
+  await expect(result).toContainText('已读入 1 个文件：新增 3 条');
+  await expect(result).toContainText('未能保存到浏览器中');
+  await expect(result).not.toContainText('已导入');
+  await expect(page.locator('.storage-banner')).toContainText('存储空间已满');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出全部单位' }).click();
+  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  const ours = exported.entries.filter((e) => e.unit === '市财政局').map((e) => [e.task, e.status, e.note]);
+  expect(ours).toEqual([
+    ['1.1.1', 'done', '已在网站公开'],
+    ['1.1.2', 'doing', ''],
+    ['1.1.5', 'done', '每月在市财政局网站公开'],
+  ]);
+});
+
 const dropFile = async (page, name, text) => {
   const dt = await page.evaluateHandle(
     ([name, text]) => {
