@@ -34,6 +34,61 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     serde_json::from_str(text).map_err(|e| describe(text, &e))
 }
 
+/// `text` with every lone surrogate escape (`\uD800` to `\uDFFF` not part of a pair: half of
+/// a character, which some tools write when they cut a text in the middle of an emoji) written
+/// as `\uFFFD`, the replacement character �, and how many there were. serde_json refuses
+/// them, which refused a whole file for one note (issue 23). The escapes have the same length,
+/// so positions in messages do not move. An escaped backslash (`\\uD800`) is left alone.
+pub fn repair_lone_surrogates(text: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    let b = text.as_bytes();
+    let hex = |at: usize| -> Option<u16> {
+        let digits = b.get(at..at + 4)?;
+        u16::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
+    };
+    let escape_at = |at: usize| -> Option<u16> {
+        (b.get(at) == Some(&b'\\') && b.get(at + 1) == Some(&b'u'))
+            .then(|| hex(at + 2))
+            .flatten()
+    };
+    let mut lone = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match escape_at(i) {
+            Some(0xD800..=0xDBFF) => {
+                if matches!(escape_at(i + 6), Some(0xDC00..=0xDFFF)) {
+                    i += 12;
+                } else {
+                    lone.push(i);
+                    i += 6;
+                }
+            }
+            Some(0xDC00..=0xDFFF) => {
+                lone.push(i);
+                i += 6;
+            }
+            Some(_) => i += 6,
+            // Any other escape (\\\\, \\", \\n, …) is two bytes.
+            None => i += 2,
+        }
+    }
+    if lone.is_empty() {
+        return (std::borrow::Cow::Borrowed(text), 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for &at in &lone {
+        out.push_str(&text[from..at]);
+        out.push_str("\\uFFFD");
+        from = at + 6;
+    }
+    out.push_str(&text[from..]);
+    (std::borrow::Cow::Owned(out), lone.len())
+}
+
 /// serde_json's error on `text` in Chinese. serde_json counts columns in bytes; users count
 /// characters, so the column is recounted on the line.
 pub fn describe(text: &str, e: &serde_json::Error) -> SyntaxError {
@@ -101,6 +156,27 @@ pub fn type_name(v: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_surrogates_become_the_replacement_character() {
+        let fix = |t: &str| {
+            let (text, n) = repair_lone_surrogates(t);
+            (text.into_owned(), n)
+        };
+        // A pair stays; a high or low half alone becomes \uFFFD; an escaped backslash before
+        // "uD800" is not an escape.
+        assert_eq!(fix(r#""\ud83d\ude00""#), (r#""\ud83d\ude00""#.into(), 0));
+        assert_eq!(fix(r#""已公开\ud83d""#), (r#""已公开\uFFFD""#.into(), 1));
+        assert_eq!(
+            fix(r#""\uDE00x\uD800\u0041""#),
+            (r#""\uFFFDx\uFFFD\u0041""#.into(), 2)
+        );
+        assert_eq!(fix(r#""\\uD800""#), (r#""\\uD800""#.into(), 0));
+        assert_eq!(fix(r#""\\\uD800""#), (r#""\\\uFFFD""#.into(), 1));
+        let (text, _) = repair_lone_surrogates(r#"["a\ud83d", "\ud83d\ude00"]"#);
+        let v: Vec<String> = serde_json::from_str(&text).unwrap();
+        assert_eq!(v, ["a\u{FFFD}", "😀"]);
+    }
 
     fn why(text: &str) -> String {
         parse(text).unwrap_err().to_string()

@@ -524,6 +524,19 @@ fn the_invalid_entries_download_as_csv() {
 }
 
 #[test]
+fn a_lone_surrogate_in_a_note_reads_as_the_replacement_character() {
+    // "已公开" and the first half of 😀 (\ud83d\ude00), as a tool that cut the note may write.
+    let f = ok(&file_with(&[
+        r#"{"unit":"市财政局","task":"1.1.5","status":"done","note":"已公开\ud83d","updated_at":"2017-06-29T10:00:00Z"}"#,
+        r#"{"unit":"市财政局","task":"1.1.3","status":"done","note":"\ud83d\ude00","updated_at":"2017-06-29T10:00:00Z"}"#,
+    ]));
+    assert!(f.invalid.is_empty());
+    assert_eq!(f.repaired, 1);
+    let notes: Vec<&str> = f.entries.iter().map(|e| e.entry.note.as_str()).collect();
+    assert_eq!(notes, ["已公开\u{FFFD}", "😀"]);
+}
+
+#[test]
 fn duplicates_in_a_file_keep_the_newest() {
     let f = ok(&file_with(&[
         r#"{"unit":"市财政局","task":"1.1.5","status":"doing","note":"旧","updated_at":"2017-06-29T10:00:00Z"}"#,

@@ -330,6 +330,17 @@ fn file_view(f: &statefile::FilePreview) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            {(f.repaired > 0)
+                .then(|| {
+                    view! {
+                        <p class="file-repaired">
+                            {format!(
+                                "文件中有 {} 处残缺的字符（如被截断的表情符号），已替换为“\u{FFFD}”，其余内容照常导入。",
+                                f.repaired,
+                            )}
+                        </p>
+                    }
+                })}
             {(!f.invalid.is_empty()).then(|| invalid_view(f))}
             {(!f.conflicts.is_empty())
                 .then(|| {

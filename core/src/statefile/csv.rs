@@ -266,5 +266,6 @@ pub(crate) fn parse(
         exported_at: None,
         entries,
         invalid,
+        repaired: 0,
     })
 }

@@ -152,6 +152,9 @@ pub struct ParsedFile {
     pub entries: Vec<FileEntry>,
     /// Its entries left out, in file order.
     pub invalid: Vec<InvalidEntry>,
+    /// How many lone surrogate escapes (half a character) were read as �
+    /// ([`crate::syntax::repair_lone_surrogates`]); 0 for a CSV.
+    pub repaired: usize,
 }
 
 impl ParsedFile {

@@ -63,6 +63,8 @@ pub struct FilePreview {
     pub superseded: Vec<PreviewItem>,
     /// Entries left out, with the reason.
     pub invalid: Vec<InvalidEntry>,
+    /// Half characters read as � ([`ParsedFile::repaired`]).
+    pub repaired: usize,
     pub conflicts: Vec<Conflict>,
 }
 
@@ -139,6 +141,7 @@ pub fn preview(current: &Checklists, files: &[ParsedFile], now: Timestamp) -> Pr
             identical: Vec::new(),
             superseded: Vec::new(),
             invalid: file.invalid.clone(),
+            repaired: file.repaired,
             conflicts: Vec::new(),
         };
         for fe in &file.entries {

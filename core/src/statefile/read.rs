@@ -94,7 +94,8 @@ pub fn parse_state_file(
     if text.trim().is_empty() {
         return Err(not_json("文件是空的".into()));
     }
-    let top = raw::parse(text)
+    let (text, repaired) = crate::syntax::repair_lone_surrogates(text);
+    let top = raw::parse(&text)
         .map_err(|e| not_json(format!("第 {} 行第 {} 列附近有错误", e.line, e.column)))?;
     let malformed = |reason: String| FileError::Malformed {
         file: file(),
@@ -210,6 +211,7 @@ pub fn parse_state_file(
         exported_at,
         entries,
         invalid,
+        repaired,
     })
 }
 

@@ -211,6 +211,26 @@ test('an import into full storage says the records are only in the page, and 导
   ]);
 });
 
+test('a note with half a character (a lone surrogate) imports as �, the rest of the file with it (issue 23)', async ({ page }) => {
+  await openOffice(page);
+  // JSON.stringify writes the lone half of 😀 as the escape \ud83d, as a tool that cut a note may.
+  const cut = stateFile([
+    entry('市财政局', '1.1.5', 'done', '已公开\ud83d', '2017-06-29T10:00:00Z'),
+    entry('市财政局', '1.1.3', 'doing', '😀', '2017-06-29T10:00:00Z'),
+  ]);
+  expect(cut.toString()).toContain('已公开\\ud83d');
+  await page.locator('#import-files').setInputFiles([file('cut.json', cut)]);
+  expect(await counts(page, 'cut.json')).toMatchObject({ new: 2, invalid: 0 });
+  await expect(page.locator('.file-preview[data-file="cut.json"] .file-repaired')).toHaveText(
+    '文件中有 1 处残缺的字符（如被截断的表情符号），已替换为“\ufffd”，其余内容照常导入。',
+  );
+  await page.getByRole('button', { name: '应用导入' }).click();
+  await expect(page.locator('.import-result')).toContainText('已导入 1 个文件：新增 2 条');
+  await openApp(page, hashOf({ unit: '市财政局' }));
+  await expect(page.locator('tr[data-task-id="1.1.5"]').getByLabel('备注')).toHaveValue('已公开\ufffd');
+  await expect(page.locator('tr[data-task-id="1.1.3"]').getByLabel('备注')).toHaveValue('😀');
+});
+
 const dropFile = async (page, name, text) => {
   const dt = await page.evaluateHandle(
     ([name, text]) => {
