@@ -28,8 +28,9 @@ const stateFile = Buffer.from(
   }),
 );
 
-/** Visible, enabled controls that act on a click, each named by its text and its place among
- * controls of the same text. */
+/** Visible, enabled controls that act on a click, each named by its accessible name (its
+ * aria-label, else its text) and its place among controls of the same name, and marked with
+ * a `data-walk` number by which the click finds exactly that element. */
 const controls = (page) =>
   page.evaluate((unitNames) => {
     const seen = new Map();
@@ -48,7 +49,9 @@ const controls = (page) =>
       seen.set(key, n + 1);
       // Controls of one place (a list of 139 tasks' summaries): a dozen of them is enough.
       const family = `${el.tagName}|${el.parentElement?.closest('[class]')?.className ?? ''}`;
-      out.push({ key, n, text, family });
+      window.__walk = (window.__walk ?? 0) + 1;
+      el.dataset.walk = String(window.__walk);
+      out.push({ key, n, text, family, id: el.dataset.walk });
     }
     return out;
   }, unitNames);
@@ -66,18 +69,17 @@ async function clickEverything(page, limit = 120) {
       (c) => c.n < 2 && (families.get(c.family) ?? 0) < 12 && !clicked.has(`${c.key}#${c.n}`),
     );
     if (!next) break;
-    clicked.add(`${next.key}#${next.n}`);
     families.set(next.family, (families.get(next.family) ?? 0) + 1);
-    const [tag, type] = next.key.split('|');
-    const selector = type === 'checkbox' || type === 'radio' ? `input[type="${type}"]` : tag.toLowerCase() === 'summary' ? 'summary' : tag.toLowerCase() === 'button' ? 'button' : '[role="button"]';
-    const same = page.locator(`${selector}:visible`).filter({ hasText: type === 'checkbox' || type === 'radio' ? undefined : next.text || undefined });
-    const target = type === 'checkbox' || type === 'radio' ? page.locator(`${selector}:visible`).nth(next.n) : same.nth(next.n);
-    if ((await target.count()) === 0) continue;
+    // The very element just listed; a control that is gone by now fails the test.
+    const target = page.locator(`[data-walk="${next.id}"]`);
+    expect(await target.count(), `control “${next.text}” (${next.key} #${next.n}) is still in the page`).toBe(1);
     // Generous: a loaded two-core CI machine once took more than 3 s to get the office page's
     // 打印催办通知单 ready for a click; a control that is never clickable still fails here.
     await target.click({ timeout: 10_000 }).catch((e) => {
       throw new Error(`clicking “${next.text}” (${next.key} #${next.n}) failed: ${e.message.split('\n')[0]}`);
     });
+    // Recorded only once the click happened.
+    clicked.add(`${next.key}#${next.n}`);
     await page.waitForTimeout(50);
     // A control that leads to the other page: come back and go on.
     if (new URL(page.url()).pathname !== new URL(home).pathname) {
@@ -123,6 +125,9 @@ test('every control of the office page, with imported files: no console error', 
   const clicked = await clickEverything(page);
   const names = [...clicked].join('\n');
   for (const name of ['导入报送文件', '导出全部单位', '导出汇总 Excel', '应用导入', '撤销上次导入']) expect(names).toContain(`|${name}`);
+  // The matrix's controls, named only by their aria-labels: a unit's row and a pillar's cell.
+  expect(names).toContain('|某单位：只读查看全部任务');
+  expect(names).toMatch(/\|某单位 \S+：已完成 # \/ #，进行中 #，只读查看/);
   await openOffice(page);
   w.expectClean();
 });
