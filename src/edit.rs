@@ -41,6 +41,8 @@ fn change(unit: &str, task: &str, f: impl FnOnce(&mut Checklists, Timestamp) -> 
     if let Some(at) = stamped {
         c.data().store.mark_own(unit, task, at);
         save(c, unit, now);
+        let kept = c.kept;
+        crate::storage::ask_to_keep(move |yes| kept.set(Some(yes)));
     }
 }
 

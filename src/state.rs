@@ -38,6 +38,9 @@ pub struct Ctx {
     pub notices: RwSignal<Vec<String>>,
     /// Whether browser storage is keeping our records (drives a persistent banner).
     pub health: RwSignal<Health>,
+    /// The browser's answer to keeping this site's storage (`storage::ask_to_keep`, asked on
+    /// the first edit); `None` before.
+    pub kept: RwSignal<Option<bool>>,
     /// The open table with its index, unit lists and storage (`data.rs`).
     pub data: DataCell,
 }
@@ -136,6 +139,7 @@ pub fn provide_state(data: Arc<Data>, notices: Vec<String>, my_unit: bool) -> Ct
         unit_tasks,
         notices,
         health,
+        kept: RwSignal::new(None),
         data: DataCell(StoredValue::new(data.clone())),
     };
     provide_context(c);

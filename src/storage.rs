@@ -406,3 +406,38 @@ fn is_quota_error(e: &JsValue) -> bool {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
     ) || matches!(e.code(), 22 | 1014)
 }
+
+/// Asks the browser, once per page, to keep this site's storage even when space runs short
+/// (`navigator.storage.persist()`), and gives its answer to `answer`. Chromium grants it to
+/// sites the user engages with, without a prompt; a browser without the API is not asked.
+/// Called on the first edit: a page only read is nothing to keep.
+pub fn ask_to_keep(answer: impl FnOnce(bool) + 'static) {
+    static ASKED: AtomicBool = AtomicBool::new(false);
+    if ASKED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
+    let Some(storage) = web_sys::window()
+        .and_then(|w| get(&w, "navigator"))
+        .and_then(|n| get(&n, "storage"))
+        .filter(|s| s.is_object())
+    else {
+        return;
+    };
+    let Some(persist) =
+        get(&storage, "persist").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return;
+    };
+    let Ok(promise) = persist
+        .call0(&storage)
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+    else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(v) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            answer(v.as_bool() == Some(true));
+        }
+    });
+}

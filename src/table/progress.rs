@@ -18,6 +18,12 @@ pub const RECORDS_WARNING: &str =
     "记录只保存在这台电脑的这个浏览器中：清除浏览器数据或换电脑后就找不到了，\
      除非留有报送文件（可在“汇总与导入”页导入恢复）。";
 
+/// The browser's answer to keeping the records ([`crate::storage::ask_to_keep`]).
+const KEPT: &str =
+    "浏览器已同意长期保存本页的记录：存储空间不足时也不会自动清除（手动清除浏览器数据仍会删除）。";
+const NOT_KEPT: &str =
+    "浏览器未承诺长期保存本页的记录：存储空间不足时可能被自动清除，请及时导出报送文件留底。";
+
 #[component]
 pub fn ProgressPanel() -> impl IntoView {
     let c = ctx();
@@ -117,6 +123,13 @@ pub fn ProgressPanel() -> impl IntoView {
                 </p>
                 <p class="export-done" role="status">{done}</p>
                 <p class="records-warning">{RECORDS_WARNING}</p>
+                <p class="records-kept">
+                    {move || match c.kept.get() {
+                        Some(true) => KEPT,
+                        Some(false) => NOT_KEPT,
+                        None => "",
+                    }}
+                </p>
             </div>
         </section>
     }

@@ -314,3 +314,50 @@ test('a note stops at 2,000 characters with a counter near the limit; a longer o
   await expect(counter).toHaveText('2345/2000 字：超过上限（来自导入的文件，已完整保留），只能删减');
   await expect(counter).toHaveClass(/over/);
 });
+
+const KEPT = '浏览器已同意长期保存本页的记录：存储空间不足时也不会自动清除（手动清除浏览器数据仍会删除）。';
+const NOT_KEPT = '浏览器未承诺长期保存本页的记录：存储空间不足时可能被自动清除，请及时导出报送文件留底。';
+
+test('the first edit asks the browser to keep the records (storage.persist), once, and the panel says its answer (issue 23)', async ({ page }) => {
+  // The real persist(), watched: how often it is called and what this Chromium answers.
+  await page.addInitScript(() => {
+    const real = navigator.storage.persist.bind(navigator.storage);
+    window.__persist = { calls: 0, answer: null };
+    navigator.storage.persist = async () => {
+      window.__persist.calls += 1;
+      window.__persist.answer = await real();
+      return window.__persist.answer;
+    };
+  });
+  await openApp(page, CZ);
+  const kept = page.locator('.records-kept');
+  await expect(kept).toBeHidden();
+  expect(await page.evaluate(() => window.__persist.calls)).toBe(0);
+  await statusOf(page, '1.1.1').selectOption('doing');
+  await expect.poll(() => page.evaluate(() => window.__persist.answer)).not.toBeNull();
+  const answer = await page.evaluate(() => window.__persist.answer);
+  await expect(kept).toHaveText(answer ? KEPT : NOT_KEPT);
+  await noteOf(page, '1.1.1').fill('已在网站公开');
+  await statusOf(page, '1.1.2').selectOption('done');
+  await expect(statusOf(page, '1.1.2')).toHaveValue('done');
+  expect(await page.evaluate(() => window.__persist.calls)).toBe(1);
+});
+
+test('a browser that grants keeping the records is told as such; one without the API is not asked and the page works (issue 23)', async ({ page, browser }) => {
+  await page.addInitScript(() => {
+    navigator.storage.persist = async () => true;
+  });
+  await openApp(page, CZ);
+  await statusOf(page, '1.1.1').selectOption('doing');
+  await expect(page.locator('.records-kept')).toHaveText(KEPT);
+
+  const old = await browser.newPage();
+  await old.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'storage', { get: () => undefined });
+  });
+  await openApp(old, CZ);
+  await statusOf(old, '1.1.1').selectOption('done');
+  await expect(statusOf(old, '1.1.1')).toHaveValue('done');
+  await expect(old.locator('.records-kept')).toBeHidden();
+  await old.close();
+});
