@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { watch, openApp, taskRows, expectedIds, shownIds, hashOf } from './helpers.mjs';
+import { watch, openApp, taskRows, expectedIds, shownIds, hashOf, fillStorage } from './helpers.mjs';
 
 const row = (page, id) => page.locator(`tr[data-task-id="${id}"]`);
 const statusOf = (page, id) => row(page, id).getByLabel('状态');
@@ -267,17 +267,8 @@ test('an unreadable value is never overwritten when storage is too full to keep 
   // Larger than the unit's next document: writing over it needs no more room than it takes.
   const BROKEN = '{broken' + 'x'.repeat(5000);
   await openApp(page);
-  await page.evaluate(([key, broken]) => {
-    localStorage.setItem(key, broken);
-    let i = 0;
-    for (const size of [100000, 10000, 1000, 100, 10, 1]) {
-      try {
-        for (;;) localStorage.setItem(`filler:${i++}`, 'x'.repeat(size));
-      } catch {
-        // Full for this size: on to a smaller one.
-      }
-    }
-  }, [KEY, BROKEN]);
+  await page.evaluate(([key, broken]) => localStorage.setItem(key, broken), [KEY, BROKEN]);
+  await fillStorage(page);
   await page.goto(`./#${CZ}`);
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: '无法读取' })).toContainText('原数据保持不动');

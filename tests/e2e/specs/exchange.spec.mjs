@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { table, watch, openApp, openOffice, expectedIds, hashOf } from './helpers.mjs';
+import { table, watch, openApp, openOffice, expectedIds, hashOf, fillStorage } from './helpers.mjs';
 
 const stateFile = (entries, extra = {}) =>
   Buffer.from(
@@ -183,16 +183,7 @@ test('a file of 200,000 invalid entries: the count, the first 20 reasons, and ev
 
 test('an import into full storage says the records are only in the page, and 导出全部单位 still has them (issue 23)', async ({ page }) => {
   await openOffice(page);
-  await page.evaluate(() => {
-    let i = 0;
-    for (const size of [100000, 10000, 1000, 100, 10, 1]) {
-      try {
-        for (;;) localStorage.setItem(`filler:${i++}`, 'x'.repeat(size));
-      } catch {
-        // Full for this size: on to a smaller one.
-      }
-    }
-  });
+  await fillStorage(page);
   await page.locator('#import-files').setInputFiles([file('cz.json', czFile)]);
   await page.getByRole('button', { name: '应用导入' }).click();
   const result = page.locator('.import-result');

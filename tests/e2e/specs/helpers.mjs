@@ -43,6 +43,20 @@ export async function openOffice(page) {
   await expect(page.locator('table.matrix')).toBeVisible();
 }
 
+/** Fills the page's localStorage to the last character, with `filler:<n>` keys. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let i = 0;
+    for (const size of [100000, 10000, 1000, 100, 10, 1]) {
+      try {
+        for (;;) localStorage.setItem(`filler:${i++}`, 'x'.repeat(size));
+      } catch {
+        // Full for this size: on to a smaller one.
+      }
+    }
+  });
+}
+
 export const taskRows = (page) => page.locator('tr[data-task-id]:not([hidden])');
 
 // An independent reading of the table's units, groups and roles (domain.md), from the JSON alone.
