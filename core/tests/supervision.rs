@@ -142,12 +142,71 @@ fn every_combination_of_tags_takes_the_earliest_deadline_and_the_shortest_period
             .min()
             .map(|(_, p)| p);
         assert_eq!(period(&table, &t), expected_period, "{tags:?}");
+        // The schedule holds the same two, from the hand-written lists above.
         assert_eq!(
             Schedule::of(&table, &t),
             Schedule {
-                due: due_date(&table, &t),
-                period: period(&table, &t)
-            }
+                due: day(expected_due),
+                period: expected_period
+            },
+            "{tags:?}"
+        );
+    }
+}
+
+/// The schedule of real tasks of both shipped tables, each worked out by hand from its 时限
+/// words (checked against the file, so that the words are the table's): the earliest date
+/// the words name, else 31 December of the table's year; the shortest cadence the words
+/// name; 定期, 工作日内 and 小时内 name neither.
+#[test]
+fn schedules_of_real_tasks_worked_out_from_their_words() {
+    let taian = fixture::real();
+    let daiyue = Table::from_json(include_str!("../../data/tables/daiyue-2026.json")).unwrap();
+    use Period::{Month, Quarter, Week, Year};
+    /// Table, task id, its 时限 words, the due day worked out, the cadence worked out.
+    type Case<'a> = (&'a Table, &'a str, &'a [&'a str], &'a str, Option<Period>);
+    #[rustfmt::skip]
+    let cases: [Case; 25] = [
+        // 泰安 2017: the year ends 2017-12-31.
+        (&taian, "2.1.7", &["年内", "5月底前"], "2017-05-31", None),
+        (&taian, "4.3.4", &["每年", "6月底前"], "2017-06-30", Some(Year)),
+        (&taian, "6.2.1", &["年内", "定期"], "2017-12-31", None),
+        (&taian, "6.6.3", &["到2018年"], "2018-12-31", None),
+        (&taian, "2.1.5", &["2017年底前"], "2017-12-31", None),
+        (&taian, "2.3.1", &["每五日"], "2017-12-31", Some(Week)),
+        (&taian, "2.3.2", &["每周"], "2017-12-31", Some(Week)),
+        (&taian, "1.1.5", &["按月"], "2017-12-31", Some(Month)),
+        (&taian, "4.1.7", &["按季度"], "2017-12-31", Some(Quarter)),
+        (&taian, "4.2.6", &["每季度"], "2017-12-31", Some(Quarter)),
+        (&taian, "1.2.5", &["定期"], "2017-12-31", None),
+        (&taian, "4.1.3", &["60个工作日内"], "2017-12-31", None),
+        (&taian, "6.3.5", &["5小时内"], "2017-12-31", None),
+        (&taian, "1.1.1", &[], "2017-12-31", None),
+        // 岱岳区 2026: the year ends 2026-12-31; two cadences take the shorter.
+        (&daiyue, "4.1.1", &["每周", "每季度"], "2026-12-31", Some(Week)),
+        (&daiyue, "2.4.1", &["每月", "定期"], "2026-12-31", Some(Month)),
+        (&daiyue, "2.1.3", &["6月底前", "每季度"], "2026-06-30", Some(Quarter)),
+        (&daiyue, "1.1.3", &["每月", "9月底前"], "2026-09-30", Some(Month)),
+        (&daiyue, "5.1.2", &["每月", "年底前"], "2026-12-31", Some(Month)),
+        (&daiyue, "5.1.1", &["定期", "3月底前"], "2026-03-31", None),
+        (&daiyue, "4.2.2", &["2027年3月底前"], "2027-03-31", None),
+        (&daiyue, "2.3.1", &["每年"], "2026-12-31", Some(Year)),
+        (&daiyue, "1.3.1", &["24小时内"], "2026-12-31", None),
+        (&daiyue, "1.1.1", &["5个工作日内"], "2026-12-31", None),
+        (&daiyue, "1.2.2", &[], "2026-12-31", None),
+    ];
+    for (table, id, words, due, period) in cases {
+        let t = task(table, id);
+        let phrases: Vec<&str> = t.time.iter().map(|r| r.phrase.as_str()).collect();
+        assert_eq!(phrases, words, "{} {id}", table.dataset.id);
+        assert_eq!(
+            Schedule::of(table, t),
+            Schedule {
+                due: day(due),
+                period
+            },
+            "{} {id} {words:?}",
+            table.dataset.id
         );
     }
 }
