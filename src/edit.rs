@@ -4,8 +4,9 @@
 
 use crate::files;
 use crate::state::{ctx, Ctx};
+use crate::storage::Store;
 use gk_core::checklist::Checklists;
-use gk_core::merge::merge_unit;
+use gk_core::merge::{self, merge_unit};
 use gk_core::statefile;
 use gk_core::status::Status;
 use gk_core::stored::UnitDoc;
@@ -69,6 +70,21 @@ pub fn take_in(checklists: RwSignal<Checklists>, doc: UnitDoc) {
             return false;
         }
         cl.set_unit(&doc.unit, merged);
+        true
+    });
+}
+
+/// Takes in a unit's document that another tab saved: as it is, but for this tab's own edits
+/// that it lacks (see `gk_core::merge::take_stored`); notifies only on a change.
+pub fn take_stored(checklists: RwSignal<Checklists>, store: &Store, doc: UnitDoc) {
+    checklists.maybe_update(|cl| {
+        let current = cl.unit(&doc.unit).cloned().unwrap_or_default();
+        let own = |task: &str| store.own_at(&doc.unit, task);
+        let next = merge::take_stored(&current, &doc.checklist, own, now());
+        if next == current {
+            return false;
+        }
+        cl.set_unit(&doc.unit, next);
         true
     });
 }

@@ -143,14 +143,15 @@ pub fn provide_state(data: Arc<Data>, notices: Vec<String>, my_unit: bool) -> Ct
         data: DataCell(StoredValue::new(data.clone())),
     };
     provide_context(c);
-    // Another tab saved a unit's checklist: take its entries in, without a reload. Should it
-    // lack an edit of this tab (the two saves crossed), save again so that storage has both.
+    // Another tab saved a unit's checklist: take it as it is, without a reload (it is what
+    // storage holds; an undone import has left it). Should it lack an edit of this tab (the
+    // two saves crossed), keep that edit and save again so that storage has both.
     let d = data.clone();
     store.on_other_tab_save(move |doc| {
         if let Some(doc) = doc {
             let lacks_own = d.store.lacks_own(&doc);
             let unit = doc.unit.clone();
-            edit::take_in(checklists, doc);
+            edit::take_stored(checklists, &d.store, doc);
             c.outside.update(|n| *n += 1);
             if lacks_own {
                 edit::save(c, &unit, edit::now());

@@ -5,6 +5,8 @@
 //!   schema number. One key per unit, so a write never rewrites other units from a stale copy.
 //! - `gk:my-unit`: the unit the user last chose.
 //! - `gk:backup:<time>:<key>`: a stored value that could not be read, kept aside, never discarded.
+//! - `gk:<dataset>:last-import`: the office page's last import, with what undoing it needs
+//!   (`gk_core::stored::LastImport`), until the next import is applied.
 //! - `gk:<dataset>:guide:<page>`: the page's 使用说明 has been seen (`1`), so it no longer opens
 //!   by itself.
 //!
@@ -14,7 +16,8 @@
 //! is seen. When storage is blocked, missing or full, the app keeps working in memory and says so.
 
 use gk_core::checklist::Checklists;
-use gk_core::stored::{decode_unit, encode_unit, merge_docs, StoredError, UnitDoc};
+use gk_core::statefile::ImportUndo;
+use gk_core::stored::{decode_unit, encode_unit, merge_docs, LastImport, StoredError, UnitDoc};
 use gk_core::timestamp::Timestamp;
 use gloo_storage::{LocalStorage, Storage};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
@@ -202,17 +205,24 @@ impl Store {
     /// tab's edits, so that the caller can take them in; `None` when nothing could be written
     /// (see [`health`]).
     pub fn save_unit(&self, doc: UnitDoc, now: Timestamp) -> Option<UnitDoc> {
-        self.write_unit(doc, now, true)
+        self.write_unit(doc, now, None)
     }
 
-    /// Writes one unit's checklist over what is stored, without merging: for undoing an import,
-    /// where the merge rule would keep the imported (newer) entries. Still never overwrites a
-    /// value of a newer version.
-    pub fn replace_unit(&self, doc: UnitDoc, now: Timestamp) -> bool {
-        self.write_unit(doc, now, false).is_some()
+    /// Undoes an import in one unit's stored checklist: the entries still as the import left
+    /// them go back (see [`ImportUndo::undo_unit`]), without merging, where the merge rule
+    /// would keep the imported (newer) entries; whatever another tab wrote since stays.
+    /// `doc`, memory's checklist after the undo, is written only when storage holds none that
+    /// can be read. Still never overwrites a value of a newer version.
+    pub fn undo_unit(&self, doc: UnitDoc, undo: &ImportUndo, now: Timestamp) -> bool {
+        self.write_unit(doc, now, Some(undo)).is_some()
     }
 
-    fn write_unit(&self, doc: UnitDoc, now: Timestamp, merge: bool) -> Option<UnitDoc> {
+    fn write_unit(
+        &self,
+        doc: UnitDoc,
+        now: Timestamp,
+        undo: Option<&ImportUndo>,
+    ) -> Option<UnitDoc> {
         match self.health() {
             Health::Unavailable | Health::ReadOnly => return None,
             _ if !available() => {
@@ -232,8 +242,14 @@ impl Store {
         };
         let merged = match stored.map(|raw| (decode_unit(&raw), raw)) {
             None => doc,
-            Some((Ok(stored), _)) if merge => merge_docs(stored, doc, now),
-            Some((Ok(_), _)) => doc,
+            Some((Ok(stored), _)) => match undo {
+                None => merge_docs(stored, doc, now),
+                Some(undo) => {
+                    let mut stored = stored;
+                    undo.undo_unit(&doc.unit, &mut stored.checklist);
+                    stored
+                }
+            },
             Some((Err(StoredError::Newer(_)), _)) => {
                 self.set_health(Health::ReadOnly);
                 return None;
@@ -271,6 +287,35 @@ impl Store {
         }
     }
 
+    fn last_import_key(&self) -> String {
+        format!("{PREFIX}{}:last-import", self.dataset)
+    }
+
+    /// The last import applied in this browser, while it can still be undone.
+    pub fn last_import(&self) -> Option<LastImport> {
+        if !available() {
+            return None;
+        }
+        let raw = get_raw(&self.last_import_key()).ok()??;
+        LastImport::decode(&raw, &self.dataset)
+    }
+
+    /// Keeps the last import's undo (after its records were saved: the records come first).
+    /// Returns whether it was kept; when it could not be (storage full), the previous import's
+    /// is removed, for it is no longer the last, and the storage's health is left as it is:
+    /// no record is missing.
+    pub fn keep_last_import(&self, last: Option<&LastImport>) -> bool {
+        if !self.loaded.load(Ordering::Relaxed) || self.health() != Health::Ok || !available() {
+            return false;
+        }
+        let key = self.last_import_key();
+        let kept = last.is_some_and(|l| set_raw(&key, l.encode()).is_ok());
+        if !kept {
+            let _ = LocalStorage::raw().remove_item(&key);
+        }
+        kept
+    }
+
     fn guide_key(&self, page: &str) -> String {
         format!("{PREFIX}{}:guide:{page}", self.dataset)
     }
@@ -297,6 +342,14 @@ impl Store {
                 None => own.push((unit.to_string(), task.to_string(), at)),
             }
         }
+    }
+
+    /// The time of this tab's latest edit of `unit`'s `task`, if it made one.
+    pub fn own_at(&self, unit: &str, task: &str) -> Option<Timestamp> {
+        let own = self.own.lock().ok()?;
+        own.iter()
+            .find(|(u, t, _)| u == unit && t == task)
+            .map(|(_, _, at)| *at)
     }
 
     /// Whether `doc`, saved by another tab, lacks an edit made in this tab (an entry missing or

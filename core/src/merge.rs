@@ -158,3 +158,32 @@ pub fn merge_unit(a: &UnitChecklist, b: &UnitChecklist, now: Timestamp) -> UnitC
     out.exported_at = a.exported_at.max(b.exported_at);
     out
 }
+
+/// Takes in a copy of a unit's checklist that another tab of this browser saved. That copy is
+/// what storage holds, the merge of every tab's saves, so it is taken as it is, entries it no
+/// longer has included (an import undone elsewhere removes or puts back entries, which merging
+/// would bring back). Only this tab's own edits (`own(task)`: the time of its latest edit of
+/// the task) that the copy lacks or holds older stay (two saves that crossed), by the merge
+/// rule. The export time is the later one.
+pub fn take_stored(
+    current: &UnitChecklist,
+    stored: &UnitChecklist,
+    own: impl Fn(&str) -> Option<Timestamp>,
+    now: Timestamp,
+) -> UnitChecklist {
+    let mut out = stored.clone();
+    for (task, ours) in &current.entries {
+        let mine = own(task).is_some_and(|at| ours.updated_at >= at);
+        if !mine {
+            continue;
+        }
+        match out.entries.get(task) {
+            Some(theirs) if cmp_entries(ours, theirs, now) != Ordering::Greater => {}
+            _ => {
+                out.entries.insert(task.clone(), ours.clone());
+            }
+        }
+    }
+    out.exported_at = current.exported_at.max(stored.exported_at);
+    out
+}

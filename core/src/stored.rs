@@ -17,7 +17,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::checklist::{Checklists, Entry, UnitChecklist};
@@ -217,5 +217,42 @@ pub fn merge_docs(stored: UnitDoc, ours: UnitDoc, now: Timestamp) -> UnitDoc {
     UnitDoc {
         checklist: merge_unit(&stored.checklist, &ours.checklist, now),
         ..ours
+    }
+}
+
+/// The last import applied on the office page, kept so that it can be undone until the next
+/// import is applied, across a reload (one per dataset; the browser module chooses the key).
+/// Compact JSON: `{"schema":1,"dataset":"…","summary":"…","undo":{"at":…,"changes":[…],
+/// "units":[…]}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastImport {
+    pub schema: u64,
+    pub dataset: String,
+    /// What the import did, in the words the page showed (`2 个文件：新增 3 条…`).
+    pub summary: String,
+    pub undo: crate::statefile::ImportUndo,
+}
+
+impl LastImport {
+    pub fn new(dataset: &str, summary: String, undo: crate::statefile::ImportUndo) -> LastImport {
+        LastImport {
+            schema: SCHEMA,
+            dataset: dataset.to_string(),
+            summary,
+            undo,
+        }
+    }
+
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self)
+            .unwrap_or_else(|e| panic!("an import's undo always serializes: {e}"))
+    }
+
+    /// The record, when it is one of this schema and dataset. Anything else (damaged, of
+    /// another version) is no undo: the records themselves are in the units' documents.
+    pub fn decode(raw: &str, dataset: &str) -> Option<LastImport> {
+        serde_json::from_str::<LastImport>(raw)
+            .ok()
+            .filter(|l| l.schema == SCHEMA && l.dataset == dataset)
     }
 }

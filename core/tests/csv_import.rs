@@ -517,7 +517,7 @@ fn csv_entries_in_a_fresh_browser_are_new_and_apply_with_undo() {
         Some(&e(Status::Na, "=SUM(A1:A3)", "2017-06-28T02:15:00Z"))
     );
     assert_eq!(undo.units, vec![FIN.to_string()]);
-    assert_eq!(undo.restore(), office);
+    assert_eq!(undo.undo(&next).checklists, office);
 }
 
 #[test]

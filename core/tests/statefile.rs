@@ -6,7 +6,7 @@ use gk_core::filter::Index;
 use gk_core::model::Table;
 use gk_core::statefile::{
     apply, cmp_task_ids, export, export_file_name, max_file_bytes, parse, preview, FileError,
-    ParsedFile, MIN_FILE_LIMIT,
+    KeptReason, ParsedFile, MIN_FILE_LIMIT,
 };
 use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
@@ -678,7 +678,7 @@ fn preview_sorts_every_entry() {
         ts("2017-06-29T10:30:00Z")
     );
     assert_eq!(undo.units, [FIN]);
-    assert_eq!(undo.restore(), current);
+    assert_eq!(undo.undo(&next).checklists, current);
 }
 
 #[test]
@@ -891,4 +891,89 @@ fn an_entry_for_a_task_outside_the_units_role_is_invalid() {
     assert!(p.files[0].units.is_empty() && p.files[0].new.is_empty());
     let (next, undo) = apply(&Checklists::new(), &[only], NOW);
     assert!(next.get("市统计局", "1.1.4").is_none() && undo.units.is_empty());
+}
+
+/// Issue 23, item 3: undo puts back only what the import changed and nothing changed since.
+/// 市财政局 had 1.1.1 进行中; the import brought 1.1.1 已完成 and a new 1.1.5; then the unit
+/// typed a note on 1.1.5 and a status on 1.2.1 (which the import never touched).
+#[test]
+fn undo_keeps_what_was_typed_after_the_import() {
+    let mut current = Checklists::new();
+    current.put(FIN, "1.1.1", e(Status::Doing, "", "2017-06-29T10:00:00Z"));
+    let mut file = Checklists::new();
+    file.put(
+        FIN,
+        "1.1.1",
+        e(Status::Done, "已公开", "2017-06-30T10:00:00Z"),
+    );
+    file.put(FIN, "1.1.5", e(Status::Doing, "", "2017-06-30T10:00:00Z"));
+    let (mut next, undo) = apply(&current, &[file_of("a.json", &file)], NOW);
+    assert_eq!(undo.changes.len(), 2);
+    // Typed after the import, in the unit's tab.
+    next.put(
+        FIN,
+        "1.1.5",
+        e(Status::Doing, "链接", "2017-07-01T08:00:00Z"),
+    );
+    next.put(FIN, "1.2.1", e(Status::Done, "", "2017-07-01T08:00:00Z"));
+    let undone = undo.undo(&next);
+    // 1.1.1 back to 进行中 (its old time); 1.1.5 and 1.2.1 stay as typed.
+    assert_eq!(
+        undone.checklists.get(FIN, "1.1.1"),
+        Some(&e(Status::Doing, "", "2017-06-29T10:00:00Z"))
+    );
+    assert_eq!(undone.checklists.note_of(FIN, "1.1.5"), "链接");
+    assert_eq!(undone.checklists.status_of(FIN, "1.2.1"), Status::Done);
+    assert_eq!(undone.restored, [(FIN.to_string(), "1.1.1".to_string())]);
+    assert_eq!(
+        undone.kept,
+        [(
+            FIN.to_string(),
+            "1.1.5".to_string(),
+            KeptReason::ChangedSince
+        )]
+    );
+    // An entry the import added, untouched since, goes.
+    let (next, undo) = apply(&current, &[file_of("a.json", &file)], NOW);
+    let undone = undo.undo(&next);
+    assert!(undone.checklists.get(FIN, "1.1.5").is_none());
+    assert_eq!(undone.checklists, current);
+    // The same rule on storage's copy of the unit.
+    let mut stored = next.unit(FIN).cloned().unwrap();
+    stored
+        .entries
+        .insert("1.2.1".into(), e(Status::Na, "", "2017-07-01T08:00:00Z"));
+    undo.undo_unit(FIN, &mut stored);
+    assert_eq!(stored.entries.len(), 2);
+    assert_eq!(stored.entries["1.1.1"].status, Status::Doing);
+    assert_eq!(stored.entries["1.2.1"].status, Status::Na);
+}
+
+/// Another tab's saved copy is taken as it is (an undone import's entry goes), but for this
+/// tab's own later edit that the copy lacks.
+#[test]
+fn another_tabs_copy_wins_but_for_own_edits() {
+    use gk_core::checklist::UnitChecklist;
+    use gk_core::merge::take_stored;
+    let mut mine = UnitChecklist::default();
+    mine.entries.insert(
+        "1.1.1".into(),
+        e(Status::Done, "导入", "2017-06-30T10:00:00Z"),
+    );
+    mine.entries.insert(
+        "1.1.2".into(),
+        e(Status::Doing, "我的", "2017-07-01T08:00:00Z"),
+    );
+    let mut stored = UnitChecklist::default();
+    stored
+        .entries
+        .insert("1.1.1".into(), e(Status::Doing, "", "2017-06-29T10:00:00Z"));
+    let own = |task: &str| (task == "1.1.2").then(|| ts("2017-07-01T08:00:00Z"));
+    let got = take_stored(&mine, &stored, own, NOW);
+    assert_eq!(
+        got.entries["1.1.1"],
+        e(Status::Doing, "", "2017-06-29T10:00:00Z")
+    );
+    assert_eq!(got.entries["1.1.2"].note, "我的");
+    assert_eq!(got.entries.len(), 2);
 }

@@ -82,8 +82,8 @@ proptest! {
         let (ab, undo) = apply(&cur, &[fa.clone(), fb.clone()], NOW);
         let (ba, _) = apply(&cur, &[fb, fa], NOW);
         prop_assert_eq!(&ab, &ba);
-        prop_assert_eq!(ab, merge(&merge(&cur, &a, NOW), &b, NOW));
-        prop_assert_eq!(undo.restore(), cur);
+        prop_assert_eq!(&ab, &merge(&merge(&cur, &a, NOW), &b, NOW));
+        prop_assert_eq!(undo.undo(&ab).checklists, cur);
     }
 
     #[test]

@@ -354,3 +354,49 @@ fn decoding_reads_as_the_serde_derive_did() {
     let raw = raw.replace(r#""status":"todo""#, r#""status":"finished""#);
     assert_eq!(decode_unit(&raw).unwrap(), doc);
 }
+
+/// The office's last import, as kept for undo across a reload (`gk:<dataset>:last-import`):
+/// the JSON written by hand from docs/state-file.md, read back; anything else is no undo.
+#[test]
+fn the_last_import_record() {
+    use gk_core::statefile::{Change, ImportUndo};
+    use gk_core::stored::LastImport;
+    let text = r#"{"schema":1,"dataset":"taian-2017","summary":"1 个文件：新增 1 条，更新 1 条，涉及 1 个单位","undo":{"at":"2017-06-30T10:30:00Z","changes":[{"unit":"市财政局","task":"1.1.1","before":{"status":"doing","note":"","updated_at":"2017-06-29T10:00:00Z"},"after":{"status":"done","note":"已公开","updated_at":"2017-06-30T09:00:00Z"}},{"unit":"市财政局","task":"1.1.5","before":null,"after":{"status":"todo","note":"","updated_at":"2017-06-30T09:00:00Z"}}],"units":["市财政局"]}}"#;
+    let last = LastImport::new(
+        "taian-2017",
+        "1 个文件：新增 1 条，更新 1 条，涉及 1 个单位".to_string(),
+        ImportUndo {
+            at: ts("2017-06-30T10:30:00Z"),
+            changes: vec![
+                Change {
+                    unit: FIN.into(),
+                    task: "1.1.1".into(),
+                    before: Some(e(Status::Doing, "", "2017-06-29T10:00:00Z")),
+                    after: e(Status::Done, "已公开", "2017-06-30T09:00:00Z"),
+                },
+                Change {
+                    unit: FIN.into(),
+                    task: "1.1.5".into(),
+                    before: None,
+                    after: e(Status::Todo, "", "2017-06-30T09:00:00Z"),
+                },
+            ],
+            units: vec![FIN.into()],
+        },
+    );
+    assert_eq!(last.encode(), text);
+    assert_eq!(LastImport::decode(text, "taian-2017"), Some(last));
+    // Another table's, another schema's, or a damaged value: no undo.
+    assert_eq!(LastImport::decode(text, "daiyue-2026"), None);
+    assert_eq!(
+        LastImport::decode(
+            &text.replace(r#""schema":1"#, r#""schema":2"#),
+            "taian-2017"
+        ),
+        None
+    );
+    assert_eq!(
+        LastImport::decode(&text[..text.len() - 1], "taian-2017"),
+        None
+    );
+}

@@ -7,8 +7,8 @@
 use crate::edit;
 use crate::state::ctx;
 use gk_core::checklist::Entry;
-use gk_core::statefile::{self, FileError, ImportUndo, ParsedFile, Preview, PreviewItem};
-use gk_core::stored::UnitDoc;
+use gk_core::statefile::{self, FileError, ParsedFile, Preview, PreviewItem};
+use gk_core::stored::{LastImport, UnitDoc};
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -43,7 +43,9 @@ impl From<FileError> for Problem {
 #[derive(Clone, Copy)]
 pub struct ImportCtx {
     pub pending: RwSignal<Option<Pending>>,
-    pub undo: RwSignal<Option<ImportUndo>>,
+    /// The last import applied, until it is undone or the next one is applied: kept in the
+    /// browser, so that it can be undone after a reload too.
+    pub last: RwSignal<Option<LastImport>>,
     /// What the last import or undo did, for the user.
     pub result: RwSignal<Option<String>>,
 }
@@ -53,9 +55,10 @@ pub fn import_ctx() -> ImportCtx {
 }
 
 pub fn provide_import_ctx() {
+    let last = ctx().data().store.last_import();
     provide_context(ImportCtx {
         pending: RwSignal::new(None),
-        undo: RwSignal::new(None),
+        last: RwSignal::new(last),
         result: RwSignal::new(None),
     });
 }
@@ -150,6 +153,11 @@ fn apply() {
         p.preview.updated,
         undo.units.len()
     );
+    // The files refused in the preview are not in the counts: say so, with their number.
+    let done = match p.errors.len() {
+        0 => done,
+        n => format!("{done}；另有 {n} 个文件无法导入，未计入"),
+    };
     // Storage that did not take the import must not be told as 已导入: the records are only
     // in this page (issue 23).
     let result = match c.health.get_untracked() {
@@ -160,30 +168,59 @@ fn apply() {
         ),
     };
     ic.result.set(Some(result));
-    ic.undo.set(Some(undo));
+    let d = c.data();
+    let last = LastImport::new(&d.table.dataset.id, done, undo);
+    // Kept after the records (saved above); when it cannot be, undo stays in this page only.
+    d.store.keep_last_import(Some(&last));
+    ic.last.set(Some(last));
     ic.pending.set(None);
 }
 
-/// Puts back the checklists as they were before the last import, replacing what was stored.
+/// Undoes the last import: puts back only the entries it changed that nothing has changed
+/// since (a unit may have gone on typing), in memory and in storage (where another tab may
+/// have written since), and says what it could not undo, and why.
 fn undo() {
     let c = ctx();
     let ic = import_ctx();
-    let Some(undo) = ic.undo.get_untracked() else {
+    let Some(LastImport { undo, .. }) = ic.last.get_untracked() else {
         return;
     };
-    let units = undo.units.clone();
-    let previous = undo.restore();
     let now = edit::now();
     let d = c.data();
     let dataset = &d.table.dataset.id;
-    for unit in &units {
+    let undone = c.checklists.with_untracked(|cl| undo.undo(cl));
+    for unit in &undone.units {
         d.store
-            .replace_unit(UnitDoc::of(&previous, dataset, unit), now);
+            .undo_unit(UnitDoc::of(&undone.checklists, dataset, unit), &undo, now);
     }
-    c.checklists.set(previous);
+    c.checklists.set(undone.checklists);
     c.health.set(d.store.health());
-    ic.undo.set(None);
-    ic.result.set(Some("已撤销上次导入。".to_string()));
+    d.store.keep_last_import(None);
+    ic.last.set(None);
+    let mut msg = format!(
+        "已撤销上次导入：{} 条记录已恢复为导入前的样子。",
+        undone.restored.len()
+    );
+    if !undone.kept.is_empty() {
+        let shown: Vec<String> = undone
+            .kept
+            .iter()
+            .take(20)
+            .map(|(unit, task, why)| format!("{unit} {task}（{}）", why.text()))
+            .collect();
+        let more = undone.kept.len().saturating_sub(shown.len());
+        msg.push_str(&format!(
+            "另有 {} 条未撤销：{}{}。",
+            undone.kept.len(),
+            shown.join("；"),
+            if more > 0 {
+                format!("；等另 {more} 条")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    ic.result.set(Some(msg));
 }
 
 /// Lets files be dropped anywhere on the page.
@@ -198,8 +235,9 @@ pub fn enable_drop() {
     });
 }
 
-/// The preview of pending files, with 应用 and 取消; and the result of the last import with
-/// 撤销.
+/// The preview of pending files, with 应用 and 取消; the result of the last import or undo;
+/// and, on a line of its own that neither 关闭 nor another preview removes, the last import
+/// with 撤销上次导入, until the next import is applied.
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let ic = import_ctx();
@@ -212,11 +250,6 @@ pub fn ImportPanel() -> impl IntoView {
                     view! {
                         <div class="import-result no-print" role="status">
                             <span>{msg}</span>
-                            <Show when=move || ic.undo.with(Option::is_some)>
-                                <button type="button" on:click=move |_| undo()>
-                                    "撤销上次导入"
-                                </button>
-                            </Show>
                             <button type="button" on:click=move |_| ic.result.set(None)>
                                 "关闭"
                             </button>
@@ -224,7 +257,30 @@ pub fn ImportPanel() -> impl IntoView {
                     }
                 })
         }}
+        {move || {
+            ic.last
+                .with(|l| l.as_ref().map(last_import_line))
+                .map(|text| {
+                    view! {
+                        <p class="last-import no-print">
+                            <span>{text}</span>
+                            <button type="button" on:click=move |_| undo()>
+                                "撤销上次导入"
+                            </button>
+                        </p>
+                    }
+                })
+        }}
     }
+}
+
+/// `上次导入（2017年6月30日 10:30）：2 个文件：新增 3 条…。可撤销，直到下次应用导入。`
+fn last_import_line(l: &LastImport) -> String {
+    format!(
+        "上次导入（{}）：{}。可撤销，直到下次应用导入。",
+        l.undo.at.to_local_display(CHINA_OFFSET_MINUTES),
+        l.summary
+    )
 }
 
 fn preview_view(p: Pending) -> impl IntoView {

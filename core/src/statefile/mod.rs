@@ -14,7 +14,7 @@ mod raw;
 mod read;
 mod write;
 
-pub use apply::{apply, ImportUndo};
+pub use apply::{apply, Change, ImportUndo, KeptReason, Undone};
 pub use messages::FileError;
 pub use parsed::{invalid_csv, FileEntry, InvalidEntry, ParsedFile, Source, INVALID_SHOWN};
 pub use preview::{preview, Conflict, FileClash, FilePreview, Preview, PreviewItem};
