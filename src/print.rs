@@ -33,7 +33,7 @@ pub fn PrintHead(#[prop(optional)] view: Option<&'static str>) -> impl IntoView 
         Some(v) => v.into_any(),
         None => (move || {
             c.filter
-                .with(|f| describe(&d.table, f, c.shown.with(Vec::len), c.day.get()))
+                .with(|f| describe(&d.table, f, c.matching.with(Vec::len), c.day.get()))
         })
         .into_any(),
     };

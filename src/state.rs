@@ -7,6 +7,7 @@ use crate::{edit, url};
 use gk_core::checklist::Checklists;
 use gk_core::filter::{Facets, Filter};
 use gk_core::hash;
+use gk_core::held::Held;
 use gk_core::supervision::{china_day, Date};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -21,8 +22,16 @@ pub struct Ctx {
     /// Counts the changes of `checklists` that came from elsewhere (another tab), which the
     /// task table's controls have not shown yet; its own edits are in its controls already.
     pub outside: RwSignal<u32>,
-    /// Indices of the shown tasks, in source order.
+    /// Indices of the shown tasks, in source order: the filter's, and those held in place
+    /// while they are edited (`held`).
     pub shown: Memo<Vec<usize>>,
+    /// The filter's own tasks, in source order: what counts, prints and exports as the view.
+    pub matching: Memo<Vec<usize>>,
+    /// The tasks edited in this view, shown until the view changes though they may no longer
+    /// match it (see `gk_core::held`).
+    pub held: RwSignal<Held>,
+    /// The held tasks the view no longer matches, which the rows say are leaving.
+    pub leaving: Memo<Vec<usize>>,
     pub facets: Memo<Facets>,
     /// The as-of day of the supervision lights (截至日期): the link's `asof`, or today in China
     /// time as the page was opened (a page left open past midnight keeps it until it is
@@ -101,7 +110,7 @@ pub fn provide_state(data: Arc<Data>, notices: Vec<String>, my_unit: bool) -> Ct
     let today = china_day(edit::now());
     let day = Memo::new(move |_| filter.with(|f| f.day(today)));
     let d = data.clone();
-    let shown = Memo::new(move |_| {
+    let matching = Memo::new(move |_| {
         let (t, idx) = (&d.table, &d.index);
         filter.with(|f| {
             let unit = f.unit.as_deref().unwrap_or_default();
@@ -109,6 +118,12 @@ pub fn provide_state(data: Arc<Data>, notices: Vec<String>, my_unit: bool) -> Ct
             checklists.with(|c| idx.shown(f, day, |i| c.get(unit, &t.tasks[i].id)))
         })
     });
+    let held = RwSignal::new(Held::default());
+    // Another view lets the held rows go, for good.
+    Effect::new(move |_| filter.with(|f| held.maybe_update(|h| h.follow(f))));
+    let shown = Memo::new(move |_| filter.with(|f| held.with(|h| h.shown(f, matching.get()))));
+    let leaving =
+        Memo::new(move |_| filter.with(|f| held.with(|h| matching.with(|m| h.leaving(f, m)))));
     let d = data.clone();
     let facets = Memo::new(move |_| {
         let (t, idx) = (&d.table, &d.index);
@@ -132,6 +147,9 @@ pub fn provide_state(data: Arc<Data>, notices: Vec<String>, my_unit: bool) -> Ct
         checklists,
         outside: RwSignal::new(0),
         shown,
+        matching,
+        held,
+        leaving,
         facets,
         day,
         unit,

@@ -184,7 +184,7 @@ fn export_csv() {
     let t = &d.table;
     let unit = c.unit.get_untracked();
     let rows: Vec<(usize, Option<&str>)> = c
-        .shown
+        .matching
         .with_untracked(|s| s.iter().map(|&i| (i, unit.as_deref())).collect());
     let text = c.checklists.with_untracked(|cl| csv::csv(t, &rows, cl));
     let who = unit.as_deref().unwrap_or("全部单位");

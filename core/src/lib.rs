@@ -5,6 +5,7 @@ pub mod describe;
 pub mod dunning;
 pub mod filter;
 pub mod hash;
+pub mod held;
 pub mod highlight;
 pub mod html;
 pub mod layout;

@@ -76,7 +76,7 @@ pub fn FilterBar(open: RwSignal<bool>) -> impl IntoView {
                 <p class="count" role="status" aria-live="polite">
                     // With a unit, out of the unit's tasks: 显示 1 / 本单位 78 项.
                     {move || {
-                        let n = c.shown.with(Vec::len);
+                        let n = c.matching.with(Vec::len);
                         if c.unit.with(Option::is_some) {
                             format!("显示 {n} / 本单位 {} 项", c.unit_tasks.with(Vec::len))
                         } else {

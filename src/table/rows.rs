@@ -219,6 +219,13 @@ fn follow(
 ) {
     let c = rc.c;
     let all: Vec<Row> = lines.with_value(|ls| ls.iter().map(|l| l.row).collect());
+    let tasks: Vec<Option<usize>> = all
+        .iter()
+        .map(|r| match r {
+            Row::Task(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
     // The filter: flip the rows whose visibility changed, and only those.
     let mut had = first;
     Effect::new(move |_| {
@@ -233,6 +240,21 @@ fn follow(
             }
         });
         had = want;
+    });
+    // Held rows the view no longer matches: marked, so that the print leaves them out.
+    let mut was: Vec<usize> = Vec::new();
+    Effect::new(move |_| {
+        let now = c.leaving.get();
+        lines.with_value(|ls| {
+            for (l, t) in ls.iter().zip(&tasks) {
+                let Some(t) = t else { continue };
+                let (a, b) = (was.binary_search(t).is_ok(), now.binary_search(t).is_ok());
+                if a != b {
+                    let _ = l.el.toggle_attribute_with_force("data-leaving", b);
+                }
+            }
+        });
+        was = now;
     });
     // Headings span the 本单位 column with a unit chosen.
     Effect::new(move |prev: Option<()>| {
@@ -768,6 +790,13 @@ fn mine_cells(rc: RowCtx, m: Mine) -> impl IntoView {
     }
 }
 
+/// Keeps task `i`'s row in place while it is edited (`gk_core::held`): held before the edit,
+/// so that the row never leaves the view in between.
+fn hold(c: Ctx, i: usize) {
+    c.filter
+        .with_untracked(|f| c.held.maybe_update(|h| h.hold(f, i)));
+}
+
 /// The role badge and the unit's status and note, saved at once on every change.
 fn controls(c: Ctx, m: Mine) -> impl IntoView {
     let id = c.data.with_value(|d| d.table.tasks[m.task].id.clone());
@@ -793,6 +822,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                         let s = Status::from_key(&event_target_value(&ev));
                         if let (Some(s), Some(unit)) = (s, c.unit.get_untracked()) {
                             m.status.set(s);
+                            hold(c, m.task);
                             edit::set_status(&unit, &id, s);
                         }
                     }
@@ -814,6 +844,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                             return;
                         };
                         let v = event_target_value(&ev);
+                        hold(c, m.task);
                         edit::set_note(&unit, &id2, &v);
                         m.printed.set(v.clone());
                         m.note.update_untracked(|n| *n = v);
@@ -822,6 +853,17 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                     {note}
                 </textarea>
             </label>
+            {move || {
+                c.leaving
+                    .with(|l| l.binary_search(&m.task).is_ok())
+                    .then(|| {
+                        view! {
+                            <span class="leaving no-print" role="status">
+                                {move || format!("{}，将从当前筛选中移出", m.status.get().label())}
+                            </span>
+                        }
+                    })
+            }}
             {move || {
                 counter()
                     .map(|(text, over)| {

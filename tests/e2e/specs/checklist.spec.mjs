@@ -106,9 +106,54 @@ test('status filter links show exactly the tasks with that status', async ({ pag
   await expect(taskRows(page)).toHaveCount(all - 3);
   // The status select of the filter bar shows the counts.
   await expect(page.locator('#status-filter option[value="done"]')).toHaveText('已完成（2）');
-  // Marking a shown task done takes it out of the 未开始 view.
+  // Marking a shown task done takes it out of the 未开始 view, once the view changes: until
+  // then it stays under the hand (issue 24), and the count no longer counts it.
   await statusOf(page, '1.1.3').selectOption('done');
+  await expect(row(page, '1.1.3').locator('.leaving')).toHaveText('已完成，将从当前筛选中移出');
+  await expect(page.locator('.filter-summary .count')).toHaveText(`显示 ${all - 4} / 本单位 ${all} 项`);
+  await page.goto(`./#${hashOf({ unit: '市财政局', status: 'done' })}`);
+  await page.goto(`./#${hashOf({ unit: '市财政局', status: 'todo' })}`);
   await expect(taskRows(page)).toHaveCount(all - 4);
+  await expect(row(page, '1.1.3')).toBeHidden();
+});
+
+test('a task marked 已完成 in 只看未完成 stays in place for its note, then leaves with the view', async ({ page }) => {
+  const w = watch(page);
+  await openApp(page, CZ);
+  const all = expectedIds({ unit: '市财政局' }).length;
+  await page.getByLabel(/^只看未完成/).check();
+  await expect(taskRows(page)).toHaveCount(all);
+  const next = row(page, '1.1.2');
+  // Its place on the page (not in the window, which typing may scroll).
+  const y = () => next.evaluate((tr) => tr.getBoundingClientRect().top + window.scrollY);
+  // 已完成 first, the natural order: the row stays, and says it will leave.
+  await statusOf(page, '1.1.1').selectOption('done');
+  await expect(row(page, '1.1.1').locator('.leaving')).toHaveText('已完成，将从当前筛选中移出');
+  const before = await y();
+  await expect(row(page, '1.1.1')).toBeVisible();
+  await expect(page.locator('.filter-summary .count')).toHaveText(`显示 ${all - 1} / 本单位 ${all} 项`);
+  // …so the note goes with it, into the same row; nothing below moved.
+  await noteOf(page, '1.1.1').fill('已在市财政局网站公开');
+  expect(await y()).toBe(before);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('gk:taian-2017:unit:市财政局')).entries['1.1.1']);
+  expect(stored).toMatchObject({ status: 'done', note: '已在市财政局网站公开' });
+  // Set back to 进行中, it matches the view again: no word.
+  await statusOf(page, '1.1.1').selectOption('doing');
+  await expect(row(page, '1.1.1').locator('.leaving')).toHaveCount(0);
+  await statusOf(page, '1.1.1').selectOption('done');
+  // The print leaves it out, as it is no longer in the view.
+  await page.emulateMedia({ media: 'print' });
+  await expect(row(page, '1.1.1')).toBeHidden();
+  await expect(next).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  // Another view, then back: it has left.
+  await page.getByLabel(/^只看未完成/).uncheck();
+  await expect(row(page, '1.1.1')).toBeVisible();
+  await expect(row(page, '1.1.1').locator('.leaving')).toHaveCount(0);
+  await page.getByLabel(/^只看未完成/).check();
+  await expect(row(page, '1.1.1')).toBeHidden();
+  await expect(taskRows(page)).toHaveCount(all - 1);
+  w.expectClean();
 });
 
 test('two tabs editing different tasks both keep their edits, and each sees the other’s', async ({ context }) => {
