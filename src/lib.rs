@@ -10,6 +10,7 @@ mod edit;
 mod excel;
 mod files;
 mod guide;
+mod note;
 mod notices;
 mod office;
 mod print;

@@ -13,6 +13,7 @@ use crate::{edit, files};
 use gk_core::csv;
 use leptos::html::Input;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The masthead: the title, the links between the two pages, 使用说明 (the page's `guide`,
 /// which opens by itself on a first visit) and the page's tools (`children`).
@@ -88,8 +89,32 @@ fn TableSwitch(tables: Vec<Listed>, open: String, default: String) -> impl IntoV
                 view! { <li><a href=href aria-current=current>{t.title.clone()}</a></li> }
             })
             .collect_view();
+        // The open menu lies over the page: a click elsewhere or Escape closes it, as menus do.
+        let menu = NodeRef::<leptos::html::Details>::new();
+        let close_unless_inside = move |target: Option<web_sys::EventTarget>| {
+            let Some(d) = menu.get_untracked() else {
+                return;
+            };
+            let inside = target
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .is_some_and(|n| d.contains(Some(&n)));
+            if d.open() && !inside {
+                d.set_open(false);
+            }
+        };
+        let on_click =
+            window_event_listener(leptos::ev::click, move |e| close_unless_inside(e.target()));
+        let on_key = window_event_listener(leptos::ev::keydown, move |e| {
+            if e.key() == "Escape" {
+                close_unless_inside(None);
+            }
+        });
+        on_cleanup(move || {
+            on_click.remove();
+            on_key.remove();
+        });
         view! {
-            <details class="table-switch">
+            <details class="table-switch" node_ref=menu>
                 // On a phone 切换 alone (任务表 still read aloud), so that it shares the row of
                 // 使用说明.
                 <summary>"切换"<span class="switch-long">"任务表"</span></summary>

@@ -10,6 +10,7 @@ pub mod highlight;
 pub mod html;
 pub mod layout;
 pub mod ledger;
+pub mod links;
 pub mod merge;
 pub mod model;
 pub mod options;

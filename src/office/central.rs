@@ -364,7 +364,7 @@ fn task_status(data: &Data, i: usize) -> impl IntoView {
                                                         <span class="u">{u.clone()}</span>
                                                         <span class="r">{role.label()}</span>
                                                         <span class="s">{s.label()}</span>
-                                                        {(!note.is_empty()).then(|| view! { <span class="n">{note}</span> })}
+                                                        {(!note.is_empty()).then(|| view! { <span class="n">{crate::note::note_view(&note)}</span> })}
                                                         {at.map(|at| view! { <span class="t">{at}</span> })}
                                                     </li>
                                                 }

@@ -204,7 +204,7 @@ fn notice(i: usize, start_open: bool) -> impl IntoView {
                         <td class="n-light">
                             <span class=format!("chase chase-{}", r.light.key())>{r.light.label()}</span>
                         </td>
-                        <td class="n-note">{note}</td>
+                        <td class="n-note">{crate::note::note_view(&note)}</td>
                     </tr>
                 }
             })

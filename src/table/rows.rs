@@ -21,6 +21,7 @@
 
 use crate::data::Data;
 use crate::edit;
+use crate::note;
 use crate::state::{ctx, Ctx};
 use gk_core::checklist::{note_counter, Checklists, NOTE_LIMIT};
 #[cfg(feature = "long-table")]
@@ -339,7 +340,7 @@ fn fill(c: Ctx, l: &mut Line) {
             }));
         l.filled
             .push(leptos::mount::mount_to_renderer(&note, move || {
-                (move || m.printed.get()).into_any()
+                (move || m.printed.with(|n| note::note_view(n))).into_any()
             }));
     }
 }
@@ -786,7 +787,7 @@ fn mine_cells(rc: RowCtx, m: Mine) -> impl IntoView {
         <td class="col-mine" data-label="本单位">
             {move || m.filled.get().then(|| controls(rc.c, m))}
         </td>
-        <td class="print-only col-note">{move || m.printed.get()}</td>
+        <td class="print-only col-note">{move || m.printed.with(|n| note::note_view(n))}</td>
     }
 }
 
@@ -839,7 +840,9 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                     maxlength=NOTE_LIMIT
                     placeholder="如：公开位置、时间或链接"
                     prop:value=move || m.note.get()
+                    on:focus=move |ev| note::fit(&ev)
                     on:input=move |ev| {
+                        note::fit(&ev);
                         let Some(unit) = c.unit.get_untracked() else {
                             return;
                         };
@@ -853,6 +856,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                     {note}
                 </textarea>
             </label>
+            {move || m.printed.with(|n| note::links_line(n))}
             {move || {
                 c.leaving
                     .with(|l| l.binary_search(&m.task).is_ok())

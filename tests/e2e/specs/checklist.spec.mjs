@@ -124,15 +124,15 @@ test('a task marked 已完成 in 只看未完成 stays in place for its note, th
   await page.getByLabel(/^只看未完成/).check();
   await expect(taskRows(page)).toHaveCount(all);
   const next = row(page, '1.1.2');
-  // Its place on the page (not in the window, which typing may scroll).
-  const y = () => next.evaluate((tr) => tr.getBoundingClientRect().top + window.scrollY);
+  // The row's place on the page (not in the window, which typing may scroll).
+  const y = () => row(page, '1.1.1').evaluate((tr) => tr.getBoundingClientRect().top + window.scrollY);
   // 已完成 first, the natural order: the row stays, and says it will leave.
   await statusOf(page, '1.1.1').selectOption('done');
   await expect(row(page, '1.1.1').locator('.leaving')).toHaveText('已完成，将从当前筛选中移出');
   const before = await y();
   await expect(row(page, '1.1.1')).toBeVisible();
   await expect(page.locator('.filter-summary .count')).toHaveText(`显示 ${all - 1} / 本单位 ${all} 项`);
-  // …so the note goes with it, into the same row; nothing below moved.
+  // …so the note goes with it, into the same row, which has not moved.
   await noteOf(page, '1.1.1').fill('已在市财政局网站公开');
   expect(await y()).toBe(before);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('gk:taian-2017:unit:市财政局')).entries['1.1.1']);
@@ -396,4 +396,43 @@ test('a browser that grants keeping the records is told as such; one without the
   await expect(statusOf(old, '1.1.1')).toHaveValue('done');
   await expect(old.locator('.records-kept')).toBeHidden();
   await old.close();
+});
+
+test('a long note with an address, read back: the box grows to show it all, and the address opens, in the print and the office’s view too (issue 24)', async ({ page }) => {
+  const w = watch(page);
+  await openApp(page, CZ);
+  const url = 'http://www.taian.gov.cn/art/2017/6/29/art_1.html';
+  const note = ['已在市政府门户网站公开：', `${url}，`, '同步在政务微博发布；', '第四行', '第五行', '第六行', '<b>第七行</b>'].join('\n');
+  const box = noteOf(page, '1.1.1');
+  const before = await box.evaluate((t) => t.clientHeight);
+  await box.fill(note);
+  // Seven lines (ten, wrapped in the box), all in view: taller than before, nothing scrolled
+  // away, no taller than 260 px.
+  const fit = () => box.evaluate((t) => ({ client: t.clientHeight, scroll: t.scrollHeight, top: t.scrollTop }));
+  const grown = await fit();
+  expect(grown.client).toBeGreaterThan(before * 2);
+  expect(grown.scroll).toBeLessThanOrEqual(grown.client + 2);
+  expect(grown.client).toBeLessThanOrEqual(262);
+  // The address, as a link that opens in a new tab; the markup stays text.
+  const link = row(page, '1.1.1').locator('.note-links a');
+  await expect(link).toHaveText(url);
+  await expect(link).toHaveAttribute('href', url);
+  await expect(link).toHaveAttribute('target', '_blank');
+  await page.reload();
+  await expect(noteOf(page, '1.1.1')).toHaveValue(note);
+  const again = await fit();
+  expect(again.scroll).toBeLessThanOrEqual(again.client + 2);
+  // The print: the note in its cell, the address a link, <b> as text.
+  await page.emulateMedia({ media: 'print' });
+  const cell = row(page, '1.1.1').locator('td.col-note');
+  await expect(cell.locator('a')).toHaveAttribute('href', url);
+  await expect(cell.locator('b')).toHaveCount(0);
+  await expect(cell).toContainText('<b>第七行</b>');
+  await page.emulateMedia({ media: 'screen' });
+  // The office's read-only view of the unit.
+  await page.goto(`./office/#${hashOf({ unit: '市财政局' })}`);
+  const uv = page.locator('section.unit-view tr[data-task-id="1.1.1"] td.uv-note');
+  await expect(uv.locator('a')).toHaveAttribute('href', url);
+  await expect(uv.locator('b')).toHaveCount(0);
+  w.expectClean();
 });

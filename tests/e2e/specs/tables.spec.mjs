@@ -110,6 +110,13 @@ test('the masthead switches tables; links and records stay with the open table',
   await menu.locator('summary').click();
   await expect(links).toHaveText([table.dataset.title, COPY.title, BROKEN.title, MISSING.title]);
   await expect(menu.locator('a[aria-current]')).toHaveText(table.dataset.title);
+  // The open menu lies over the page: a click elsewhere closes it, and so does Escape.
+  await page.locator('h1').click();
+  await expect(links.first()).toBeHidden();
+  await menu.locator('summary').click();
+  await page.keyboard.press('Escape');
+  await expect(links.first()).toBeHidden();
+  await menu.locator('summary').click();
   await expect(links.nth(1)).toHaveAttribute('href', `?#table=${COPY.id}`);
   await links.nth(1).click();
   await expect(page.locator('h1')).toHaveText(COPY.title);

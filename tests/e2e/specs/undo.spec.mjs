@@ -37,7 +37,7 @@ test('the last import can still be undone after 关闭, a cancelled preview and 
   await openOffice(page);
   await importCz(page);
   const line = page.locator('.last-import');
-  await expect(line).toContainText(/^上次导入（\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d）：1 个文件：新增 3 条，更新 0 条，涉及 1 个单位。/);
+  await expect(line).toContainText(/^上次导入（\d{4}-\d\d-\d\d \d\d:\d\d）：1 个文件：新增 3 条，更新 0 条，涉及 1 个单位。/);
   // 关闭 closes the result, not the undo.
   await page.locator('.import-result').getByRole('button', { name: '关闭' }).click();
   await expect(page.locator('.import-result')).toHaveCount(0);
