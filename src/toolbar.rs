@@ -203,7 +203,7 @@ fn export_all() {
 
 /// The current filtered view as CSV (UTF-8 with BOM, for Excel and WPS): one row per task and
 /// unit shown.
-fn export_csv() {
+pub(crate) fn export_csv() {
     let c = ctx();
     let d = c.data();
     let t = &d.table;

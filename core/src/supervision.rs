@@ -313,6 +313,22 @@ pub fn chinese_date(day: Date) -> String {
     format!("{}年{}月{}日", day.year(), day.month() as u8, day.day())
 }
 
+/// What the lights mean, for the line beside the unit's counts: one sentence per light the
+/// counts show, then the due day of a task whose words name none (the end of the table's year:
+/// near it, nearly every task is 临期) and what the as-of day does.
+pub fn explain(table: &Table) -> [String; 4] {
+    [
+        "逾期：未完成（未开始或进行中），且已过截止日期。".to_string(),
+        "待更新：按周、月、季度或年办理的任务，本期还没有记录（已完成的也要每期更新）。"
+            .to_string(),
+        format!("临期：{SOON_DAYS} 天内到截止日期，尚未完成。"),
+        format!(
+            "未写明截止日期的任务，按{}计；截至日期：按这一天判断以上各项。",
+            chinese_date(table.year_end())
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

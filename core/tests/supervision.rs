@@ -662,3 +662,19 @@ fn as_of_dates_round_trip_and_read_in_chinese() {
     assert_eq!(chinese_date(day("2018-01-09")), "2018年1月9日");
     assert_eq!(format_as_of(day("0999-01-01")), "0999-01-01");
 }
+
+/// The explanation beside the counts names the table's own year end and the 14 days of 临期.
+#[test]
+fn the_lights_explained_with_the_tables_year_end() {
+    let taian = fixture::real();
+    let daiyue = Table::from_json(include_str!("../../data/tables/daiyue-2026.json")).unwrap();
+    let [overdue, stale, soon, rest] = gk_core::supervision::explain(&taian);
+    assert!(overdue.starts_with("逾期："), "{overdue}");
+    assert!(stale.starts_with("待更新："), "{stale}");
+    assert_eq!(soon, "临期：14 天内到截止日期，尚未完成。");
+    assert_eq!(
+        rest,
+        "未写明截止日期的任务，按2017年12月31日计；截至日期：按这一天判断以上各项。"
+    );
+    assert!(gk_core::supervision::explain(&daiyue)[3].contains("按2026年12月31日计"));
+}

@@ -44,6 +44,20 @@ pub fn FilterBar(open: RwSignal<bool>) -> impl IntoView {
                 >
                     {move || if open.get() { "收起筛选" } else { "筛选" }}
                 </button>
+                // The file to send, from anywhere in a long list (the bar stays on screen).
+                <button
+                    type="button"
+                    class="fold-export primary"
+                    title="导出报送文件，交给收文单位"
+                    hidden=move || c.unit.with(Option::is_none)
+                    on:click=move |_| {
+                        if let Some(u) = c.unit.get_untracked() {
+                            crate::edit::export_units(&[u.as_str()]);
+                        }
+                    }
+                >
+                    "导出报送"
+                </button>
             </div>
             <div class="filter-body" id="filter-body">
                 <div class="filter-row">

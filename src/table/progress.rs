@@ -4,12 +4,14 @@
 //! its unexported-changes indicator and its export: the 报送文件 to send to the office.
 
 use crate::edit;
+use crate::excel::{ExcelButton, Kind};
 use crate::state::ctx;
 use crate::storage::Health;
+use crate::toolbar::export_csv;
 use gk_core::checklist::{percent, Progress};
 use gk_core::model::Table;
 use gk_core::statefile;
-use gk_core::supervision::{format_as_of, light_counts, parse_as_of, Light};
+use gk_core::supervision::{self, format_as_of, light_counts, parse_as_of, Light, LightCounts};
 use gk_core::timestamp::CHINA_OFFSET_MINUTES;
 use leptos::prelude::*;
 
@@ -38,18 +40,18 @@ pub fn ProgressPanel() -> impl IntoView {
             tasks.with(|tasks| c.checklists.with(|cl| cl.progress(&d.table, &u, tasks)))
         })
     });
-    // One text, drawn again when a record changes: 督办：逾期 3 项 · 待更新 1 项 · 临期 0 项.
-    let counts = move || {
+    // 督办：逾期 3 项 · 待更新 1 项 · 临期 0 项, each count a button that shows those tasks;
+    // worked out again when a record changes.
+    let counts = Memo::new(move |_| {
         let (u, day) = (unit(), c.day.get());
-        let n = data.with_value(|d| {
+        data.with_value(|d| {
             tasks.with(|tasks| {
                 c.checklists
                     .with(|cl| light_counts(&d.table, cl, &u, tasks, day))
             })
-        });
-        let [o, st, so] = [Light::Overdue, Light::Stale, Light::Soon].map(|l| n.get(l));
-        format!("督办：逾期 {o} 项 · 待更新 {st} 项 · 临期 {so} 项")
-    };
+        })
+    });
+    let explained = data.with_value(|d| supervision::explain(&d.table));
     let unexported = move || c.checklists.with(|cl| cl.has_unexported(&unit()));
     let last_export = move || match c.checklists.with(|cl| cl.exported_at(&unit())) {
         Some(at) => format!("上次导出：{}", at.to_local_display(CHINA_OFFSET_MINUTES)),
@@ -92,8 +94,19 @@ pub fn ProgressPanel() -> impl IntoView {
                 <h2>{move || format!("{}的进度", unit())}</h2>
                 <div class="progress-figures">{move || data.with_value(|d| progress.with(|p| figures(p, &d.table)))}</div>
                 <div class="supervision">
-                    <p class="light-counts">{counts}</p>
+                    <p class="light-counts">
+                        "督办："
+                        {count_button(Light::Overdue, counts)}
+                        " · "
+                        {count_button(Light::Stale, counts)}
+                        " · "
+                        {count_button(Light::Soon, counts)}
+                    </p>
                     <AsOf />
+                    <details class="light-help no-print">
+                        <summary>"督办状态说明"</summary>
+                        <ul>{explained.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    </details>
                 </div>
             </div>
             <div class="export-box no-print">
@@ -122,6 +135,15 @@ pub fn ProgressPanel() -> impl IntoView {
                     "报送文件（.json）：交"{data.with_value(|d| d.table.dataset.office.short.clone())}
                 </p>
                 <p class="export-done" role="status">{done}</p>
+                // On a phone the masthead's 本单位留存 buttons are here, below the file to send
+                // (style.css), so that they are not the first buttons the clerk sees.
+                <div class="keep keep-here" role="group" aria-label="本单位留存（手机）">
+                    <span>"本单位留存："</span>
+                    <ExcelButton kind=Kind::Unit label="导出 Excel" worker_dir="./" />
+                    <button type="button" on:click=|_| export_csv()>
+                        "导出 CSV"
+                    </button>
+                </div>
                 <p class="records-warning">{RECORDS_WARNING}</p>
                 <p class="records-kept">
                     {move || match c.kept.get() {
@@ -132,6 +154,51 @@ pub fn ProgressPanel() -> impl IntoView {
                 </p>
             </div>
         </section>
+    }
+}
+
+/// A light's count (`逾期 3 项`) as a button that shows exactly those tasks of the unit (the
+/// 督办 filter), pressed while it does; pressed again, it shows them all again.
+fn count_button(light: Light, counts: Memo<LightCounts>) -> impl IntoView {
+    let c = ctx();
+    let on = move || c.filter.with(|f| f.light == Some(light));
+    let click = move |_| {
+        let next = (!on()).then_some(light);
+        c.filter.update(|f| f.light = next);
+        // On a phone the list may start a screen further down: bring its top into view.
+        if next.is_some() {
+            reveal_tasks();
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="link light-count"
+            data-light=light.key()
+            aria-pressed=move || on().to_string()
+            title=move || if on() { "显示全部任务" } else { "只看这些任务" }
+            on:click=click
+        >
+            {move || format!("{} {} 项", light.label(), counts.with(|n| n.get(light)))}
+        </button>
+    }
+}
+
+/// Scrolls the task list's top into view when it is below the middle of the window.
+fn reveal_tasks() {
+    let Some(w) = web_sys::window() else { return };
+    let table = w
+        .document()
+        .and_then(|d| d.query_selector("table.tasks").ok().flatten());
+    let height = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    if let Some(t) = table {
+        if t.get_bounding_client_rect().top() > height / 2.0 {
+            t.scroll_into_view();
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 // bar, tasks first, touch targets of 44 px, no text cut off, 只看未完成, the way back to the
 // filters), and the chosen unit marked in a row's unit lists at every width.
 import { test, expect } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { table, watch, openApp, taskRows, shownIds, hashOf, expectedIds } from './helpers.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -34,6 +34,18 @@ test.describe('a 390×844 phone', () => {
     await expect(page.getByRole('button', { name: '收起筛选' })).toHaveAttribute('aria-expanded', 'true');
     await page.locator('[data-pillar="4"]').click();
     await expect(bar).toHaveText(`${COUNTY} · 惠民生 · 全部状态`);
+    // Unfolded, the filters take at most 62% of the screen, leaving the rest to the tasks they
+    // show (issue 24: they covered 715 of 844 px), and 收起筛选 stays on one line.
+    const panel = await page.locator('#filters').boundingBox();
+    expect(panel.height).toBeLessThanOrEqual(0.62 * PHONE.height + 1);
+    const fold = page.getByRole('button', { name: '收起筛选' });
+    // The lines its text takes: one box per line.
+    const lines = await fold.evaluate((b) => {
+      const r = document.createRange();
+      r.selectNodeContents(b);
+      return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+    });
+    expect(lines).toBe(1);
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: `${dir}phone-390-filters.png` });
     w.expectClean();
@@ -123,6 +135,35 @@ test.describe('a 390×844 phone', () => {
     await expect(page.locator('#unit')).toBeFocused();
     await page.getByRole('button', { name: '收起筛选' }).click();
     await expect(page.locator('#unit')).toBeHidden();
+  });
+});
+
+test.describe('a 390×844 phone, far down the list', () => {
+  test.use({ viewport: PHONE });
+
+  test('the file to send is one tap away at the 100th card, and the first buttons are not the 本单位留存 exports (issue 24)', async ({ page }) => {
+    const w = watch(page);
+    await openApp(page, hashOf({ unit: COUNTY }));
+    // The masthead's first buttons: not 导出 Excel / 导出 CSV, which sit below the file to send.
+    await expect(page.locator('.masthead').getByRole('button', { name: '导出 Excel' })).toBeHidden();
+    const keep = page.getByRole('group', { name: '本单位留存（手机）' });
+    await expect(keep.getByRole('button', { name: '导出 Excel' })).toBeVisible();
+    const send = await page.getByRole('button', { name: '导出报送文件' }).boundingBox();
+    expect((await keep.boundingBox()).y).toBeGreaterThan(send.y);
+    // The 100th card, edited, 25,000 px and more down the page.
+    const hundredth = row(page, table.tasks[99].id);
+    await hundredth.scrollIntoViewIfNeeded();
+    await hundredth.getByLabel('状态').selectOption('doing');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(20000);
+    const bar = page.getByRole('button', { name: '导出报送', exact: true });
+    await expect(bar).toBeInViewport();
+    const download = page.waitForEvent('download');
+    await bar.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^taian-2017-${COUNTY}-\\d{8}\\.json$`));
+    const data = JSON.parse(readFileSync(await file.path(), 'utf8'));
+    expect(data.entries).toEqual([expect.objectContaining({ unit: COUNTY, task: table.tasks[99].id, status: 'doing' })]);
+    w.expectClean();
   });
 });
 

@@ -216,3 +216,32 @@ test('screenshots and a print of a unit’s lights (for review)', async ({ page 
   await open(page, { unit: UNIT, asof: '2017-07-01', pillar: 4 }, expectedLights(UNIT, RECORDS, '2017-07-01').filter((e) => e.id.startsWith('4.')).length);
   await page.pdf({ path: `${dir}supervision-print.pdf`, format: 'A4', preferCSSPageSize: true });
 });
+
+test('the counts are buttons that show exactly those tasks, and the lights are explained beside them (issue 24)', async ({ page }) => {
+  const w = watch(page);
+  await seed(page, UNIT, RECORDS);
+  const all = expectedIds({ unit: UNIT }).length;
+  await open(page, { unit: UNIT, asof: '2017-12-20' }, all);
+  const soon = page.locator('.light-counts button[data-light="soon"]');
+  const n = Number((await soon.textContent()).match(/^临期 (\d+) 项$/)[1]);
+  expect(n).toBeGreaterThan(0);
+  await soon.click();
+  await expect(soon).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#light-filter')).toHaveValue('soon');
+  await expect(taskRows(page)).toHaveCount(n);
+  expect(new Set(await taskRows(page).evaluateAll((rs) => rs.map((r) => r.dataset.light)))).toEqual(new Set(['soon']));
+  // By hand: 2.1.5 is 进行中 and due 2017-12-31, 11 days after the 20th; 2.1.7 is done.
+  expect(await shownIds(page)).toContain('2.1.5');
+  expect(await shownIds(page)).not.toContain('2.1.7');
+  await expect.poll(() => new URL(page.url()).hash).toContain('light=soon');
+  // Pressed again: every task again.
+  await soon.click();
+  await expect(soon).toHaveAttribute('aria-pressed', 'false');
+  await expect(taskRows(page)).toHaveCount(all);
+  // Why nearly everything is 临期 in late December: the table's year end, said beside the counts.
+  const help = page.locator('.light-help');
+  await help.locator('summary').click();
+  await expect(help).toContainText('临期：14 天内到截止日期，尚未完成。');
+  await expect(help).toContainText('未写明截止日期的任务，按2017年12月31日计');
+  w.expectClean();
+});
