@@ -33,7 +33,7 @@ pub const TABLE: GuideText = GuideText {
         ),
         (
             "交{office}",
-            "把报送文件发给{office}。导出 Excel、CSV 仅供本单位留存，不作报送。",
+            "把报送文件发给{office}。导出 Excel、CSV 供本单位留存；报送请用报送文件（误发的 CSV 也能导入，但请以报送文件为准）。",
         ),
     ],
     warning: RECORDS_WARNING,
@@ -111,6 +111,10 @@ pub const OFFICE: GuideText = GuideText {
         (
             "导出汇总 Excel",
             "点“导出汇总 Excel”，得到汇总、未报送、明细和督办四张表。",
+        ),
+        (
+            "导出全部单位（备份）",
+            "点“导出全部单位”，把本浏览器中所有单位的记录存成一个报送文件：换电脑或清除浏览器数据前请先导出，之后在本页导入即可恢复。",
         ),
     ],
     warning: "导入的记录只保存在这台电脑的这个浏览器中：清除浏览器数据或换电脑后就找不到了。\

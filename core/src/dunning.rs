@@ -9,7 +9,7 @@ use crate::checklist::Checklists;
 use crate::csv::{row, safe_note, BOM};
 use crate::model::{Table, Task};
 use crate::supervision::{
-    chinese_date, lights, period, Date, Light, LightCounts, Period, Schedule,
+    chinese_date, lights, period, period_of, Date, Light, LightCounts, Period, Schedule,
 };
 
 /// A light the office chases: 逾期 or 待更新.
@@ -56,12 +56,22 @@ pub fn term_of(table: &Table, task: &Task, light: Light) -> Term {
 }
 
 /// The 时限 column as text: for an overdue task its due date (2017年6月30日), for a stale one
-/// its period (每月).
+/// its cadence in the task's own words ([`period_words`]: 每五日, 按月).
 pub fn term(table: &Table, task: &Task, light: Light) -> String {
     match term_of(table, task, light) {
-        Term::Period(p) => p.label().to_string(),
+        Term::Period(p) => period_words(table, task, p),
         Term::Due(day) => chinese_date(day),
     }
+}
+
+/// A task's cadence of `period` as its words name it: the phrase of its first time requirement
+/// of that period (Tai'an's 2.3.1 says 每五日, which is checked weekly, and 4.2.6 每季度), else
+/// the period's name (每周).
+pub fn period_words(table: &Table, task: &Task, period: Period) -> String {
+    task.time
+        .iter()
+        .find(|r| period_of(table, &r.tag) == Some(period))
+        .map_or_else(|| period.label().to_string(), |r| r.phrase.clone())
 }
 
 /// The unit's note (备注) on the task, empty without one.

@@ -242,7 +242,9 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
                 Cell::text(&task.id),
                 Cell::Text(task_text(task)),
                 match dunning::term_of(table, task, row.light) {
-                    dunning::Term::Period(period) => Cell::text(period.label()),
+                    dunning::Term::Period(period) => {
+                        Cell::Text(dunning::period_words(table, task, period))
+                    }
                     dunning::Term::Due(day) => Cell::Date(day),
                 },
                 Cell::text(row.light.label()),
@@ -318,7 +320,7 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
                     col("单位", 18.0, true),
                     col("编号", 8.0, false),
                     col("工作任务及要求", 48.0, true),
-                    col("截止日期或周期", 14.0, false),
+                    col("时限", 14.0, false),
                     col("督办状态", 9.0, false),
                     col("备注", 24.0, true),
                 ],

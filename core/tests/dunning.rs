@@ -150,10 +150,12 @@ fn the_term_is_the_due_date_when_overdue_and_the_period_when_stale() {
     // Yearly with a deadline: late, it is chased for the deadline.
     assert_eq!(term(&table, t("4.3.4"), Light::Overdue), "2017年6月30日");
     assert_eq!(term(&table, t("4.3.4"), Light::Stale), "每年");
-    assert_eq!(term(&table, t("1.1.5"), Light::Stale), "每月");
-    assert_eq!(term(&table, t("2.3.1"), Light::Stale), "每周");
+    assert_eq!(term(&table, t("1.1.5"), Light::Stale), "按月");
+    assert_eq!(term(&table, t("2.3.1"), Light::Stale), "每五日");
     assert_eq!(term(&table, t("2.3.2"), Light::Stale), "每周");
-    assert_eq!(term(&table, t("4.1.7"), Light::Stale), "每季度");
+    assert_eq!(term(&table, t("4.1.7"), Light::Stale), "按季度");
+    // The task's own words, where the filter's option is the table's label (按季度).
+    assert_eq!(term(&table, t("4.2.6"), Light::Stale), "每季度");
     // Without a deadline tag a task is due at the year's end.
     assert_eq!(term(&table, t("1.1.1"), Light::Overdue), "2017年12月31日");
     // The typed term (the Excel 督办 sheet writes the due date as a date cell).
@@ -249,7 +251,7 @@ fn the_csv_has_a_bom_the_header_and_one_line_per_unit_and_task_with_notes_as_tex
             "2017-07-01"
         ]
     );
-    assert_eq!(line("1.1.5")[3..], ["每月", "待更新", "", "2017-07-01"]);
+    assert_eq!(line("1.1.5")[3..], ["按月", "待更新", "", "2017-07-01"]);
     // A note that a spreadsheet would run as a formula is made text.
     assert_eq!(line("4.3.4")[5], "'=1+1");
     // Nothing to chase: the header alone.

@@ -311,7 +311,8 @@ fn preview_view(p: Pending) -> impl IntoView {
                         </div>
                     }
                 })}
-            {p.preview.files.iter().map(file_view).collect_view()}
+            // At the top, and kept in view while the files' blocks scroll by (issue 24:
+            // below 12 files it sat at y≈1900).
             <div class="import-actions">
                 <button
                     type="button"
@@ -326,6 +327,7 @@ fn preview_view(p: Pending) -> impl IntoView {
                     "取消"
                 </button>
             </div>
+            {p.preview.files.iter().map(file_view).collect_view()}
         </section>
     }
 }
@@ -357,7 +359,7 @@ fn file_view(f: &statefile::FilePreview) -> impl IntoView {
         ("older", "较旧（忽略）", f.older.len() + f.superseded.len()),
         ("identical", "相同（忽略）", f.identical.len()),
         ("invalid", "无效（跳过）", f.invalid.len()),
-        ("conflicts", "冲突", f.conflicts.len()),
+        ("conflicts", "冲突（已计入更新或较旧）", f.conflicts.len()),
     ];
     let exported = f
         .exported_at
@@ -402,7 +404,7 @@ fn file_view(f: &statefile::FilePreview) -> impl IntoView {
                 .then(|| {
                     view! {
                         <details open>
-                            <summary>"冲突：同一单位、同一任务在同一时间有两种不同的记录，按合并规则取其一（状态靠后者优先）"</summary>
+                            <summary>"冲突：同一单位、同一任务在同一时刻有两条不同的记录。保留加粗的一条：状态按“未开始、进行中、已完成、不适用”的顺序取后面的；状态也相同时，按备注取其一"</summary>
                             <table class="conflicts">
                                 <thead>
                                     <tr>

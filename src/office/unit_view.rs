@@ -319,7 +319,7 @@ fn task_row(unit: &str, i: usize) -> impl IntoView {
                 <span class="uv-s">{move || status().label()}</span>
             </td>
             <td class="uv-light" data-label="督办">
-                <span class="light">{move || lit().word(status())}</span>
+                <span class="light" class:na=move || status() == Status::Na>{move || lit().word(status())}</span>
             </td>
             <td class="uv-note" data-label="备注">{move || crate::note::note_view(&note())}</td>
             <td class="uv-time" data-label="更新时间">{time}</td>

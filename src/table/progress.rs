@@ -62,13 +62,15 @@ pub fn ProgressPanel() -> impl IntoView {
             edit::export_units(&[u.as_str()]);
         }
     };
-    // Once exported (and nothing changed since), the file's name and what to do with it.
+    // Once exported (and nothing changed since), the file's name and what to do with it, on
+    // the day of the export: the next day it is news no longer (上次导出 still says when).
     let done = move || {
         let u = unit();
-        match c
-            .checklists
-            .with(|cl| cl.exported_at(&u).filter(|_| !cl.has_unexported(&u)))
-        {
+        let today = supervision::china_day(edit::now());
+        match c.checklists.with(|cl| {
+            cl.exported_at(&u)
+                .filter(|at| !cl.has_unexported(&u) && supervision::china_day(*at) == today)
+        }) {
             Some(at) => format!(
                 "已生成报送文件“{}”，一般保存在浏览器的“下载”文件夹。请把它发给{}。",
                 data.with_value(|d| statefile::export_file_name(

@@ -812,7 +812,10 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                 .with(|b| view! { <span class=b.class title=b.title>{b.label.clone()}</span> })
         }}
         // The word goes with the colour (style.css, by the row's data-light); none on track.
-        <span class="light">{move || m.light.get().map_or("", |l| l.word(m.status.get()))}</span>
+        // 不适用 is grey, not the green of 已完成 (style.css).
+        <span class="light" class:na=move || m.status.get() == Status::Na>
+            {move || m.light.get().map_or("", |l| l.word(m.status.get()))}
+        </span>
         <div class="checklist" data-status=move || m.status.get().key()>
             <label class="mini">
                 <span>"状态"</span>

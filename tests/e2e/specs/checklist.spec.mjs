@@ -436,3 +436,25 @@ test('a long note with an address, read back: the box grows to show it all, and 
   await expect(uv.locator('b')).toHaveCount(0);
   w.expectClean();
 });
+
+test('the 已生成报送文件 line is for the day of the export; another day 上次导出 alone says when (issue 24)', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'gk:taian-2017:unit:市财政局',
+      JSON.stringify({
+        schema: 1,
+        dataset: 'taian-2017',
+        unit: '市财政局',
+        exported_at: '2017-06-30T08:00:00Z',
+        entries: { '1.1.1': { status: 'done', note: '', updated_at: '2017-06-30T07:00:00Z' } },
+      }),
+    ),
+  );
+  // A fresh load (a new hash alone would not read storage again).
+  await page.goto('about:blank');
+  await openApp(page, CZ);
+  await expect(page.locator('.export-state')).toContainText('所有修改均已导出报送文件');
+  await expect(page.locator('.last-export')).toHaveText('上次导出：2017-06-30 16:00');
+  await expect(page.locator('.export-done')).toHaveText('');
+});

@@ -319,7 +319,7 @@ test('preview labels, one file at a time: 更新, 较旧（忽略）, 相同, an
     ['newer.json', entry('市财政局', '1.1.1', 'done', '已公开', '2017-06-30T10:00:00Z'), { newer: 1, older: 0, identical: 0, conflicts: 0 }, ['newer', '更新']],
     ['older.json', entry('市财政局', '1.1.2', 'todo', '', '2017-06-28T10:00:00Z'), { newer: 0, older: 1, identical: 0, conflicts: 0 }, ['older', '较旧（忽略）']],
     ['same.json', entry('市财政局', '1.1.3', 'doing', '起草中', '2017-06-29T10:00:00Z'), { newer: 0, older: 0, identical: 1, conflicts: 0 }, ['identical', '相同（忽略）']],
-    ['tie.json', entry('市财政局', '1.1.5', 'done', '另一份', '2017-06-29T10:00:00Z'), { newer: 1, older: 0, identical: 0, conflicts: 1 }, ['conflicts', '冲突']],
+    ['tie.json', entry('市财政局', '1.1.5', 'done', '另一份', '2017-06-29T10:00:00Z'), { newer: 1, older: 0, identical: 0, conflicts: 1 }, ['conflicts', '冲突（已计入更新或较旧）']],
   ];
   for (const [name, e, want, [kind, label]] of cases) {
     await page.locator('#import-files').setInputFiles([file(name, stateFile([e]))]);
@@ -350,6 +350,9 @@ test('preview labels, one file at a time: 更新, 较旧（忽略）, 相同, an
       // Both edits shown; the higher status (已完成) wins the tie.
       await expect(preview.locator('table.conflicts')).toContainText('进行中');
       await expect(preview.locator('table.conflicts td.wins')).toContainText('已完成');
+      // In plain words (issue 24: 状态靠后者优先 was jargon).
+      await expect(preview.locator('details:has(table.conflicts) summary')).toContainText('保留加粗的一条');
+      await expect(preview.locator('details:has(table.conflicts) summary')).not.toContainText('靠后者');
     } else {
       await expect(preview.locator('table.conflicts')).toHaveCount(0);
     }
@@ -377,5 +380,30 @@ test('a task’s detail on the office page: the full task text, and each unit’
   const other = item.locator('.unit-statuses li[data-unit="市金融办"]');
   await expect(other.locator('.s')).toHaveText('未开始');
   await expect(other.locator('.n, .t')).toHaveCount(0);
+  w.expectClean();
+});
+
+test('13 files on the office’s desktop: 应用导入 is at the top and stays in view, and the result names the refused file (issue 24)', async ({ page }) => {
+  const w = watch(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openOffice(page);
+  const units = table.units.filter((u) => u.kind !== 'group').slice(0, 12).map((u) => u.name);
+  const files = units.map((u, i) => {
+    const id = expectedIds({ unit: u })[0];
+    return file(`f${i}.json`, stateFile([entry(u, id, 'done', '', '2017-06-29T10:00:00Z')]));
+  });
+  files.push(file('bad.json', Buffer.from('这不是 JSON {')));
+  await page.locator('#import-files').setInputFiles(files);
+  const preview = page.getByRole('region', { name: '导入预览' });
+  const apply = preview.getByRole('button', { name: '应用导入' });
+  await expect(apply).toBeInViewport();
+  // Read down to the last file's block: the button is still in view.
+  await preview.locator('.file-preview[data-file="f11.json"]').scrollIntoViewIfNeeded();
+  await expect(preview.locator('.file-preview[data-file="f0.json"]')).not.toBeInViewport();
+  await expect(apply).toBeInViewport();
+  await apply.click();
+  await expect(page.locator('.import-result')).toHaveText(
+    /^已导入 12 个文件：新增 12 条，更新 0 条，涉及 12 个单位；另有 1 个文件无法导入，未计入。/,
+  );
   w.expectClean();
 });

@@ -30,7 +30,7 @@ const pages = [
     name: 'office page',
     key: 'gk:taian-2017:guide:office',
     open: (page) => openOffice(page),
-    steps: ['导入各单位报送文件', '核对预览', '应用导入（可撤销）', '查看汇总/督办', '导出汇总 Excel'],
+    steps: ['导入各单位报送文件', '核对预览', '应用导入（可撤销）', '查看汇总/督办', '导出汇总 Excel', '导出全部单位（备份）'],
     warning: '导入的记录只保存在这台电脑的这个浏览器中',
   },
 ];

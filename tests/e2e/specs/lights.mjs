@@ -6,7 +6,7 @@ const DEADLINE = { 'by-2017-05': '2017-05-31', 'by-june': '2017-06-30', 'by-2017
 // Shortest first: a task with several cadences needs evidence as often as the shortest asks.
 const PERIODS = ['week', 'month', 'quarter', 'year'];
 const PERIOD = { weekly: 'week', 'five-days': 'week', monthly: 'month', quarterly: 'quarter', yearly: 'year' };
-/** How a period reads in a 时限 cell. */
+/** A period's name. */
 export const PERIOD_WORD = { week: '每周', month: '每月', quarter: '每季度', year: '每年' };
 
 /** The word beside a row's mark: the light's, but 不适用 for a task closed as 不适用. */
@@ -22,6 +22,13 @@ export const periodOf = (task) =>
     .map((t) => PERIOD[t])
     .filter(Boolean)
     .sort((a, b) => PERIODS.indexOf(a) - PERIODS.indexOf(b))[0];
+
+/** How a stale task's period reads in a 时限 cell: the task's own words for it (2.3.1 每五日),
+ * the phrase of its first time requirement of that period. */
+export const periodWordsOf = (task) => {
+  const period = periodOf(task);
+  return (task.time ?? []).find((r) => PERIOD[r.tag] === period)?.phrase ?? PERIOD_WORD[period];
+};
 
 const utc = (day) => new Date(`${day}T00:00:00Z`);
 const iso = (date) => date.toISOString().slice(0, 10);

@@ -141,11 +141,11 @@ test('a unit’s view prints as its ledger: statuses and notes as text, ☐ for 
   // Status and note, on the task's own lines (the row's first lines: status column, note column).
   const lines = pdf.pages[0].split('\n');
   const rowOf = (id) => lines.slice(lines.findIndex((l) => l.match(ID)?.[1] === id)).slice(0, 3).join('\n');
-  expect(rowOf('1.1.1')).toContain('已完成');
+  expect(rowOf('1.1.1')).toMatch(/☑\s*已完成/);
   expect(rowOf('1.1.1')).toContain('网站已公开');
-  expect(rowOf('1.1.2')).toContain('进行中');
+  expect(rowOf('1.1.2')).toMatch(/☐\s*进行中/);
   expect(rowOf('1.1.2')).toContain('6月底前公开');
-  expect(rowOf('1.1.3')).toContain('不适用');
+  expect(rowOf('1.1.3')).toMatch(/☒\s*不适用/);
   expect(rowOf('1.1.5')).toMatch(/☐\s*未开始/);
   expect(pdf.text.match(/☐\s*未开始/g)).toHaveLength(ids.length - 3);
   expect(rowOf('1.1.1')).toContain('牵头');
