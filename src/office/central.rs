@@ -104,7 +104,7 @@ fn Matrix() -> impl IntoView {
         <div class="matrix-wrap">
             <table class="matrix">
                 <caption>
-                    "单位 × 支柱 完成进度（已完成 / 适用，不适用的任务不计；另注进行中）；逾期、待更新任务数，"
+                    "单位 × 支柱 完成进度（已完成 / 适用，不适用的任务不计；另注进行中）；逾期、待更新、临期任务数，"
                     {as_of_words}"。"
                     <span class="no-print">"点击单位或进度可只读查看该单位的任务。"</span>
                 </caption>
@@ -116,6 +116,7 @@ fn Matrix() -> impl IntoView {
                         <th scope="col">"进行中"</th>
                         <th scope="col" aria-sort=move || sorted(UnitOrder::Overdue)>"逾期"</th>
                         <th scope="col" aria-sort=move || sorted(UnitOrder::Stale)>"待更新"</th>
+                        <th scope="col" title="14 天内到期、尚未完成">"临期"</th>
                         <th scope="col">"报送情况"</th>
                     </tr>
                 </thead>
@@ -129,6 +130,7 @@ fn Matrix() -> impl IntoView {
                         {move || c.data.with_value(|data| c.checklists.with(|cl| totals(data, cl)))}
                         {light_cell(Signal::derive(move || total(Light::Overdue)), Light::Overdue)}
                         {light_cell(Signal::derive(move || total(Light::Stale)), Light::Stale)}
+                        {light_cell(Signal::derive(move || total(Light::Soon)), Light::Soon)}
                         <td></td>
                     </tr>
                 </tfoot>
@@ -165,12 +167,13 @@ fn matrix_row(i: usize) -> impl IntoView {
             }}
             {light_cell(Signal::derive(move || n(Light::Overdue)), Light::Overdue)}
             {light_cell(Signal::derive(move || n(Light::Stale)), Light::Stale)}
+            {light_cell(Signal::derive(move || n(Light::Soon)), Light::Soon)}
             {move || c.checklists.with(|cl| reported_cell(cl, &unit3))}
         </tr>
     }
 }
 
-/// A count of 逾期 or 待更新: red and bold when not zero.
+/// A count of 逾期, 待更新 or 临期: marked when not zero (临期 in the colour of its light).
 fn light_cell(n: Signal<usize>, light: Light) -> impl IntoView {
     view! {
         <td class="light-n" data-light=light.key() class:alert=move || { n.get() > 0 }>

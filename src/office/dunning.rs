@@ -22,6 +22,16 @@ const OPEN_UP_TO: usize = 300;
 pub struct UnitSup {
     pub counts: LightCounts,
     pub rows: Vec<Row>,
+    /// Whether the unit has sent anything (any record in this browser). One that has not gets
+    /// a notice that says so, even with nothing overdue.
+    pub reported: bool,
+}
+
+impl UnitSup {
+    /// Whether the office has something to chase the unit for: a task, or its report.
+    pub fn chased(&self) -> bool {
+        !self.rows.is_empty() || !self.reported
+    }
 }
 
 /// The office's supervision state, shared by the matrix, the list and the notices.
@@ -51,6 +61,7 @@ pub fn provide_dunning() {
                     .map(|(u, tasks)| UnitSup {
                         counts: light_counts(t, cl, u, tasks, day),
                         rows: dunning::rows(t, cl, u, tasks, day),
+                        reported: cl.last_entry_at(u).is_some(),
                     })
                     .collect::<Vec<_>>()
             })
@@ -98,7 +109,7 @@ fn notice_units(d: Dunning) -> Vec<usize> {
     d.chosen.with(|chosen| {
         d.units.with(|units| {
             (0..units.len())
-                .filter(|&i| !units[i].rows.is_empty())
+                .filter(|&i| units[i].chased())
                 .filter(|&i| chosen.is_empty() || data.unit_tasks[i].0 == *chosen)
                 .collect()
         })
@@ -118,7 +129,7 @@ pub fn DunningList() -> impl IntoView {
     let with_rows = Memo::new(move |_| {
         d.units.with(|units| {
             (0..units.len())
-                .filter(|&i| !units[i].rows.is_empty())
+                .filter(|&i| units[i].chased())
                 .collect::<Vec<_>>()
         })
     });
@@ -128,7 +139,7 @@ pub fn DunningList() -> impl IntoView {
                 data.unit_tasks
                     .iter()
                     .zip(units)
-                    .filter(|(_, s)| s.rows.is_empty())
+                    .filter(|(_, s)| !s.chased())
                     .map(|((u, _), _)| u.as_str())
                     .collect::<Vec<_>>()
                     .join("、")
@@ -140,11 +151,11 @@ pub fn DunningList() -> impl IntoView {
             <h3 id="dunning-title">"督办：逾期与待更新任务"</h3>
             <p class="hint">
                 {as_of_words}
-                "。逾期：未完成且已过完成时限；待更新：按周、月、季度或年报送的任务，本期尚无更新。"
+                "。逾期：未完成且已过完成时限；待更新：按周、月、季度或年报送的任务，本期尚无更新；未报送的单位也列出，并注明未报送。"
             </p>
             <NoticeTools />
             <p class="dunning-none" hidden=move || with_rows.with(|w| !w.is_empty())>
-                "没有逾期或待更新的任务。"
+                "没有逾期或待更新的任务，各单位均已报送。"
             </p>
             <div class="dunning-notices">
                 {move || {
@@ -177,11 +188,17 @@ fn notice(i: usize, start_open: bool) -> impl IntoView {
         d.units.with(|u| {
             let n = |l| u.get(i).map_or(0, |s| s.counts.get(l));
             format!(
-                "逾期 {} 项 · 待更新 {} 项",
+                "逾期 {} 项 · 待更新 {} 项 · 临期 {} 项",
                 n(Light::Overdue),
-                n(Light::Stale)
+                n(Light::Stale),
+                n(Light::Soon)
             )
         })
+    };
+    let unreported = move || d.units.with(|u| u.get(i).is_some_and(|s| !s.reported));
+    let has_rows = move || {
+        d.units
+            .with(|u| u.get(i).is_some_and(|s| !s.rows.is_empty()))
     };
     let lines = move || {
         let rows = d
@@ -247,7 +264,12 @@ fn notice(i: usize, start_open: bool) -> impl IntoView {
                                 </span>
                                 <span class="notice-only">{as_of_words}</span>
                             </p>
-                            <p class="notice-only notice-body">
+                            <p class="notice-unreported" hidden=move || !unreported()>
+                                "你单位尚未报送本单位的报送文件（本页没有你单位的任何记录），请尽快在任务表中填写并导出报送文件，交"
+                                {data.with_value(|d| d.table.dataset.office.short.clone())}
+                                "。"
+                            </p>
+                            <p class="notice-only notice-body" hidden=move || !has_rows()>
                                 "你单位下列政务公开重点工作任务逾期未完成或本期尚未更新，请抓紧办理，及时更新台账并报送进展情况。"
                             </p>
                         </th>

@@ -48,7 +48,8 @@ const chased = (unit, day, records = record) =>
     .filter((t) => roleOf(t, unit) !== null)
     .map((t) => ({ task: t, light: lightOf(t, records(unit, t.id), day) }))
     .filter((r) => r.light === 'overdue' || r.light === 'stale');
-const countOf = (unit, day, light, records = record) => chased(unit, day, records).filter((r) => r.light === light).length;
+const countOf = (unit, day, light, records = record) =>
+  table.tasks.filter((t) => roleOf(t, unit) !== null && lightOf(t, records(unit, t.id), day) === light).length;
 
 // ---- Helpers ----
 
@@ -196,11 +197,19 @@ test('the 督办 list shows every unit’s overdue and stale tasks, with term, l
   const shown = await list.locator('article.notice').evaluateAll((notices) =>
     notices.map((n) => [n.dataset.unit, [...n.querySelectorAll('tbody tr')].map((tr) => [tr.dataset.taskId, tr.dataset.light])]),
   );
-  const expected = UNITS.map((u) => [u, chased(u, AS_OF).map((r) => [r.task.id, r.light])]).filter(([, rows]) => rows.length);
+  // Every unit with something to chase, and (issue 24) every unit that has not reported.
+  const reported = (u) => ENTRIES.some((e) => e.unit === u);
+  const expected = UNITS.map((u) => [u, chased(u, AS_OF).map((r) => [r.task.id, r.light])]).filter(
+    ([u, rows]) => rows.length || !reported(u),
+  );
   // In the matrix's (the table's) order of units.
   const order = await matrixUnits(page);
   expected.sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
   expect(shown).toEqual(expected);
+  // A unit without a record is told it has not reported; one that has, is not.
+  const silent = UNITS.find((u) => !reported(u));
+  await expect(list.locator(`article.notice[data-unit="${silent}"] .notice-unreported`)).toBeVisible();
+  await expect(list.locator('article.notice[data-unit="泰山区"] .notice-unreported')).toBeHidden();
   // The cells of one unit's rows.
   const notice = list.locator('article.notice[data-unit="泰山区"]');
   const cells = await notice.locator('tbody tr').evaluateAll((trs) =>
@@ -214,7 +223,7 @@ test('the 督办 list shows every unit’s overdue and stale tasks, with term, l
   await expect(t231).toHaveAttribute('data-light', 'stale');
   await expect(t231.locator('.n-term')).toHaveText('每五日');
   await expect(notice.locator('button.notice-unit')).toHaveText('泰山区');
-  await expect(notice.locator('.notice-count')).toHaveText(`逾期 ${countOf('泰山区', AS_OF, 'overdue')} 项 · 待更新 ${countOf('泰山区', AS_OF, 'stale')} 项`);
+  await expect(notice.locator('.notice-count')).toHaveText(`逾期 ${countOf('泰山区', AS_OF, 'overdue')} 项 · 待更新 ${countOf('泰山区', AS_OF, 'stale')} 项 · 临期 ${countOf('泰山区', AS_OF, 'soon')} 项`);
   // A short list starts open; a unit's name closes and opens its rows.
   await expect(notice.locator('.notice-unit')).toHaveAttribute('aria-expanded', 'true');
   await notice.locator('.notice-unit').click();
@@ -225,10 +234,20 @@ test('the 督办 list shows every unit’s overdue and stale tasks, with term, l
   // The notices' own words are for paper only.
   await expect(notice.locator('.notice-title')).toBeHidden();
   await expect(notice.locator('.notice-close')).toBeHidden();
-  // Units with nothing to chase are named below.
+  // Units with no task to chase: named below when they have reported; a notice saying they
+  // have not, without rows, when they have not (issue 24).
   const clear = UNITS.filter((u) => chased(u, AS_OF).length === 0);
   expect(clear.length).toBeGreaterThan(0);
-  for (const u of clear) await expect(page.locator('.dunning-clear')).toContainText(u);
+  for (const u of clear) {
+    if (reported(u)) {
+      await expect(page.locator('.dunning-clear')).toContainText(u);
+    } else {
+      const n = list.locator(`article.notice[data-unit="${u}"]`);
+      await expect(n.locator('.notice-unreported')).toBeVisible();
+      await expect(n.locator('tbody tr')).toHaveCount(0);
+      await expect(page.locator('.dunning-clear')).not.toContainText(u);
+    }
+  }
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.locator('.dunning-notices').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${results}dunning-list-1366.png` });
@@ -256,7 +275,7 @@ test('today (China time) is the default day; a bad asof gets a notice and is ign
   await expect(page.locator('.dunning-notices tbody tr')).toHaveCount(0);
   const notice = page.locator('article.notice[data-unit="泰山区"]');
   const count = (l) => countOf('泰山区', today, l, NO_RECORDS);
-  await expect(notice.locator('.notice-count')).toHaveText(`逾期 ${count('overdue')} 项 · 待更新 ${count('stale')} 项`);
+  await expect(notice.locator('.notice-count')).toHaveText(`逾期 ${count('overdue')} 项 · 待更新 ${count('stale')} 项 · 临期 ${count('soon')} 项`);
   await page.getByLabel('催办通知单').selectOption('泰山区');
   await clickPrint(page);
   const pdf = await printPdf(page, 'dunning-closed');
@@ -309,7 +328,7 @@ test('催办通知单 for all units: each unit’s notice starts a new page and 
   await expect(page.getByLabel('催办通知单')).toHaveValue('');
   await clickPrint(page);
   const pdf = await printPdf(page, 'dunning-all');
-  const units = UNITS.filter((u) => chased(u, AS_OF).length);
+  const units = UNITS.filter((u) => chased(u, AS_OF).length || !ENTRIES.some((e) => e.unit === u));
   const order = await matrixUnits(page);
   units.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   expect(pdf.pages.length).toBeGreaterThanOrEqual(units.length);
