@@ -5,6 +5,7 @@
 //! the pieces both use beside them: the open table (`data`), the shared state (`state`), storage,
 //! the link, files, the mastheads, notices, the guide, print, the Excel buttons and edits.
 
+mod asof;
 pub mod data;
 mod edit;
 mod excel;

@@ -38,6 +38,8 @@ pub struct Ctx {
     /// reloaded or a day is chosen). A memo, so that the rows' lights are worked out again
     /// only when the day changes, not on every change of the filter.
     pub day: Memo<Date>,
+    /// Today in China time as the page was opened: the as-of day when none is chosen.
+    pub today: Date,
     /// The chosen unit and the search term alone, so that rows react to these and nothing else.
     pub unit: Memo<Option<String>>,
     pub query: Memo<String>,
@@ -152,6 +154,7 @@ pub fn provide_state(data: Arc<Data>, notices: Vec<String>, my_unit: bool) -> Ct
         leaving,
         facets,
         day,
+        today,
         unit,
         query: Memo::new(move |_| filter.with(|f| f.query.clone())),
         unit_tasks,

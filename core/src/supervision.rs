@@ -329,6 +329,22 @@ pub fn explain(table: &Table) -> [String; 4] {
     ]
 }
 
+/// What an as-of day other than today judges, in plain words: the lights are worked out on
+/// that day, but from the records as they are now (only the latest record of a task is kept,
+/// so a task done after a past day counts as done on it). `None` on today.
+pub fn as_of_caveat(day: Date, today: Date) -> Option<String> {
+    let on = chinese_date(day);
+    match day.cmp(&today) {
+        std::cmp::Ordering::Less => Some(format!(
+            "说明：逾期、待更新、临期按{on}判断，但完成情况是各单位目前的最新记录，不是{on}当天的记录（在这一天之后才完成的任务也算已完成）。"
+        )),
+        std::cmp::Ordering::Greater => Some(format!(
+            "说明：逾期、待更新、临期按{on}判断，假定各单位在此之前不再更新记录。"
+        )),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

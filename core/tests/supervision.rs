@@ -678,3 +678,22 @@ fn the_lights_explained_with_the_tables_year_end() {
     );
     assert!(gk_core::supervision::explain(&daiyue)[3].contains("按2026年12月31日计"));
 }
+
+/// A past or future as-of day says plainly what it judges on which day; today says nothing.
+#[test]
+fn the_as_of_caveat_says_what_is_judged_on_which_day() {
+    use gk_core::supervision::{as_of_caveat, parse_as_of};
+    let (jul1, dec4) = (
+        parse_as_of("2017-07-01").unwrap(),
+        parse_as_of("2017-12-04").unwrap(),
+    );
+    assert_eq!(
+        as_of_caveat(jul1, dec4).unwrap(),
+        "说明：逾期、待更新、临期按2017年7月1日判断，但完成情况是各单位目前的最新记录，不是2017年7月1日当天的记录（在这一天之后才完成的任务也算已完成）。"
+    );
+    assert_eq!(
+        as_of_caveat(dec4, jul1).unwrap(),
+        "说明：逾期、待更新、临期按2017年12月4日判断，假定各单位在此之前不再更新记录。"
+    );
+    assert_eq!(as_of_caveat(jul1, jul1), None);
+}

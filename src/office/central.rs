@@ -4,6 +4,7 @@
 //! (`unit_view.rs`) in the central view's place: never the unit's editable task table. The
 //! office page (`office.rs`) shows it.
 
+use crate::asof::AsOfCaveat;
 use crate::data::Data;
 use crate::office::dunning::{as_of_words, dunning, AsOfControl, DunningList};
 use crate::office::unit_view::{provide_unit_view, unit_view, UnitViewSection};
@@ -107,6 +108,7 @@ fn Matrix() -> impl IntoView {
                     "单位 × 支柱 完成进度（已完成 / 适用，不适用的任务不计；另注进行中）；逾期、待更新、临期任务数，"
                     {as_of_words}"。"
                     <span class="no-print">"点击单位或进度可只读查看该单位的任务。"</span>
+                    <AsOfCaveat />
                 </caption>
                 <thead>
                     <tr>

@@ -3,6 +3,7 @@
 //! its records are kept (已自动保存在本浏览器, and the warning that they stay in this browser),
 //! its unexported-changes indicator and its export: the 报送文件 to send to the office.
 
+use crate::asof::AsOfCaveat;
 use crate::edit;
 use crate::excel::{ExcelButton, Kind};
 use crate::state::ctx;
@@ -110,6 +111,7 @@ pub fn ProgressPanel() -> impl IntoView {
                         <ul>{explained.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                     </details>
                 </div>
+                <AsOfCaveat />
             </div>
             <div class="export-box no-print">
                 <p class="export-state" class:unexported=unexported>

@@ -245,3 +245,17 @@ test('the counts are buttons that show exactly those tasks, and the lights are e
   await expect(help).toContainText('未写明截止日期的任务，按2017年12月31日计');
   w.expectClean();
 });
+
+test('a past as-of day says plainly what it judges on that day: the lights, not the records (issue 24)', async ({ page }) => {
+  await seed(page, UNIT, RECORDS);
+  const all = expectedIds({ unit: UNIT }).length;
+  await open(page, { unit: UNIT }, all);
+  await expect(page.locator('.progress .asof-caveat')).toBeHidden();
+  await open(page, { unit: UNIT, asof: '2017-07-01' }, all);
+  await expect(page.locator('.progress .asof-caveat')).toHaveText(
+    '说明：逾期、待更新、临期按2017年7月1日判断，但完成情况是各单位目前的最新记录，不是2017年7月1日当天的记录（在这一天之后才完成的任务也算已完成）。',
+  );
+  // The office's matrix says the same in its caption, which prints.
+  await page.goto('./office/#asof=2017-07-01');
+  await expect(page.locator('table.matrix caption .asof-caveat')).toContainText('按2017年7月1日判断，但完成情况是各单位目前的最新记录');
+});
