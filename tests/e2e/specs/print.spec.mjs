@@ -138,6 +138,8 @@ test('a unit’s view prints as its ledger: statuses and notes as text, ☐ for 
   // With a unit, the view names the as-of day of its lights (issue 13): today by default.
   expect(pdf.dates.some((d) => pdf.pages[0].includes(`单位：${unit} 截至 ${d} 共 ${ids.length} 项`)), pdf.pages[0]).toBe(true);
   expect(printedTasks(pdf)).toEqual(ids);
+  // The 督办 counts, buttons on screen, print as text (issue 24).
+  expect(pdf.pages[0].replace(/\s+/g, '')).toMatch(/督办：逾期\d+项·待更新\d+项·临期\d+项/);
   // Status and note, on the task's own lines (the row's first lines: status column, note column).
   const lines = pdf.pages[0].split('\n');
   const rowOf = (id) => lines.slice(lines.findIndex((l) => l.match(ID)?.[1] === id)).slice(0, 3).join('\n');
