@@ -306,22 +306,25 @@ fn follow(
     // Another unit, or another tab's change: every row's controls in one pass, and the rows
     // that are the unit's tasks for the first time get theirs.
     // (Not on the first run: the rows were made with the current values.)
-    Effect::new(move |prev: Option<()>| {
+    Effect::new(move |prev: Option<Option<String>>| {
         c.outside.track();
         rc.unit.with(|u| {
-            if prev.is_some() {
+            if let Some(before) = prev {
+                // The same unit as before: the change came from another tab.
+                let from = (before == *u).then_some(From::OtherTab);
                 c.data.with_value(|d| {
                     c.checklists.with_untracked(|cl| {
                         lines.with_value(|ls| {
-                            ls.iter()
-                                .filter_map(|l| l.mine)
-                                .for_each(|m| m.refresh(d, u.as_deref(), cl))
+                            ls.iter().filter_map(|l| l.mine).for_each(|m| {
+                                m.refresh(d, u.as_deref(), cl, from.unwrap_or(From::Unit))
+                            })
                         })
                     })
                 });
                 fill_all();
             }
-        });
+            u.clone()
+        })
     });
 }
 
@@ -451,14 +454,19 @@ fn long_row(rc: RowCtx, row: Row) -> AnyView {
                     Mine::new(d, i, unit.as_deref(), cl, light)
                 })
             });
-            Effect::new(move |_| {
+            Effect::new(move |prev: Option<Option<String>>| {
                 c.outside.track();
                 rc.unit.with(|u| {
+                    let from = match &prev {
+                        Some(before) if before == u => From::OtherTab,
+                        _ => From::Unit,
+                    };
                     data.with_value(|d| {
                         c.checklists
-                            .with_untracked(|cl| m.refresh(d, u.as_deref(), cl))
-                    })
-                });
+                            .with_untracked(|cl| m.refresh(d, u.as_deref(), cl, from))
+                    });
+                    u.clone()
+                })
             });
             Effect::new(move |_| {
                 let day = c.day.get();
@@ -710,6 +718,21 @@ struct Mine {
     note: RwSignal<String>,
     /// The note in the print-only cell: also follows the typing.
     printed: RwSignal<String>,
+    /// The 备注 box has the focus: another tab's note does not replace what is being typed.
+    typing: RwSignal<bool>,
+    /// Another tab's change of this record, said on the row until the user edits it.
+    news: RwSignal<Option<String>>,
+    /// The note this tab had typed that another tab's later one replaced: offered back.
+    lost: RwSignal<Option<String>>,
+}
+
+/// Why a row's controls are brought in line with the checklists.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum From {
+    /// Another unit was chosen.
+    Unit,
+    /// Another tab saved the unit's records.
+    OtherTab,
 }
 
 impl Mine {
@@ -731,6 +754,9 @@ impl Mine {
             status: RwSignal::new(status),
             note: RwSignal::new(note.to_string()),
             printed: RwSignal::new(note.to_string()),
+            typing: RwSignal::new(false),
+            news: RwSignal::new(None),
+            lost: RwSignal::new(None),
         }
     }
 
@@ -758,20 +784,49 @@ impl Mine {
 
     /// Brings the row in line with `unit`'s checklist, touching only what changed. The rows of
     /// other units' tasks are left as they are (they are hidden while a unit is chosen).
-    fn refresh(&self, d: &Data, unit: Option<&str>, cl: &Checklists) {
+    ///
+    /// From another tab (issue 23: last writer wins, but nothing goes without a word): the row
+    /// says what changed; a note being typed here is not replaced under the cursor (the next
+    /// keystroke saves it as the latest); a note typed here and replaced is offered back.
+    fn refresh(&self, d: &Data, unit: Option<&str>, cl: &Checklists, from: From) {
         let Some((badge, status, note)) = Self::of(d, self.task, unit, cl) else {
             return;
         };
+        if from == From::Unit {
+            self.news.set(None);
+            self.lost.set(None);
+        }
         if self.badge.with_untracked(|b| *b != badge) {
             self.badge.set(badge);
         }
-        if self.status.get_untracked() != status {
+        let status_changed = self.status.get_untracked() != status;
+        let note_changed = self.printed.with_untracked(|n| n != note);
+        if from == From::OtherTab && (status_changed || note_changed) {
+            let typing = note_changed && self.typing.get_untracked();
+            self.news.set(Some(news(status, note, typing)));
+            if note_changed && !typing {
+                let mine = self.printed.get_untracked();
+                let own =
+                    unit.is_some_and(|u| d.store.own_at(u, &d.table.tasks[self.task].id).is_some());
+                if own && !mine.trim().is_empty() {
+                    self.lost.set(Some(mine));
+                }
+            }
+            if typing {
+                // Keep the box and its printed copy as typed; the status may still follow.
+                if status_changed {
+                    self.status.set(status);
+                }
+                return;
+            }
+        }
+        if status_changed {
             self.status.set(status);
         }
         if self.note.with_untracked(|n| n != note) {
             self.note.set(note.to_string());
         }
-        if self.printed.with_untracked(|n| n != note) {
+        if note_changed {
             self.printed.set(note.to_string());
         }
         if !self.filled.get_untracked() {
@@ -791,6 +846,57 @@ fn mine_cells(rc: RowCtx, m: Mine) -> impl IntoView {
     }
 }
 
+/// What another tab did to a record, for its row.
+fn news(status: Status, note: &str, typing: bool) -> String {
+    let what = if note.is_empty() {
+        status.label().to_string()
+    } else {
+        format!("{}，备注“{}”", status.label(), note)
+    };
+    if typing {
+        format!("另一个页面刚把这条记录改为：{what}。你正在输入的备注不会被替换，继续输入即保存为最新。")
+    } else {
+        format!("另一个页面刚把这条记录改为：{what}。")
+    }
+}
+
+/// The row's line about another tab's change, with the note this tab lost to it offered back.
+fn news_view(c: Ctx, m: Mine, text: String) -> impl IntoView {
+    let restore = move |_| {
+        let (Some(lost), Some(unit)) = (m.lost.get_untracked(), c.unit.get_untracked()) else {
+            return;
+        };
+        let id = c.data.with_value(|d| d.table.tasks[m.task].id.clone());
+        edit::set_note(&unit, &id, &lost);
+        m.note.set(lost.clone());
+        m.printed.set(lost);
+        m.lost.set(None);
+        m.news.set(None);
+    };
+    view! {
+        <p class="row-news no-print" role="status">
+            <span>{text}</span>
+            {move || {
+                m.lost
+                    .get()
+                    .map(|lost| {
+                        view! {
+                            <span class="row-lost">
+                                "本页被替换的备注：“"{lost}"”"
+                                <button type="button" on:click=restore>
+                                    "恢复本页的备注"
+                                </button>
+                            </span>
+                        }
+                    })
+            }}
+            <button type="button" class="row-news-close" on:click=move |_| m.news.set(None)>
+                "知道了"
+            </button>
+        </p>
+    }
+}
+
 /// Keeps task `i`'s row in place while it is edited (`gk_core::held`): held before the edit,
 /// so that the row never leaves the view in between.
 fn hold(c: Ctx, i: usize) {
@@ -802,6 +908,7 @@ fn hold(c: Ctx, i: usize) {
 fn controls(c: Ctx, m: Mine) -> impl IntoView {
     let id = c.data.with_value(|d| d.table.tasks[m.task].id.clone());
     let id2 = id.clone();
+    let id3 = id.clone();
     let (status, note) = (m.status.get_untracked(), m.note.get_untracked());
     // Near the limit, or over it (a note from a file): read from the printed note, which
     // follows both the typing and other tabs.
@@ -826,6 +933,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                         let s = Status::from_key(&event_target_value(&ev));
                         if let (Some(s), Some(unit)) = (s, c.unit.get_untracked()) {
                             m.status.set(s);
+                            m.news.set(None);
                             hold(c, m.task);
                             edit::set_status(&unit, &id, s);
                         }
@@ -843,9 +951,31 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                     maxlength=NOTE_LIMIT
                     placeholder="如：公开位置、时间或链接"
                     prop:value=move || m.note.get()
-                    on:focus=move |ev| note::fit(&ev)
+                    on:focus=move |ev| {
+                        m.typing.set(true);
+                        note::fit(&ev);
+                    }
+                    on:blur=move |_| {
+                        m.typing.set(false);
+                        // Another tab's note came in while this box was being typed in, and
+                        // nothing was typed since: the box now shows the record kept, and
+                        // offers what it showed back.
+                        let Some(unit) = c.unit.get_untracked() else {
+                            return;
+                        };
+                        let shown = m.printed.get_untracked();
+                        let kept = c.checklists.with_untracked(|cl| cl.note_of(&unit, &id3).to_string());
+                        if kept != shown {
+                            if !shown.trim().is_empty() {
+                                m.lost.set(Some(shown));
+                            }
+                            m.note.set(kept.clone());
+                            m.printed.set(kept);
+                        }
+                    }
                     on:input=move |ev| {
                         note::fit(&ev);
+                        m.news.set(None);
                         let Some(unit) = c.unit.get_untracked() else {
                             return;
                         };
@@ -860,6 +990,7 @@ fn controls(c: Ctx, m: Mine) -> impl IntoView {
                 </textarea>
             </label>
             {move || m.printed.with(|n| note::links_line(n))}
+            {move || m.news.get().map(|text| news_view(c, m, text))}
             {move || {
                 c.leaving
                     .with(|l| l.binary_search(&m.task).is_ok())

@@ -458,3 +458,46 @@ test('the 已生成报送文件 line is for the day of the export; another day �
   await expect(page.locator('.last-export')).toHaveText('上次导出：2017-06-30 16:00');
   await expect(page.locator('.export-done')).toHaveText('');
 });
+
+test('the same task in two tabs: a note being typed is never replaced, the other tab’s change is said on the row, and a replaced note is offered back (issue 23)', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openApp(a, CZ);
+  await openApp(b, CZ);
+  // A types into 1.1.3 and stays in the box; B then writes its own note on the same task.
+  await noteOf(a, '1.1.3').click();
+  await a.keyboard.type('A 的备注');
+  await noteOf(b, '1.1.3').fill('B 的备注');
+  const news = row(a, '1.1.3').locator('.row-news');
+  await expect(news).toContainText('另一个页面刚把这条记录改为：未开始，备注“B 的备注”');
+  await expect(news).toContainText('你正在输入的备注不会被替换');
+  await expect(noteOf(a, '1.1.3')).toHaveValue('A 的备注');
+  // A goes on typing: its text is the latest, in storage too.
+  await a.keyboard.type('，续');
+  const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('gk:taian-2017:unit:市财政局')).entries['1.1.3']?.note);
+  await expect.poll(() => stored(a)).toBe('A 的备注，续');
+  // B, still in its box, keeps its text there until it leaves it; then it shows the record
+  // kept and offers its own back.
+  await expect(row(b, '1.1.3').locator('.row-news')).toContainText('备注“A 的备注，续”');
+  await expect(noteOf(b, '1.1.3')).toHaveValue('B 的备注');
+  await statusOf(b, '1.1.1').focus();
+  await expect(noteOf(b, '1.1.3')).toHaveValue('A 的备注，续');
+  await expect(row(b, '1.1.3').locator('.row-news')).toContainText('本页被替换的备注：“B 的备注”');
+  expect(await stored(b)).toBe('A 的备注，续');
+  // A leaves the box; B's next note replaces A's on A's page, which offers A's back.
+  await statusOf(a, '1.1.1').focus();
+  await noteOf(b, '1.1.3').fill('B 改过');
+  await expect(noteOf(a, '1.1.3')).toHaveValue('B 改过');
+  await expect(news).toContainText('本页被替换的备注：“A 的备注，续”');
+  await news.getByRole('button', { name: '恢复本页的备注' }).click();
+  await expect(noteOf(a, '1.1.3')).toHaveValue('A 的备注，续');
+  await expect.poll(() => stored(a)).toBe('A 的备注，续');
+  await expect(news).toHaveCount(0);
+  // B (in its box again) shows it once it leaves the box.
+  await statusOf(b, '1.1.1').focus();
+  await expect(noteOf(b, '1.1.3')).toHaveValue('A 的备注，续');
+  // A status set in B is said on A's row.
+  await statusOf(b, '1.1.5').selectOption('done');
+  await expect(statusOf(a, '1.1.5')).toHaveValue('done');
+  await expect(row(a, '1.1.5').locator('.row-news')).toHaveText(/^另一个页面刚把这条记录改为：已完成。/);
+});
