@@ -977,3 +977,28 @@ fn another_tabs_copy_wins_but_for_own_edits() {
     assert_eq!(got.entries["1.1.2"].note, "我的");
     assert_eq!(got.entries.len(), 2);
 }
+
+/// A workbook or a document, by the name's extension in any case (Microsoft's and WPS's), is
+/// named for what it is; another name is read as a state file.
+#[test]
+fn workbooks_and_documents_are_named_for_what_they_are() {
+    let table = real();
+    for (name, what) in [
+        ("台账.xlsx", "Excel 表格"),
+        ("台账.XLSM", "Excel 表格"),
+        ("台账.xls", "Excel 表格"),
+        ("台账.et", "Excel 表格"),
+        ("说明.docx", "Word 文档"),
+        ("说明.doc", "Word 文档"),
+        ("说明.WPS", "Word 文档"),
+    ] {
+        match parse(b"PK\x03\x04", name, &table, NOW) {
+            Err(FileError::Document { what: got, .. }) => assert_eq!(got, what, "{name}"),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+    assert!(matches!(
+        parse(b"PK\x03\x04", "xlsm.json", &table, NOW),
+        Err(FileError::NotJson { .. })
+    ));
+}

@@ -697,3 +697,24 @@ fn the_as_of_caveat_says_what_is_judged_on_which_day() {
     );
     assert_eq!(as_of_caveat(jul1, jul1), None);
 }
+
+/// A past as-of day is judged by today's record (only the latest is kept): a record updated
+/// after the day counts as fresh on it. Tai'an's 1.1.5 is 按月 and has no deadline (due
+/// 2017-12-31); on 2017-07-01 July's evidence is wanted.
+#[test]
+fn a_record_updated_after_the_as_of_day_counts_as_fresh_on_it() {
+    let table = fixture::real();
+    let t = task(&table, "1.1.5");
+    let d = day("2017-07-01");
+    // Updated in June (China time): July has no record yet.
+    let june = entry(Status::Doing, "2017-06-30T15:59:59Z"); // 23:59:59 on 30 June in China
+    assert_eq!(light(&table, t, Some(&june), d), Light::Stale);
+    // Updated on 1 July, and on 20 July (after the as-of day): fresh on 1 July.
+    let first = entry(Status::Doing, "2017-06-30T16:00:00Z"); // 00:00 on 1 July in China
+    assert_eq!(light(&table, t, Some(&first), d), Light::OnTrack);
+    let later = entry(Status::Doing, "2017-07-20T02:00:00Z");
+    assert_eq!(light(&table, t, Some(&later), d), Light::OnTrack);
+    // Done after the day counts as done on it.
+    let done_later = entry(Status::Done, "2017-07-20T02:00:00Z");
+    assert_eq!(light(&table, t, Some(&done_later), d), Light::Done);
+}
