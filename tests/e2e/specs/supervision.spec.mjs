@@ -116,10 +116,12 @@ test('links with unit, asof and light show exactly the tasks of that light', asy
 test('choosing a day in 截至日期 moves the lights and the link; emptied, it is today again', async ({ page }) => {
   const w = watch(page);
   await seed(page, UNIT, RECORDS);
-  const today = todayInChina();
+  // Midnight-safe: the page's today is the day before or after it was opened.
+  const before = todayInChina();
+  await open(page, { unit: UNIT }, expectedIds({ unit: UNIT }).length);
+  const today = await page.locator('#asof').inputValue();
+  expect([before, todayInChina()]).toContain(today);
   const now = expectedLights(UNIT, RECORDS, today);
-  await open(page, { unit: UNIT }, now.length);
-  await expect(page.locator('#asof')).toHaveValue(today);
   expect((await shownLights(page)).map((r) => r.light)).toEqual(now.map((e) => e.light));
   expect(new URL(page.url()).hash).not.toContain('asof');
   await page.locator('#asof').fill('2017-06-30');
@@ -170,8 +172,8 @@ test('setting a status turns its light done; editing a recurring task’s note c
 test('a bad asof or light in a link gets a Chinese notice and is ignored', async ({ page }) => {
   const w = watch(page);
   await seed(page, UNIT, RECORDS);
-  const today = todayInChina();
-  const expected = expectedLights(UNIT, RECORDS, today);
+  // The unit's tasks, whatever the day (each bad link opens today's view of all of them).
+  const expected = expectedIds({ unit: UNIT });
   for (const [asof, reason] of [
     ['2017-13-01', '日期不存在'],
     ['2017-7-1', '格式应如 2017-07-01'],
@@ -180,10 +182,14 @@ test('a bad asof or light in a link gets a Chinese notice and is ignored', async
     const notice = page.getByRole('alert').filter({ hasText: '链接中' });
     await expect(notice).toContainText(`链接中的截至日期“${asof}”无效（${reason}），已忽略。`);
     await expect(notice).toContainText('链接中的督办状态“red”无效');
-    // Judged on today, every task of the unit shown.
-    await expect(page.locator('#asof')).toHaveValue(today);
+    // Judged on today (midnight-safe: the page's today, the day before or after the check),
+    // every task of the unit shown.
+    const today = await page.locator('#asof').inputValue();
+    expect([todayInChina(), chinaDay(new Date(Date.now() - 60_000).toISOString())]).toContain(today);
     await expect(page.locator('#light-filter')).toHaveValue('');
-    expect(await shownLights(page)).toEqual(expected.map((e) => ({ ...e, word: wordOf(e.light, RECORDS[e.id]?.status) })));
+    const lights = expectedLights(UNIT, RECORDS, today);
+    expect(lights.map((e) => e.id)).toEqual(expected);
+    expect(await shownLights(page)).toEqual(lights.map((e) => ({ ...e, word: wordOf(e.light, RECORDS[e.id]?.status) })));
   }
   w.expectClean();
 });
