@@ -501,3 +501,19 @@ test('the same task in two tabs: a note being typed is never replaced, the other
   await expect(statusOf(a, '1.1.5')).toHaveValue('done');
   await expect(row(a, '1.1.5').locator('.row-news')).toHaveText(/^另一个页面刚把这条记录改为：已完成。/);
 });
+
+test('a 不适用 task’s mark is grey, not the green of 已完成 (issue 24)', async ({ page }) => {
+  await openApp(page, CZ);
+  await statusOf(page, '1.1.1').selectOption('done');
+  await statusOf(page, '1.1.3').selectOption('na');
+  const look = (id) =>
+    row(page, id)
+      .locator('.light')
+      .evaluate((l) => [l.textContent, getComputedStyle(l).color, getComputedStyle(l).backgroundColor]);
+  const [doneWord, doneColour, doneBack] = await look('1.1.1');
+  const [naWord, naColour, naBack] = await look('1.1.3');
+  expect([doneWord, naWord]).toEqual(['已完成', '不适用']);
+  expect(naColour).not.toBe(doneColour);
+  expect(naBack).not.toBe(doneBack);
+  expect(doneBack).toBe('rgb(218, 251, 225)'); // #dafbe1, the green of 已完成
+});
