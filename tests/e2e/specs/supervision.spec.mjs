@@ -92,17 +92,21 @@ test('a unit and an as-of day: every row shows exactly its light, the counts and
 test('links with unit, asof and light show exactly the tasks of that light', async ({ page }) => {
   const w = watch(page);
   await seed(page, UNIT, RECORDS);
-  for (const day of ['2017-06-20', '2017-07-01']) {
+  const checked = new Set();
+  for (const day of ['2017-06-20', '2017-07-01', '2017-12-20']) {
     const expected = expectedLights(UNIT, RECORDS, day);
     for (const light of LIGHTS) {
       const ids = expected.filter((e) => e.light === light).map((e) => e.id);
       if (ids.length === 0) continue;
+      checked.add(light);
       await open(page, { unit: UNIT, asof: day, light }, ids.length);
       expect(await shownIds(page), `${day} ${light}`).toEqual(ids);
       await expect(page.locator('#light-filter')).toHaveValue(light);
       await expect(page.locator('.print-view')).toContainText(`督办：${WORD[light] || '正常推进'}`);
     }
   }
+  // The loop ran, for every light (the three days reach them all).
+  expect([...checked].sort()).toEqual([...LIGHTS].sort());
   // With another filter too: pillar 4 (惠民生), overdue on 1 July.
   const ids = expectedLights(UNIT, RECORDS, '2017-07-01')
     .filter((e) => e.light === 'overdue' && e.id.startsWith('4.'))
