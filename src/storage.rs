@@ -17,7 +17,9 @@
 
 use gk_core::checklist::Checklists;
 use gk_core::statefile::ImportUndo;
-use gk_core::stored::{decode_unit, encode_unit, merge_docs, LastImport, StoredError, UnitDoc};
+use gk_core::stored::{
+    decode_unit, encode_unit, merge_docs, salvage_unit, LastImport, Salvaged, StoredError, UnitDoc,
+};
 use gk_core::timestamp::Timestamp;
 use gloo_storage::{LocalStorage, Storage};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
@@ -168,9 +170,12 @@ impl Store {
                     };
                 }
             };
-            match decode_unit(&raw) {
-                Ok(doc) if doc.unit == unit && doc.dataset == dataset => {
-                    doc.put_into(&mut loaded.checklists)
+            match salvage_unit(&raw) {
+                Ok(s) if s.doc.unit == unit && s.doc.dataset == dataset => {
+                    if !s.skipped.is_empty() {
+                        loaded.problems.push(salvaged(&key, &raw, &s, now));
+                    }
+                    s.doc.put_into(&mut loaded.checklists)
                 }
                 Ok(_) => loaded
                     .problems
@@ -390,6 +395,30 @@ impl Store {
             let _ = w.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
         }
         closure.forget();
+    }
+}
+
+/// A unit document of which some entries could not be read: the whole value is kept aside,
+/// then the good entries are written back, so that one bad entry does not blank the unit's
+/// record. When the copy cannot be written (storage full), the value stays as it is (the good
+/// entries are shown, and the unit's changes are not saved: see `write_unit`). The message.
+fn salvaged(key: &str, raw: &str, s: &Salvaged, now: Timestamp) -> String {
+    let backup = backup_key(key, now);
+    let kept =
+        set_raw(&backup, raw.to_string()).is_ok() && set_raw(key, encode_unit(&s.doc)).is_ok();
+    let reasons: Vec<&str> = s.skipped.iter().take(3).map(String::as_str).collect();
+    let more = if s.skipped.len() > 3 { "等" } else { "" };
+    let (unit, bad, good) = (&s.doc.unit, s.skipped.len(), s.doc.checklist.entries.len());
+    if kept {
+        format!(
+            "浏览器中保存的“{unit}”台账有 {bad} 条记录无法读取（{}{more}），原数据已另存为“{backup}”；其余 {good} 条记录照常载入。",
+            reasons.join("；")
+        )
+    } else {
+        format!(
+            "浏览器中保存的“{unit}”台账有 {bad} 条记录无法读取（{}{more}），且存储空间不足以另存备份：原数据保持不动，本页面暂不保存该单位的修改；其余 {good} 条记录照常显示。",
+            reasons.join("；")
+        )
     }
 }
 

@@ -129,6 +129,10 @@ pub fn migrate(schema: u64, mut doc: Value) -> Result<Value, StoredError> {
 
 /// Reads a stored unit document of any schema up to [`SCHEMA`].
 pub fn decode_unit(raw: &str) -> Result<UnitDoc, StoredError> {
+    read(raw, None)
+}
+
+fn read(raw: &str, skipped: Option<&mut Vec<String>>) -> Result<UnitDoc, StoredError> {
     let value = syntax::parse(raw).map_err(|e| StoredError::Corrupt(format!("不是 JSON：{e}")))?;
     let schema = match value.get("schema") {
         _ if !value.is_object() => return Err(StoredError::Corrupt("不是 JSON 对象".into())),
@@ -138,14 +142,33 @@ pub fn decode_unit(raw: &str) -> Result<UnitDoc, StoredError> {
         Some(other) => return Err(StoredError::Corrupt(format!("schema 不是正整数：{other}"))),
         None => return Err(StoredError::Corrupt("缺少 schema".into())),
     };
-    read_v1(&migrate(schema, value)?).map_err(StoredError::Corrupt)
+    read_v1(&migrate(schema, value)?, skipped).map_err(StoredError::Corrupt)
+}
+
+/// A stored document read with its bad entries left out: the good ones, and what was wrong
+/// with each entry left out (in Chinese, naming the task).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Salvaged {
+    pub doc: UnitDoc,
+    pub skipped: Vec<String>,
+}
+
+/// Reads a stored unit document as [`decode_unit`] does, but an entry that cannot be read
+/// costs only itself: one bad entry must not blank a unit's whole record. What is wrong with
+/// the document itself (not JSON, no unit, no entries) is still [`StoredError::Corrupt`].
+pub fn salvage_unit(raw: &str) -> Result<Salvaged, StoredError> {
+    let mut skipped = Vec::new();
+    let doc = read(raw, Some(&mut skipped))?;
+    Ok(Salvaged { doc, skipped })
 }
 
 /// A document of schema 1, or what is wrong with it in Chinese, naming the field (and the
 /// task): unknown members are ignored, a missing or null `exported_at` is none, and of a
 /// repeated key the last counts (serde_json's reading keeps the last). Read field by field
 /// rather than by a derived deserializer, which stops at its first error without saying where.
-fn read_v1(doc: &Value) -> Result<UnitDoc, String> {
+/// With `skipped`, an entry that cannot be read is left out and its reason pushed there;
+/// without, it makes the whole document unreadable.
+fn read_v1(doc: &Value, mut skipped: Option<&mut Vec<String>>) -> Result<UnitDoc, String> {
     let dataset = text(doc, None, "dataset", "数据集")?.to_string();
     let unit = text(doc, None, "unit", "单位")?.to_string();
     let exported_at = match doc.get("exported_at") {
@@ -164,17 +187,15 @@ fn read_v1(doc: &Value) -> Result<UnitDoc, String> {
     };
     let mut entries = BTreeMap::new();
     for (task, e) in members {
-        if !e.is_object() {
-            return Err(format!("任务“{task}”的条目应为对象，却是{}", type_name(e)));
+        match read_entry(task, e) {
+            Ok(entry) => {
+                entries.insert(task.clone(), entry);
+            }
+            Err(reason) => match skipped.as_deref_mut() {
+                Some(list) => list.push(reason),
+                None => return Err(reason),
+            },
         }
-        let at = Some(task.as_str());
-        let key = text(e, at, "status", "状态")?;
-        let status = Status::from_key(key).ok_or_else(|| {
-            format!("任务“{task}”的状态“{key}”无效，应为 todo、doing、done 或 na")
-        })?;
-        let note = text(e, at, "note", "备注")?.to_string();
-        let updated_at = timestamp(e, at, "updated_at", "更新时间")?;
-        entries.insert(task.clone(), Entry::new(status, note, updated_at));
     }
     Ok(UnitDoc {
         dataset,
@@ -184,6 +205,19 @@ fn read_v1(doc: &Value) -> Result<UnitDoc, String> {
             entries,
         },
     })
+}
+
+fn read_entry(task: &str, e: &Value) -> Result<Entry, String> {
+    if !e.is_object() {
+        return Err(format!("任务“{task}”的条目应为对象，却是{}", type_name(e)));
+    }
+    let at = Some(task);
+    let key = text(e, at, "status", "状态")?;
+    let status = Status::from_key(key)
+        .ok_or_else(|| format!("任务“{task}”的状态“{key}”无效，应为 todo、doing、done 或 na"))?;
+    let note = text(e, at, "note", "备注")?.to_string();
+    let updated_at = timestamp(e, at, "updated_at", "更新时间")?;
+    Ok(Entry::new(status, note, updated_at))
 }
 
 /// The text member `key` (called `label` in messages) of the document, or of the entry of

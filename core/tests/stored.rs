@@ -400,3 +400,33 @@ fn the_last_import_record() {
         None
     );
 }
+
+/// One bad entry costs only itself when salvaged: the good ones are read, the bad one named.
+#[test]
+fn one_bad_entry_is_left_out_and_named_the_rest_is_read() {
+    use gk_core::stored::salvage_unit;
+    let raw = r#"{"schema":1,"dataset":"taian-2017","unit":"市财政局","exported_at":null,"entries":{"1.1.1":{"status":"done","note":"已公开","updated_at":"2017-06-29T10:00:00Z"},"1.1.2":{"status":"finished","note":"","updated_at":"2017-06-29T10:00:00Z"},"1.1.5":{"status":"doing","note":"","updated_at":"2017-06-29T11:00:00Z"}}}"#;
+    // Strictly, the whole document is unreadable…
+    assert!(matches!(decode_unit(raw), Err(StoredError::Corrupt(_))));
+    // …salvaged, two entries are read and the third is named.
+    let s = salvage_unit(raw).unwrap();
+    assert_eq!(s.doc.unit, FIN);
+    assert_eq!(
+        s.doc.checklist.entries.keys().collect::<Vec<_>>(),
+        ["1.1.1", "1.1.5"]
+    );
+    assert_eq!(
+        s.doc.checklist.entries["1.1.1"],
+        e(Status::Done, "已公开", "2017-06-29T10:00:00Z")
+    );
+    assert_eq!(
+        s.skipped,
+        ["任务“1.1.2”的状态“finished”无效，应为 todo、doing、done 或 na"]
+    );
+    // A document that is not one stays unreadable.
+    assert!(matches!(salvage_unit("[1]"), Err(StoredError::Corrupt(_))));
+    assert!(matches!(
+        salvage_unit(r#"{"schema":1,"dataset":"taian-2017","unit":"市财政局"}"#),
+        Err(StoredError::Corrupt(_))
+    ));
+}

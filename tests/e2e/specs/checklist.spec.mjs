@@ -517,3 +517,38 @@ test('a 不适用 task’s mark is grey, not the green of 已完成 (issue 24)',
   expect(naBack).not.toBe(doneBack);
   expect(doneBack).toBe('rgb(218, 251, 225)'); // #dafbe1, the green of 已完成
 });
+
+test('one bad entry in a stored record costs only itself: the rest is loaded, the whole kept aside, the entry named (issue 23)', async ({ page }) => {
+  const raw = JSON.stringify({
+    schema: 1,
+    dataset: 'taian-2017',
+    unit: '市财政局',
+    exported_at: null,
+    entries: {
+      '1.1.1': { status: 'done', note: '已公开', updated_at: '2017-06-29T10:00:00Z' },
+      '1.1.2': { status: 'finished', note: '', updated_at: '2017-06-29T10:00:00Z' },
+      '1.1.5': { status: 'doing', note: '每月', updated_at: '2017-06-29T11:00:00Z' },
+    },
+  });
+  await openApp(page);
+  await page.evaluate((raw) => localStorage.setItem('gk:taian-2017:unit:市财政局', raw), raw);
+  await page.goto('about:blank');
+  await openApp(page, CZ);
+  await expect(page.getByRole('alert').filter({ hasText: '无法读取' })).toContainText(
+    '“市财政局”台账有 1 条记录无法读取（任务“1.1.2”的状态“finished”无效，应为 todo、doing、done 或 na），原数据已另存为“gk:backup:',
+  );
+  await expect(page.getByRole('alert').filter({ hasText: '无法读取' })).toContainText('其余 2 条记录照常载入');
+  // The good entries are there, on the page and in storage; the whole value is kept aside.
+  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
+  await expect(noteOf(page, '1.1.5')).toHaveValue('每月');
+  await expect(statusOf(page, '1.1.2')).toHaveValue('todo');
+  const keys = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  const backups = Object.keys(keys).filter((k) => k.startsWith('gk:backup:'));
+  expect(backups.map((k) => keys[k])).toEqual([raw]);
+  expect(Object.keys(JSON.parse(keys['gk:taian-2017:unit:市财政局']).entries)).toEqual(['1.1.1', '1.1.5']);
+  // An edit keeps them.
+  await statusOf(page, '1.2.1').selectOption('doing');
+  await page.reload();
+  await expect(statusOf(page, '1.1.1')).toHaveValue('done');
+  await expect(statusOf(page, '1.2.1')).toHaveValue('doing');
+});
