@@ -51,8 +51,12 @@ test('Chromium 92 is told that the browser is too old, not that the files failed
   try {
     expect(browser.version()).toMatch(/^92\./);
     await page.goto(`./#${hashOf({ unit: '市财政局' })}`);
-    await expect(page.locator('body')).toContainText('本浏览器版本过旧，无法使用本页面');
-    await expect(page.locator('body')).not.toContainText('未能完整加载');
+    // Waited for in the page's own script: Playwright's text assertions call
+    // element.checkVisibility when they retry, which Chromium 92 lacks (a flaky failure).
+    await page.waitForFunction(() => document.body.textContent.includes('本浏览器版本过旧'), null, { timeout: 20_000 });
+    const text = await page.evaluate(() => document.body.textContent);
+    expect(text).toContain('本浏览器版本过旧，无法使用本页面');
+    expect(text).not.toContain('未能完整加载');
     await expect(page.locator('tr[data-task-id]')).toHaveCount(0);
   } finally {
     await browser.close();
