@@ -220,13 +220,6 @@ fn follow(
 ) {
     let c = rc.c;
     let all: Vec<Row> = lines.with_value(|ls| ls.iter().map(|l| l.row).collect());
-    let tasks: Vec<Option<usize>> = all
-        .iter()
-        .map(|r| match r {
-            Row::Task(i) => Some(*i),
-            _ => None,
-        })
-        .collect();
     // The filter: flip the rows whose visibility changed, and only those.
     let mut had = first;
     Effect::new(move |_| {
@@ -247,9 +240,9 @@ fn follow(
     Effect::new(move |_| {
         let now = c.leaving.get();
         lines.with_value(|ls| {
-            for (l, t) in ls.iter().zip(&tasks) {
-                let Some(t) = t else { continue };
-                let (a, b) = (was.binary_search(t).is_ok(), now.binary_search(t).is_ok());
+            for l in ls {
+                let Row::Task(t) = l.row else { continue };
+                let (a, b) = (was.binary_search(&t).is_ok(), now.binary_search(&t).is_ok());
                 if a != b {
                     let _ = l.el.toggle_attribute_with_force("data-leaving", b);
                 }
@@ -309,15 +302,14 @@ fn follow(
     Effect::new(move |prev: Option<Option<String>>| {
         c.outside.track();
         rc.unit.with(|u| {
-            if let Some(before) = prev {
-                // The same unit as before: the change came from another tab.
-                let from = (before == *u).then_some(From::OtherTab);
+            if let Some(before) = &prev {
+                let from = From::of(Some(before), u);
                 c.data.with_value(|d| {
                     c.checklists.with_untracked(|cl| {
                         lines.with_value(|ls| {
-                            ls.iter().filter_map(|l| l.mine).for_each(|m| {
-                                m.refresh(d, u.as_deref(), cl, from.unwrap_or(From::Unit))
-                            })
+                            ls.iter()
+                                .filter_map(|l| l.mine)
+                                .for_each(|m| m.refresh(d, u.as_deref(), cl, from))
                         })
                     })
                 });
@@ -457,10 +449,7 @@ fn long_row(rc: RowCtx, row: Row) -> AnyView {
             Effect::new(move |prev: Option<Option<String>>| {
                 c.outside.track();
                 rc.unit.with(|u| {
-                    let from = match &prev {
-                        Some(before) if before == u => From::OtherTab,
-                        _ => From::Unit,
-                    };
+                    let from = From::of(prev.as_ref(), u);
                     data.with_value(|d| {
                         c.checklists
                             .with_untracked(|cl| m.refresh(d, u.as_deref(), cl, from))
@@ -733,6 +722,18 @@ enum From {
     Unit,
     /// Another tab saved the unit's records.
     OtherTab,
+}
+
+impl From {
+    /// What woke a row's effect that last ran with unit `before` (`None`: its first run) and now
+    /// has `now`: the same unit, so another tab's save; else the unit changed.
+    fn of(before: Option<&Option<String>>, now: &Option<String>) -> From {
+        if before == Some(now) {
+            From::OtherTab
+        } else {
+            From::Unit
+        }
+    }
 }
 
 impl Mine {
