@@ -2,7 +2,8 @@
 
 use gk_core::checklist::{Checklists, Entry, UnitChecklist};
 use gk_core::merge::{
-    cmp_entries, merge, merge_entry, merge_entry_into, merge_into, merge_unit, status_rank, Outcome,
+    cmp_entries, merge, merge_entry, merge_entry_into, merge_into, merge_unit, status_rank,
+    take_stored, Outcome,
 };
 use gk_core::status::Status;
 use gk_core::timestamp::Timestamp;
@@ -169,6 +170,33 @@ fn merge_unit_copies() {
     assert_eq!(m.entries["1.1.6"].note, "b");
     assert_eq!(m.exported_at, a.exported_at);
     assert_eq!(merge_unit(&b, &a, NOW), m);
+}
+
+/// Another tab's saved copy is taken as it is (an undone import's entry goes), but for this
+/// tab's own later edit that the copy lacks.
+#[test]
+fn another_tabs_copy_wins_but_for_own_edits() {
+    let mut mine = UnitChecklist::default();
+    mine.entries.insert(
+        "1.1.1".into(),
+        e(Status::Done, "导入", "2017-06-30T10:00:00Z"),
+    );
+    mine.entries.insert(
+        "1.1.2".into(),
+        e(Status::Doing, "我的", "2017-07-01T08:00:00Z"),
+    );
+    let mut stored = UnitChecklist::default();
+    stored
+        .entries
+        .insert("1.1.1".into(), e(Status::Doing, "", "2017-06-29T10:00:00Z"));
+    let own = |task: &str| (task == "1.1.2").then(|| ts("2017-07-01T08:00:00Z"));
+    let got = take_stored(&mine, &stored, own, NOW);
+    assert_eq!(
+        got.entries["1.1.1"],
+        e(Status::Doing, "", "2017-06-29T10:00:00Z")
+    );
+    assert_eq!(got.entries["1.1.2"].note, "我的");
+    assert_eq!(got.entries.len(), 2);
 }
 
 #[test]

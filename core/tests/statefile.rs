@@ -949,35 +949,6 @@ fn undo_keeps_what_was_typed_after_the_import() {
     assert_eq!(stored.entries["1.2.1"].status, Status::Na);
 }
 
-/// Another tab's saved copy is taken as it is (an undone import's entry goes), but for this
-/// tab's own later edit that the copy lacks.
-#[test]
-fn another_tabs_copy_wins_but_for_own_edits() {
-    use gk_core::checklist::UnitChecklist;
-    use gk_core::merge::take_stored;
-    let mut mine = UnitChecklist::default();
-    mine.entries.insert(
-        "1.1.1".into(),
-        e(Status::Done, "导入", "2017-06-30T10:00:00Z"),
-    );
-    mine.entries.insert(
-        "1.1.2".into(),
-        e(Status::Doing, "我的", "2017-07-01T08:00:00Z"),
-    );
-    let mut stored = UnitChecklist::default();
-    stored
-        .entries
-        .insert("1.1.1".into(), e(Status::Doing, "", "2017-06-29T10:00:00Z"));
-    let own = |task: &str| (task == "1.1.2").then(|| ts("2017-07-01T08:00:00Z"));
-    let got = take_stored(&mine, &stored, own, NOW);
-    assert_eq!(
-        got.entries["1.1.1"],
-        e(Status::Doing, "", "2017-06-29T10:00:00Z")
-    );
-    assert_eq!(got.entries["1.1.2"].note, "我的");
-    assert_eq!(got.entries.len(), 2);
-}
-
 /// A workbook or a document, by the name's extension in any case (Microsoft's and WPS's), is
 /// named for what it is; another name is read as a state file.
 #[test]
