@@ -21,13 +21,13 @@ cargo_counts() {
 
 step "format and lint"
 cargo fmt --all --check
-cargo clippy -q -p gk-core -p gk-import -p gk-xlsx --all-targets -- -D warnings
+cargo clippy -q -p gk-core -p gk-import -p gk-reader -p gk-xlsx --all-targets -- -D warnings
 cargo clippy -q -p gk-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 # The long view is compiled only for long tables (the benchmark's): lint it too.
 cargo clippy -q -p gk-app --target wasm32-unknown-unknown --features long-table -- -D warnings
 
 step "native tests (cargo test)"
-cargo test -p gk-core -p gk-import -p gk-xlsx 2>&1 | tee "$LOGS/native.log"
+cargo test -p gk-core -p gk-import -p gk-reader -p gk-xlsx 2>&1 | tee "$LOGS/native.log"
 read -r native_pass native_fail < <(cargo_counts "$LOGS/native.log")
 
 step "wasm tests in headless Chromium (wasm-bindgen-test)"

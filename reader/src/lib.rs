@@ -1,0 +1,66 @@
+//! `gk-reader`: reads an office's 政务公开重点工作任务分解表 as it has it (a Word .docx, a web
+//! page's table, a paste from Word or a browser) into a reading that the office checks and
+//! corrects before it becomes a task-table file (`gk_core::model::Table`).
+//!
+//! - [`grid`]: the one shape of every source: paragraphs and tables of spanned cells;
+//! - [`html`], [`docx`]: the sources into that shape;
+//! - the layout rules then find the header, the columns and the hierarchy.
+
+pub mod docx;
+mod error;
+pub mod grid;
+pub mod html;
+
+pub use error::{ReadError, HEADERS_LOOKED_FOR};
+
+/// The largest file the reader opens.
+pub const MAX_FILE: u64 = 20 * 1024 * 1024;
+
+/// The blocks of a file, by its name's extension: .docx, .html/.htm, or text (.txt, a paste
+/// without HTML). Refuses what it cannot read with the words to say.
+pub fn blocks_of_file(name: &str, bytes: &[u8]) -> Result<Vec<grid::Block>, ReadError> {
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(ReadError::TooBig(bytes.len() as u64));
+    }
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "docx" | "docm" => docx::blocks(bytes),
+        "html" | "htm" | "mht" | "xhtml" => Ok(html::blocks(&String::from_utf8_lossy(bytes))),
+        "doc" | "wps" | "pdf" | "et" | "xls" | "rtf" | "odt" | "ofd" => {
+            Err(ReadError::Unsupported(ext))
+        }
+        _ if bytes.starts_with(b"PK") => docx::blocks(bytes),
+        _ => Ok(text_blocks(&String::from_utf8_lossy(bytes))),
+    }
+}
+
+/// Plain text (a paste without HTML, or a .txt): a line with tabs is a table row of those
+/// cells, other lines are paragraphs.
+pub fn text_blocks(text: &str) -> Vec<grid::Block> {
+    let mut blocks = Vec::new();
+    let mut rows: Vec<Vec<grid::Cell>> = Vec::new();
+    for line in text.lines() {
+        if line.contains('\t') {
+            rows.push(
+                line.split('\t')
+                    .map(|c| grid::Cell::new(c.trim()))
+                    .collect(),
+            );
+            continue;
+        }
+        if !rows.is_empty() {
+            blocks.push(grid::Block::Table(std::mem::take(&mut rows)));
+        }
+        let line = line.trim();
+        if !line.is_empty() {
+            blocks.push(grid::Block::Paragraph(line.to_string()));
+        }
+    }
+    if !rows.is_empty() {
+        blocks.push(grid::Block::Table(rows));
+    }
+    blocks
+}
