@@ -10,6 +10,8 @@ pub mod docx;
 mod error;
 pub mod grid;
 pub mod html;
+pub mod times;
+pub mod units;
 
 pub use error::{ReadError, HEADERS_LOOKED_FOR};
 
