@@ -77,6 +77,8 @@ chromium() {
   command -v pdftotext >/dev/null || missing+=(poppler-utils)
   # soffice: the Excel tests open the downloaded workbooks in LibreOffice and read each sheet.
   command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+  # Writer: the table reader's tests make their Word documents from HTML with LibreOffice.
+  [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
   [ ${#missing[@]} -eq 0 ] && return
   say "installing from Debian: ${missing[*]}"
   local sudo=""

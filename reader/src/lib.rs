@@ -10,6 +10,8 @@ pub mod docx;
 mod error;
 pub mod grid;
 pub mod html;
+pub mod layout;
+pub mod reading;
 pub mod times;
 pub mod units;
 
@@ -35,6 +37,7 @@ pub fn blocks_of_file(name: &str, bytes: &[u8]) -> Result<Vec<grid::Block>, Read
             Err(ReadError::Unsupported(ext))
         }
         _ if bytes.starts_with(b"PK") => docx::blocks(bytes),
+        _ if looks_like_html(bytes) => Ok(html::blocks(&String::from_utf8_lossy(bytes))),
         _ => Ok(text_blocks(&String::from_utf8_lossy(bytes))),
     }
 }
@@ -65,4 +68,29 @@ pub fn text_blocks(text: &str) -> Vec<grid::Block> {
         blocks.push(grid::Block::Table(rows));
     }
     blocks
+}
+
+/// Reads a file into a [`reading::Reading`]: [`blocks_of_file`], then the layout rules. In
+/// plain text a blank cell is one merged with the cell above (a copy loses the merge).
+pub fn read_file(name: &str, bytes: &[u8]) -> Result<reading::Reading, ReadError> {
+    let blocks = blocks_of_file(name, bytes)?;
+    let text = !(bytes.starts_with(b"PK") || looks_like_html(bytes));
+    layout::read(&blocks, text)
+}
+
+/// Reads a paste: its `text/html` when it has one (Word and browsers keep the table's spans
+/// there), else its plain text.
+pub fn read_paste(html: &str, text: &str) -> Result<reading::Reading, ReadError> {
+    if html.len() as u64 > MAX_FILE || text.len() as u64 > MAX_FILE {
+        return Err(ReadError::TooBig(html.len().max(text.len()) as u64));
+    }
+    match html.trim().is_empty() {
+        false => layout::read(&html::blocks(html), false),
+        true => layout::read(&text_blocks(text), true),
+    }
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    head.contains("<html") || head.contains("<table") || head.contains("<!doctype html")
 }

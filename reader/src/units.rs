@@ -219,6 +219,14 @@ pub fn roles(cell: &str) -> Roles {
     }
 }
 
+/// The byte offset of the first comma (either width) outside brackets.
+pub fn top_level_comma(s: &str) -> Option<usize> {
+    top_level_find(s, "，")
+        .into_iter()
+        .chain(top_level_find(s, ","))
+        .min()
+}
+
 /// The byte offset of `word` outside brackets.
 fn top_level_find(s: &str, word: &str) -> Option<usize> {
     let mut depth = 0usize;
