@@ -11,6 +11,7 @@ mod error;
 pub mod grid;
 pub mod html;
 pub mod layout;
+pub mod publish;
 pub mod reading;
 pub mod times;
 pub mod units;
