@@ -4,9 +4,10 @@
 //! (持续推进, 长期坚持, 常态化). The year is the table's unless the phrase names one.
 
 use gk_core::model::{AfterUnit, Period};
+use serde::{Deserialize, Serialize};
 
 /// What one phrase asks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Ask {
     /// By the end of a month (`day` None) or by a day, of `year` (None: the table's).
     Due {
@@ -14,14 +15,32 @@ pub enum Ask {
         month: u8,
         day: Option<u8>,
     },
-    Every(Option<Period>),
+    Every(#[serde(with = "period_key")] Option<Period>),
     After(AfterUnitKey, Option<u32>),
     /// Ongoing work with no deadline (持续推进, 长期坚持).
     Ongoing,
 }
 
+/// A period as its key in the table file (`week`, …), for a reading kept in storage.
+mod period_key {
+    use gk_core::model::Period;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(p: &Option<Period>, s: S) -> Result<S::Ok, S::Error> {
+        match p {
+            Some(p) => s.serialize_some(p.key()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Period>, D::Error> {
+        let key: Option<String> = Option::deserialize(d)?;
+        Ok(key.and_then(|k| Period::ALL.into_iter().find(|p| p.key() == k)))
+    }
+}
+
 /// [`AfterUnit`] with an order, for sorting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum AfterUnitKey {
     WorkingDays,
     Hours,
@@ -37,7 +56,7 @@ impl AfterUnitKey {
 }
 
 /// A phrase found, with its words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Found {
     pub ask: Ask,
     pub phrase: String,

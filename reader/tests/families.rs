@@ -92,7 +92,11 @@ pub fn family_a(r: &Reading) {
 
 #[test]
 fn family_a_two_unit_columns_from_html() {
-    family_a(&read("family-a.html"));
+    let r = read("family-a.html");
+    family_a(&r);
+    // The page keeps the reading in storage as JSON, and reads it back the same.
+    let back: Reading = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
+    assert_eq!(back, r);
 }
 
 pub fn family_b(r: &Reading) {
