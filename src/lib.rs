@@ -18,6 +18,7 @@ mod print;
 mod state;
 pub mod storage;
 mod table;
+mod table_reader;
 mod toolbar;
 pub mod url;
 
@@ -71,4 +72,12 @@ fn unboot() {
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }
+}
+
+/// Starts the 导入任务表 page (`public/reader.html`): it opens no table, it makes one.
+pub fn start_reader() {
+    console_error_panic_hook::set_once();
+    unboot();
+    leptos::prelude::document().set_title("导入任务表 — 政务公开重点工作任务台账");
+    leptos::mount::mount_to_body(|| leptos::view! { <table_reader::TableReader /> });
 }

@@ -523,3 +523,23 @@ pub fn ask_to_keep(answer: impl FnOnce(bool) + 'static) {
         }
     });
 }
+
+/// The 导入任务表 page's draft: the reading and the office's corrections, kept until a new file
+/// replaces it (`gk:table-draft`, JSON written by `table_reader`).
+const DRAFT: &str = "gk:table-draft";
+
+/// The stored draft, or `Err` with the words when storage cannot be read.
+pub fn load_draft() -> Result<Option<String>, &'static str> {
+    get_raw(DRAFT).map_err(|_| {
+        "浏览器禁止本页面读取本地存储：核对与修改只保存在本页面中，关闭前请先生成任务表文件。"
+    })
+}
+
+/// Keeps the draft; `Err` with the words when it cannot be written (nothing is lost from the
+/// page, which goes on in memory).
+pub fn save_draft(text: &str) -> Result<(), &'static str> {
+    set_raw(DRAFT, text.to_string()).map_err(|e| match e.quota {
+        true => "浏览器存储空间已满：核对与修改只保存在本页面中，关闭前请先生成任务表文件。",
+        false => "浏览器禁止本页面保存数据：核对与修改只保存在本页面中，关闭前请先生成任务表文件。",
+    })
+}

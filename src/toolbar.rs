@@ -61,6 +61,8 @@ fn PageSwitch(office: bool, link: Option<String>) -> impl IntoView {
             <a href=office_href aria-current=current(office)>
                 "汇总与导入"
             </a>
+            // The office makes this year's table file there (units have no use for it).
+            {office.then(|| view! { <a href="../reader/">"导入任务表"</a> })}
         </div>
     }
 }

@@ -1,0 +1,204 @@
+// The 导入任务表 page (issue 22, dist/reader/): the office gives its own 分解表 (a Word document
+// LibreOffice makes from reader/tests/fixtures/family-a.html, a paste of family-b.html, a wrong
+// file), checks and corrects the reading, and downloads the table file; the task table then opens
+// that file as a table of the deployment. Every expectation is worked out by hand from the
+// fixtures' words (see reader/tests/families.rs for the same fixtures read natively).
+// Screenshots for review: tests/e2e/test-results/reader-*.png.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { watch, hashOf, taskRows } from './helpers.mjs';
+
+const fixtures = new URL('../../../reader/tests/fixtures/', import.meta.url).pathname;
+const results = new URL('../test-results/', import.meta.url).pathname;
+
+/** family-a.html as Word writes it: LibreOffice turns its rowspan into w:vMerge, colspan into w:gridSpan. */
+function wordDocument() {
+  const dir = mkdtempSync(join(tmpdir(), 'gk-reader-e2e-'));
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--headless',
+      '--infilter=HTML (StarWriter)',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      dir,
+      `${fixtures}family-a.html`,
+    ],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  const path = join(dir, 'family-a.docx');
+  expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+  return path;
+}
+
+async function openReader(page) {
+  await page.goto('./reader/');
+  await expect(page.locator('#reader-file')).toBeAttached();
+}
+
+const task = (page, i) => page.locator(`li.reader-task[data-task="${i}"]`);
+const unitRow = (page, name) => page.locator(`.reader-units tr[data-unit="${name}"]`);
+const group = (page, name) => page.locator(`.reader-group[data-group="${name}"] textarea`);
+
+test('a Word document is read, corrected in place, and becomes a table the task table opens', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  const docx = wordDocument();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openReader(page);
+  await page.setInputFiles('#reader-file', docx);
+
+  // The counts, by hand: 一、二、三 are the pillars (no sections), five numbered rows, seven
+  // named units (区发展改革局, 区政府办公室, 区财政局, 区审计局, 区教育局, 区卫生健康局,
+  // 区民政局) and three groups (各镇（街道）, 区直各部门, 区直有关部门).
+  await expect(page.locator('#reader-counts')).toContainText(
+    '“family-a.docx”：3 个一级标题，0 个二级标题，5 项任务，7 个单位，3 个单位组。',
+  );
+  await expect(page.locator('li.reader-task')).toHaveCount(5);
+  // Row 4's lead cell names 区财政局、区审计局 (按职责分工分别牵头落实: the words go).
+  await expect(task(page, 2).locator('.task-lead')).toHaveValue('区财政局、区审计局');
+  await expect(task(page, 2).locator('.task-resp')).toHaveValue('各镇（街道）');
+  // The responsible cell of rows 5–6 is merged: it belongs to both; on row 6 区民政局 leads.
+  await expect(task(page, 4).locator('.task-lead')).toHaveValue('区民政局');
+  await expect(task(page, 4).locator('.task-resp')).toHaveValue('区卫生健康局');
+  await expect(task(page, 3).locator('.task-time')).toHaveText('时限：5月底前启动，10月底前完成');
+  // The alias in brackets is shown beside its unit.
+  await expect(unitRow(page, '区卫生健康局').locator('.hint')).toContainText('简称“区卫健局”');
+  // The three groups' members are still missing: publishing is not possible yet.
+  await expect(page.locator('#reader-problems li')).toHaveCount(3);
+  await expect(page.locator('#reader-generate')).toBeDisabled();
+
+  // The office's corrections.
+  await page.locator('#ds-id').fill('shifanqu-2026');
+  await page.locator('#ds-id').dispatchEvent('change');
+  await page.locator('#ds-office').fill('示范区人民政府办公室');
+  await page.locator('#ds-office').dispatchEvent('change');
+  await page.locator('#ds-short').fill('区政府办');
+  await page.locator('#ds-short').dispatchEvent('change');
+  // A rename: the task's lead follows.
+  const rename = unitRow(page, '区发展改革局').locator('.unit-rename');
+  await rename.fill('区发展和改革局');
+  await rename.dispatchEvent('change');
+  await expect(task(page, 0).locator('.task-lead')).toHaveValue('区发展和改革局');
+  // Members: pasted as a list, in either separator.
+  await group(page, '各镇（街道）').fill('甲镇、乙街道');
+  await group(page, '各镇（街道）').dispatchEvent('change');
+  await group(page, '区直各部门').fill('区发展和改革局\n区政府办公室\n区财政局\n区审计局\n区教育局\n区卫生健康局\n区民政局');
+  await group(page, '区直各部门').dispatchEvent('change');
+  await group(page, '区直有关部门').fill('区财政局，区民政局');
+  await group(page, '区直有关部门').dispatchEvent('change');
+  // A task's units, corrected: 区医保局 is added to task 5's responsible units.
+  await task(page, 4).locator('.task-resp').fill('区卫生健康局、区医保局');
+  await task(page, 4).locator('.task-resp').dispatchEvent('change');
+
+  await expect(page.locator('#reader-ready')).toBeVisible();
+  mkdirSync(results, { recursive: true });
+  await page.screenshot({ path: `${results}reader-laptop.png`, fullPage: true });
+
+  // A reload loses nothing: the draft is kept in the browser.
+  await page.reload();
+  await expect(task(page, 4).locator('.task-resp')).toHaveValue('区卫生健康局、区医保局');
+  await expect(page.locator('#ds-id')).toHaveValue('shifanqu-2026');
+
+  const download = page.waitForEvent('download');
+  await page.locator('#reader-generate').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('shifanqu-2026.json');
+  const text = readFileSync(await file.path(), 'utf8');
+  const json = JSON.parse(text);
+  expect(json.dataset.id).toBe('shifanqu-2026');
+  expect(json.dataset.title).toBe('2026年示范区政务公开重点工作任务分解表');
+  expect(json.dataset.year).toBe(2026);
+  expect(json.tasks).toHaveLength(5);
+  expect(json.tasks.map((t) => t.lead)).toEqual([
+    ['区发展和改革局'],
+    ['区政府办公室'],
+    ['区财政局', '区审计局'],
+    ['区教育局'],
+    ['区民政局'],
+  ]);
+  expect(json.tasks[4].responsible).toEqual(['区卫生健康局', '区医保局']);
+  const units = Object.fromEntries(json.units.map((u) => [u.name, u]));
+  expect(units['各镇（街道）'].members).toEqual(['甲镇', '乙街道']);
+  expect(units['区直有关部门'].members).toEqual(['区财政局', '区民政局']);
+  expect(units['区医保局']).toBeTruthy();
+  expect(units['区发展改革局']).toBeUndefined();
+  const line = await page.locator('#reader-list-line').textContent();
+  expect(JSON.parse(line)).toEqual({ id: 'shifanqu-2026', file: 'shifanqu-2026.json', title: json.dataset.title });
+
+  // The administrator's two steps, done by routing: the file in tables/, its line in the list.
+  await page.route('**/tables/tables.json', async (route) => {
+    const list = JSON.parse((await (await route.fetch()).text()));
+    list.tables.push(JSON.parse(line));
+    await route.fulfill({ contentType: 'application/json', body: JSON.stringify(list) });
+  });
+  await page.route('**/tables/shifanqu-2026.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: text }),
+  );
+  // A returning user: the 使用说明 of the new table seen.
+  await page.evaluate(() => localStorage.setItem('gk:shifanqu-2026:guide:table', '1'));
+  // 甲镇 gets the tasks of 各镇（街道）: tasks 1 and 3, as responsible.
+  await page.goto(`./#${hashOf({ table: 'shifanqu-2026', unit: '甲镇' })}`);
+  await expect(page.locator('h1')).toHaveText('2026年示范区政务公开重点工作任务分解表');
+  await expect(taskRows(page)).toHaveCount(2);
+  // 区医保局, added by the office, has task 5.
+  await page.goto(`./#${hashOf({ table: 'shifanqu-2026', unit: '区医保局' })}`);
+  await expect(taskRows(page)).toHaveCount(1);
+  await expect(taskRows(page).first()).toContainText('公开救助政策。');
+  w.expectClean();
+});
+
+test('a paste from Word or a web page keeps its merged cells (text/html of the clipboard)', async ({ page }) => {
+  const w = watch(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openReader(page);
+  const html = readFileSync(`${fixtures}family-b.html`, 'utf8');
+  await page.locator('#reader-paste').evaluate((el, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'plain text only');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  // By hand from family-b.html: 一、 and 二、 with three （一）/（二） sections, five tasks, six
+  // units, two groups; a lead written inline ("县司法局牵头，各乡镇、县直各部门配合").
+  await expect(page.locator('#reader-counts')).toContainText(
+    '“粘贴的表格”：2 个一级标题，3 个二级标题，5 项任务，6 个单位，2 个单位组。',
+  );
+  await expect(task(page, 0).locator('.task-lead')).toHaveValue('县司法局');
+  await expect(task(page, 0).locator('.task-resp')).toHaveValue('各乡镇、县直各部门');
+  await expect(task(page, 2).locator('.task-lead')).toHaveValue('县政府办、县财政局');
+  await page.screenshot({ path: `${results}reader-phone.png`, fullPage: true });
+  // Nothing on the phone is wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  w.expectClean();
+});
+
+test('a file the reader cannot take gets plain words, and the reading on screen stays', async ({ page }) => {
+  const w = watch(page);
+  const dir = mkdtempSync(join(tmpdir(), 'gk-reader-bad-'));
+  await openReader(page);
+  await page.setInputFiles('#reader-file', `${fixtures}family-b.html`);
+  await expect(page.locator('li.reader-task')).toHaveCount(5);
+
+  writeFileSync(join(dir, '通知.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  await page.setInputFiles('#reader-file', join(dir, '通知.doc'));
+  await expect(page.locator('#reader-error')).toContainText('“通知.doc”');
+  await expect(page.locator('#reader-error')).toContainText('另存为 .docx');
+  await expect(page.locator('li.reader-task')).toHaveCount(5);
+
+  writeFileSync(join(dir, '附件.docx'), 'not a zip at all');
+  await page.setInputFiles('#reader-file', join(dir, '附件.docx'));
+  await expect(page.locator('#reader-error')).toContainText('“附件.docx”');
+  await expect(page.locator('li.reader-task')).toHaveCount(5);
+
+  writeFileSync(join(dir, '说明.html'), '<p>本页没有表格。</p>');
+  await page.setInputFiles('#reader-file', join(dir, '说明.html'));
+  await expect(page.locator('#reader-error')).toContainText('“说明.html”');
+  await expect(page.locator('li.reader-task')).toHaveCount(5);
+  w.expectClean();
+});
