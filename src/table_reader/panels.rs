@@ -201,16 +201,7 @@ fn Units() -> impl IntoView {
             }
             let read = name.clone();
             let for_kind = name.clone();
-            let options = KINDS
-                .iter()
-                .map(|(key, heading)| {
-                    let label = match *key {
-                        "department" => "部门".to_string(),
-                        _ => heading.to_string(),
-                    };
-                    view! { <option value=*key selected=kind == *key>{label}</option> }
-                })
-                .collect_view();
+            let options = kind_options(&kind);
             view! {
                 <tr data-unit=name.clone()>
                     <th scope="row">{name.clone()}</th>
@@ -266,9 +257,85 @@ fn Units() -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            <Added />
         </section>
     }
     .into_any()
+}
+
+/// Names the office brought in (a group's members, a task's units) that no cell gave: their kind.
+#[component]
+fn Added() -> impl IntoView {
+    let p = page();
+    let added = Memo::new(move |_| {
+        p.draft.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            let read = d.reading.names();
+            let c = &d.corrections;
+            table_names(&d.reading, c)
+                .into_iter()
+                .filter(|n| {
+                    group_scope(n).is_none()
+                        && !read.contains(n)
+                        && !c.renames.values().any(|r| r == n)
+                })
+                .map(|n| {
+                    let kind = c
+                        .kinds
+                        .get(&n)
+                        .cloned()
+                        .unwrap_or_else(|| guess_kind(&n).to_string());
+                    (n, kind)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    move || {
+        let list = added.get();
+        (!list.is_empty()).then(|| {
+            let rows = list
+                .into_iter()
+                .map(|(name, kind)| {
+                    let for_kind = name.clone();
+                    view! {
+                        <li data-unit=name.clone()>
+                            <span>{name.clone()}</span>
+                            <select
+                                class="unit-kind"
+                                aria-label=format!("“{name}”的类别")
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    let name = for_kind.clone();
+                                    p.correct(|c| {
+                                        c.kinds.insert(name, v);
+                                    });
+                                }
+                            >
+                                {kind_options(&kind)}
+                            </select>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h4 class="reader-added-h">"表中没有、由本页加入的单位（单位组成员、修改任务时填写）"</h4>
+                <ul class="reader-added">{rows}</ul>
+            }
+        })
+    }
+}
+
+fn kind_options(kind: &str) -> impl IntoView {
+    KINDS
+        .iter()
+        .map(|(key, heading)| {
+            let label = match *key {
+                "department" => "部门".to_string(),
+                _ => heading.to_string(),
+            };
+            view! { <option value=*key selected=kind == *key>{label}</option> }
+        })
+        .collect_view()
 }
 
 /// The groups (各镇（街道）, 区直各部门, …) and their members, which only the office knows.

@@ -96,6 +96,14 @@ test('a Word document is read, corrected in place, and becomes a table the task 
   await task(page, 4).locator('.task-resp').fill('区卫生健康局、区医保局');
   await task(page, 4).locator('.task-resp').dispatchEvent('change');
 
+  // The names the office brought in are listed (the tasks' first, then the groups' members) with
+  // their kinds, proposed from their endings;
+  // 乙街道 is changed to 其他单位 by hand.
+  const added = page.locator('.reader-added li');
+  await expect(added).toHaveText(['区医保局', '甲镇', '乙街道'].map((n) => new RegExp(`^${n}`)));
+  await expect(page.locator('.reader-added li[data-unit="甲镇"] select')).toHaveValue('town');
+  await expect(page.locator('.reader-added li[data-unit="区医保局"] select')).toHaveValue('department');
+  await page.locator('.reader-added li[data-unit="乙街道"] select').selectOption('other');
   await expect(page.locator('#reader-ready')).toBeVisible();
   mkdirSync(results, { recursive: true });
   await page.screenshot({ path: `${results}reader-laptop.png`, fullPage: true });
@@ -126,7 +134,9 @@ test('a Word document is read, corrected in place, and becomes a table the task 
   const units = Object.fromEntries(json.units.map((u) => [u.name, u]));
   expect(units['各镇（街道）'].members).toEqual(['甲镇', '乙街道']);
   expect(units['区直有关部门'].members).toEqual(['区财政局', '区民政局']);
-  expect(units['区医保局']).toBeTruthy();
+  expect(units['区医保局'].kind).toBe('department');
+  expect(units['甲镇'].kind).toBe('town');
+  expect(units['乙街道'].kind).toBe('other');
   expect(units['区发展改革局']).toBeUndefined();
   const line = await page.locator('#reader-list-line').textContent();
   expect(JSON.parse(line)).toEqual({ id: 'shifanqu-2026', file: 'shifanqu-2026.json', title: json.dataset.title });
