@@ -535,6 +535,13 @@ pub fn load_draft() -> Result<Option<String>, &'static str> {
     })
 }
 
+/// Keeps a stored draft this version cannot read under `gk:table-draft:unreadable`, before a
+/// new reading replaces it.
+pub fn set_aside_draft(text: &str) -> Result<(), &'static str> {
+    set_raw(&format!("{DRAFT}:unreadable"), text.to_string())
+        .map_err(|_| "上次保存的核对记录无法读取，也无法另存一份：读取新文件后将被替换。")
+}
+
 /// Keeps the draft; `Err` with the words when it cannot be written (nothing is lost from the
 /// page, which goes on in memory).
 pub fn save_draft(text: &str) -> Result<(), &'static str> {

@@ -127,11 +127,14 @@ fn on_paste(p: Page, ev: web_sys::ClipboardEvent) {
 /// The page.
 #[component]
 pub fn TableReader() -> impl IntoView {
-    let (draft, storage_error) = match storage::load_draft() {
+    let loaded = storage::load_draft();
+    // Never written when it could not be read: what is stored may be a corrected draft.
+    let may_save = loaded.is_ok();
+    let (draft, storage_error) = match loaded {
         Ok(Some(text)) => match serde_json::from_str::<Draft>(&text) {
             Ok(d) => (Some(d), None),
-            // Left in storage as it is: the next reading replaces it.
-            Err(_) => (None, None),
+            // A draft of another version: set aside before a new reading replaces it.
+            Err(_) => (None, storage::set_aside_draft(&text).err()),
         },
         Ok(None) => (None, None),
         Err(e) => (None, Some(e)),
@@ -150,7 +153,7 @@ pub fn TableReader() -> impl IntoView {
             d.as_ref()
                 .map(|d| serde_json::to_string(d).unwrap_or_default())
         });
-        if first.is_none() {
+        if first.is_none() || !may_save {
             return;
         }
         if let Some(text) = text {

@@ -212,3 +212,54 @@ test('a file the reader cannot take gets plain words, and the reading on screen 
   await expect(page.locator('li.reader-task')).toHaveCount(5);
   w.expectClean();
 });
+
+test('storage that is full or refuses: the reading stays on the page, and the page says so', async ({ page }) => {
+  const w = watch(page);
+  // Full: every write fails as a full localStorage does.
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await openReader(page);
+  await page.setInputFiles('#reader-file', `${fixtures}family-b.html`);
+  await expect(page.locator('li.reader-task')).toHaveCount(5);
+  await expect(page.getByRole('alert')).toContainText('浏览器存储空间已满：核对与修改只保存在本页面中，关闭前请先生成任务表文件。');
+  w.expectClean();
+});
+
+test('storage that cannot be read: the page still reads a file, never overwrites what is stored, and says so', async ({ page }) => {
+  const w = watch(page);
+  await page.addInitScript(() => {
+    Storage.prototype.getItem = function () {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    const set = Storage.prototype.setItem;
+    window.draftWrites = 0;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('gk:table-draft')) window.draftWrites += 1;
+      return set.call(this, key, value);
+    };
+  });
+  await openReader(page);
+  await expect(page.getByRole('alert')).toContainText('浏览器禁止本页面读取本地存储');
+  await page.setInputFiles('#reader-file', `${fixtures}family-b.html`);
+  await expect(page.locator('li.reader-task')).toHaveCount(5);
+  // What is stored could not be read, so it is never overwritten; the words stay.
+  await expect(page.getByRole('alert')).toContainText('核对与修改只保存在本页面中');
+  expect(await page.evaluate(() => window.draftWrites)).toBe(0);
+  w.expectClean();
+});
+
+test('a stored draft this version cannot read is set aside before a new reading replaces it', async ({ page }) => {
+  const w = watch(page);
+  await openReader(page);
+  await page.evaluate(() => localStorage.setItem('gk:table-draft', '{"from":"a later version"}'));
+  await page.reload();
+  await expect(page.locator('#reader-file')).toBeAttached();
+  await page.setInputFiles('#reader-file', `${fixtures}family-b.html`);
+  await expect(page.locator('li.reader-task')).toHaveCount(5);
+  const kept = await page.evaluate(() => [localStorage.getItem('gk:table-draft:unreadable'), JSON.parse(localStorage.getItem('gk:table-draft')).source]);
+  expect(kept).toEqual(['{"from":"a later version"}', 'family-b.html']);
+  w.expectClean();
+});
