@@ -24,7 +24,7 @@ async function launch(version, baseURL) {
   return { browser, page, errors };
 }
 
-test('Chromium 109 runs the app: a unit’s 78 tasks, a status kept over a reload, and the office page', async ({ baseURL }) => {
+test('Chromium 109 runs the app: a unit’s 78 tasks, a status kept over a reload, the office page and 导入任务表', async ({ baseURL }) => {
   test.setTimeout(60_000);
   const { browser, page, errors } = await launch('109', baseURL);
   try {
@@ -39,6 +39,10 @@ test('Chromium 109 runs the app: a unit’s 78 tasks, a status kept over a reloa
     await expect(status).toHaveValue('done');
     await page.goto('./office/');
     await expect(page.locator('table.matrix tbody tr')).toHaveCount(47);
+    // 导入任务表 reads a saved web page (reader/tests/fixtures/family-b.html: five tasks).
+    await page.goto('./reader/');
+    await page.setInputFiles('#reader-file', new URL('../../../reader/tests/fixtures/family-b.html', import.meta.url).pathname);
+    await expect(page.locator('li.reader-task')).toHaveCount(5);
     expect(errors).toEqual([]);
   } finally {
     await browser.close();
