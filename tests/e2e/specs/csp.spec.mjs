@@ -1,4 +1,5 @@
-// The Content-Security-Policy of both pages (index.html, public/office.html, scripts/finish-page.mjs):
+// The Content-Security-Policy of the pages (index.html, public/office.html, public/reader.html,
+// scripts/finish-page.mjs):
 // nothing from outside the origin, the wasm allowed by 'wasm-unsafe-eval', inline scripts
 // only by hash. The app must run under it without a single violation.
 import { test, expect } from '@playwright/test';
@@ -62,6 +63,30 @@ test('the office page runs under its policy: no violation while importing and un
   await expect(page.locator('.import-result')).toContainText('新增 1 条');
   await page.getByRole('button', { name: '撤销上次导入' }).click();
   await expect(page.locator('.import-result')).toContainText('已撤销');
+  expect(await violations()).toEqual([]);
+  w.expectClean();
+});
+
+test('导入任务表 runs under its policy: no violation while reading, correcting and publishing', async ({ page }) => {
+  const w = watch(page);
+  const violations = await recordViolations(page);
+  await page.goto('./reader/');
+  expectStrict(await policyOf(page));
+  const fixture = new URL('../../../reader/tests/fixtures/family-b.html', import.meta.url).pathname;
+  await page.setInputFiles('#reader-file', fixture);
+  await expect(page.locator('li.reader-task')).toHaveCount(5);
+  for (const group of ['各乡镇', '县直各部门']) {
+    const box = page.locator(`.reader-group[data-group="${group}"] textarea`);
+    await box.fill('甲乡、乙镇');
+    await box.dispatchEvent('change');
+  }
+  for (const [id, value] of [['#ds-id', 'moumou-2026'], ['#ds-office', '某县人民政府办公室'], ['#ds-short', '县政府办']]) {
+    await page.locator(id).fill(value);
+    await page.locator(id).dispatchEvent('change');
+  }
+  const download = page.waitForEvent('download');
+  await page.locator('#reader-generate').click();
+  await download;
   expect(await violations()).toEqual([]);
   w.expectClean();
 });
