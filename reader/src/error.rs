@@ -16,6 +16,10 @@ pub enum ReadError {
     NotWord,
     /// The Word XML is broken.
     BrokenWord,
+    /// Named .xlsx but not a zip, or a zip without a workbook and its sheet.
+    NotExcel,
+    /// The workbook's XML is broken.
+    BrokenExcel,
     /// Nothing like a task table: no header row and no numbered paragraphs.
     NoTable,
     /// A header row, but no unit column in it: the headers found.
@@ -47,6 +51,12 @@ impl fmt::Display for ReadError {
             ),
             ReadError::BrokenWord => f.write_str(
                 "这个 Word 文档的内容已损坏，无法读取。请在 Word/WPS 中打开后重新另存为 .docx。",
+            ),
+            ReadError::NotExcel => f.write_str(
+                "这个文件不是有效的 Excel 工作簿（文件已损坏、只是改了扩展名，或其中没有工作表）。请在 Excel/WPS 中另存为 .xlsx 后再试，或选中表格复制，粘贴到这里。",
+            ),
+            ReadError::BrokenExcel => f.write_str(
+                "这个 Excel 工作簿的内容已损坏，无法读取。请在 Excel/WPS 中打开后重新另存为 .xlsx。",
             ),
             ReadError::NoTable => write!(
                 f,

@@ -3,7 +3,7 @@
 //! corrects before it becomes a task-table file (`gk_core::model::Table`).
 //!
 //! - [`grid`]: the one shape of every source: paragraphs and tables of spanned cells;
-//! - [`html`], [`docx`]: the sources into that shape;
+//! - [`html`], [`docx`], [`xlsx`]: the sources into that shape;
 //! - the layout rules then find the header, the columns and the hierarchy.
 
 pub mod docx;
@@ -15,6 +15,7 @@ pub mod publish;
 pub mod reading;
 pub mod times;
 pub mod units;
+pub mod xlsx;
 
 pub use error::{ReadError, HEADERS_LOOKED_FOR};
 
@@ -33,11 +34,15 @@ pub fn blocks_of_file(name: &str, bytes: &[u8]) -> Result<Vec<grid::Block>, Read
         .unwrap_or_default();
     match ext.as_str() {
         "docx" | "docm" => docx::blocks(bytes),
+        "xlsx" | "xlsm" => xlsx::blocks(bytes),
         "html" | "htm" | "mht" | "xhtml" => Ok(html::blocks(&String::from_utf8_lossy(bytes))),
         "doc" | "wps" | "pdf" | "et" | "xls" | "rtf" | "odt" | "ofd" => {
             Err(ReadError::Unsupported(ext))
         }
-        _ if bytes.starts_with(b"PK") => docx::blocks(bytes),
+        _ if bytes.starts_with(b"PK") => match docx::blocks(bytes) {
+            Err(ReadError::NotWord) => xlsx::blocks(bytes),
+            other => other,
+        },
         _ if looks_like_html(bytes) => Ok(html::blocks(&String::from_utf8_lossy(bytes))),
         _ => Ok(text_blocks(&String::from_utf8_lossy(bytes))),
     }

@@ -1,5 +1,5 @@
-//! The 导入任务表 page (in `reader/`): the office drops its own 分解表 (a Word .docx, a saved web
-//! page, a paste), checks and corrects the reading, and downloads the table file for the
+//! The 导入任务表 page (in `reader/`): the office drops its own 分解表 (a Word .docx, an Excel
+//! .xlsx, a saved web page, a text, a paste), checks and corrects the reading, and downloads the table file for the
 //! deployment. The reading and the rules are `gk-reader`'s; this is the shell around them.
 //!
 //! The draft (the reading and the corrections) is kept in storage at every change, and read
@@ -205,8 +205,8 @@ fn Source() -> impl IntoView {
         <section class="reader-source" aria-labelledby="source-h">
             <h2 id="source-h">"1. 选择分解表"</h2>
             <p>
-                "可选 Word 文档（.docx）、从网站保存的网页（.html）或文本（.txt）；也可以把文件拖到本页。"
-                "旧版 .doc、.wps、.pdf 请先在 Word/WPS 中另存为 .docx。"
+                "可选 Word 文档（.docx）、Excel 工作簿（.xlsx）、从网站保存的网页（.html）或文本（.txt）；也可以把文件拖到本页。"
+                "旧版 .doc、.wps、.pdf 请先在 Word/WPS 中另存为 .docx，.xls、.et 另存为 .xlsx。"
             </p>
             <p>
                 <label class="button-like">
@@ -215,7 +215,7 @@ fn Source() -> impl IntoView {
                         type="file"
                         id="reader-file"
                         class="visually-hidden"
-                        accept=".docx,.html,.htm,.txt,.doc,.wps,.pdf,.et"
+                        accept=".docx,.xlsx,.html,.htm,.txt,.doc,.wps,.pdf,.xls,.et"
                         on:change=chosen
                     />
                 </label>

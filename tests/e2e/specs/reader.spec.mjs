@@ -41,6 +41,8 @@ async function openReader(page) {
   await expect(page.locator('#reader-file')).toBeAttached();
 }
 
+// family-c.html's 负责科室 cells, by hand.
+const FAMILY_C = ['办公室', '财务科、办公室', '法规科'];
 const task = (page, i) => page.locator(`li.reader-task[data-task="${i}"]`);
 const unitRow = (page, name) => page.locator(`.reader-units tr[data-unit="${name}"]`);
 const group = (page, name) => page.locator(`.reader-group[data-group="${name}"] textarea`);
@@ -160,6 +162,30 @@ test('a Word document is read, corrected in place, and becomes a table the task 
   await page.goto(`./#${hashOf({ table: 'shifanqu-2026', unit: '区医保局' })}`);
   await expect(taskRows(page)).toHaveCount(1);
   await expect(taskRows(page).first()).toContainText('公开救助政策。');
+  w.expectClean();
+});
+
+test('an Excel workbook is read with its merged ranges (LibreOffice Calc makes it from family-c.html)', async ({ page }) => {
+  const w = watch(page);
+  const dir = mkdtempSync(join(tmpdir(), 'gk-reader-xlsx-'));
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx', '--outdir', dir, `${fixtures}family-c.html`],
+    { stdio: 'pipe', timeout: 120_000 },
+  );
+  await openReader(page);
+  await page.setInputFiles('#reader-file', join(dir, 'family-c.xlsx'));
+  // By hand from family-c.html: one 负责科室 column and no lead marker, so the units listed
+  // lead; where there are two, the task says that it guessed, and 按规定时限 has no date.
+  await expect(page.locator('#reader-counts')).toContainText('“family-c.xlsx”：');
+  await expect(page.locator('li.reader-task')).toHaveCount(FAMILY_C.length);
+  for (const [i, lead] of FAMILY_C.entries()) {
+    await expect(task(page, i).locator('.task-lead')).toHaveValue(lead);
+  }
+  await expect(task(page, 1).locator('.task-marks li')).toHaveText([
+    '未写明牵头单位：已把所列单位都作为牵头单位，请核对',
+    '时限“按规定时限”没有可识别的日期或周期：按年底前督办',
+  ]);
   w.expectClean();
 });
 
