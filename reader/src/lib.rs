@@ -13,6 +13,7 @@ pub mod html;
 pub mod layout;
 pub mod publish;
 pub mod reading;
+mod text;
 pub mod times;
 pub mod units;
 pub mod xlsx;
@@ -51,6 +52,9 @@ pub fn blocks_of_file(name: &str, bytes: &[u8]) -> Result<Vec<grid::Block>, Read
 /// Plain text (a paste without HTML, or a .txt): a line with tabs is a table row of those
 /// cells, other lines are paragraphs.
 pub fn text_blocks(text: &str) -> Vec<grid::Block> {
+    if text::is_cell_per_line(text) {
+        return text::blocks(text);
+    }
     let mut blocks = Vec::new();
     let mut rows: Vec<Vec<grid::Cell>> = Vec::new();
     for line in text.lines() {

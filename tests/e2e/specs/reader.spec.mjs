@@ -189,6 +189,18 @@ test('an Excel workbook is read with its merged ranges (LibreOffice Calc makes i
   w.expectClean();
 });
 
+test('the 2017 table in its text form (data/taian-2017.txt) is read into its 139 tasks', async ({ page }) => {
+  const w = watch(page);
+  await openReader(page);
+  await page.setInputFiles('#reader-file', new URL('../../../data/taian-2017.txt', import.meta.url).pathname);
+  // The importer's reading (data/tables/taian-2017.json): 6 pillars, 24 sections, 139 tasks.
+  await expect(page.locator('#reader-counts')).toContainText('“taian-2017.txt”：6 个一级标题，24 个二级标题，139 项任务');
+  await expect(task(page, 0).locator('.task-lead')).toHaveValue('市发展改革委、市经济和信息化委、市财政局、市金融办、人行泰安市中心支行');
+  // The source's typo is left to the office, beside the likely name.
+  await expect(page.locator('.reader-units tr[data-unit="市水利渔业局局"] .hint')).toContainText('可能与“市水利渔业局”是同一单位');
+  w.expectClean();
+});
+
 test('a paste from Word or a web page keeps its merged cells (text/html of the clipboard)', async ({ page }) => {
   const w = watch(page);
   await page.setViewportSize({ width: 390, height: 844 });
