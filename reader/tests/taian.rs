@@ -125,3 +125,128 @@ fn published_with_the_offices_corrections_it_has_the_tables_tasks() {
         );
     }
 }
+
+/// The 2017 text as the Word table it was copied from: an HTML table whose blank cells (which
+/// the text form leaves where Word had merged cells) are spans of the cell above again, except
+/// in the text column.
+fn as_html() -> String {
+    use gk_reader::grid::Block;
+    let text = std::fs::read_to_string(SOURCE).unwrap();
+    let blocks = gk_reader::text_blocks(&text);
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('\n', "<br>")
+    };
+    let mut html = String::from("<html><head><meta charset=\"utf-8\"></head><body>\n");
+    for block in blocks {
+        match block {
+            Block::Paragraph(p) => html.push_str(&format!("<p>{}</p>\n", esc(&p))),
+            Block::Table(rows) => {
+                let header = &rows[0];
+                let width: usize = header.iter().map(|c| c.cols).sum();
+                let text_col = header[0].cols - 1;
+                let body: Vec<Vec<String>> = rows[1..]
+                    .iter()
+                    .map(|r| r.iter().map(|c| c.text.clone()).collect())
+                    .collect();
+                // For each cell, how many rows it spans (0: covered by the cell above).
+                let mut span = vec![vec![1usize; width]; body.len()];
+                for col in (0..width).filter(|&c| c != text_col) {
+                    let mut top: Option<usize> = None;
+                    for (r, row) in body.iter().enumerate() {
+                        match (top, row[col].is_empty()) {
+                            (Some(t), true) => {
+                                span[t][col] += 1;
+                                span[r][col] = 0;
+                            }
+                            _ => top = Some(r),
+                        }
+                    }
+                }
+                html.push_str("<table border=\"1\">\n<tr>");
+                for c in header {
+                    html.push_str(&format!("<th colspan=\"{}\">{}</th>", c.cols, esc(&c.text)));
+                }
+                html.push_str("</tr>\n");
+                for (r, row) in body.iter().enumerate() {
+                    html.push_str("<tr>");
+                    for (c, cell) in row.iter().enumerate() {
+                        match span[r][c] {
+                            0 => {}
+                            1 => html.push_str(&format!("<td>{}</td>", esc(cell))),
+                            n => html.push_str(&format!("<td rowspan=\"{n}\">{}</td>", esc(cell))),
+                        }
+                    }
+                    html.push_str("</tr>\n");
+                }
+                html.push_str("</table>\n");
+            }
+        }
+    }
+    html.push_str("</body></html>\n");
+    html
+}
+
+/// (path, text, lead, responsible) of each task.
+fn seen(r: &gk_reader::reading::Reading) -> Vec<[String; 4]> {
+    r.tasks
+        .iter()
+        .map(|t| {
+            [
+                t.path.join("›"),
+                t.text.clone(),
+                t.lead.join("、"),
+                t.responsible.join("、"),
+            ]
+        })
+        .collect()
+}
+
+/// The seed in each format the office may have it in: the web page's table (rowspans), the
+/// Word document and the Excel workbook LibreOffice makes from that page (w:vMerge, merged
+/// ranges). Each reads as the text does, which is the committed table's reading (above).
+#[test]
+fn the_seed_as_a_web_page_a_word_document_and_a_workbook_reads_as_its_text() {
+    let bytes = std::fs::read(SOURCE).unwrap();
+    let text = gk_reader::read_file("taian-2017.txt", &bytes).unwrap();
+    let dir = std::env::temp_dir().join(format!("gk-reader-taian-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("taian-2017.html");
+    std::fs::write(&page, as_html()).unwrap();
+    let html = gk_reader::read_file("taian-2017.html", &std::fs::read(&page).unwrap()).unwrap();
+    assert_eq!(seen(&html), seen(&text));
+    assert_eq!(html.title, text.title);
+    for (filter, convert, name) in [
+        (
+            "HTML (StarWriter)",
+            "docx:MS Word 2007 XML",
+            "taian-2017.docx",
+        ),
+        ("HTML (StarCalc)", "xlsx", "taian-2017.xlsx"),
+    ] {
+        let out = std::process::Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}/profile",
+                dir.display()
+            ))
+            .args([
+                "--headless",
+                &format!("--infilter={filter}"),
+                "--convert-to",
+                convert,
+                "--outdir",
+            ])
+            .arg(&dir)
+            .arg(&page)
+            .output()
+            .expect("LibreOffice (soffice) runs: scripts/tools.sh installs it");
+        assert!(out.status.success(), "{out:?}");
+        let file = std::fs::read(dir.join(name)).unwrap();
+        let read = gk_reader::read_file(name, &file).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(read.tasks.len(), 139, "{name}");
+        assert_eq!(seen(&read), seen(&text), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
