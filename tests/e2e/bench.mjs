@@ -23,7 +23,7 @@
 // not the wait for the display's next frame (up to 16.7 ms at 60 Hz) nor Playwright's round
 // trips.
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -843,6 +843,19 @@ function workerWeight(dir) {
   return out;
 }
 
+/** The 导入任务表 page's files (dist/reader/: html, js, wasm, css), raw and gzip -9. */
+function readerWeight(dir) {
+  const out = { raw: 0, compressed: 0, wasm: 0 };
+  for (const f of readdirSync(`${dir}/reader`).filter((f) => /\.(html|js|wasm|css)$/.test(f))) {
+    const body = readFileSync(`${dir}/reader/${f}`);
+    const gz = gzipSync(body, { level: 9 }).length;
+    out.raw += body.length;
+    out.compressed += gz;
+    if (f.endsWith('.wasm')) out.wasm += gz;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Run
 
@@ -929,6 +942,7 @@ try {
   if (!only || only === 'reader') {
     process.stderr.write('[bench] 导入任务表: a Word document of 150 tasks\n');
     report.reader = await readerTimes(`http://127.0.0.1:${port}/gk/reader/`, readerDocx(150), 150, 5);
+    report.reader.weight = readerWeight(dist);
   }
   if (!only) {
     process.stderr.write('[bench] merge in the browser\n');
@@ -1069,7 +1083,8 @@ lines.push('');
 lines.push(
   `导入任务表 (reader/): a Word document of ${report.reader.tasks} tasks (${kb(report.reader.bytes)} kB, made by LibreOffice), ` +
     `choose → every task on screen ${f(report.reader.painted_ms.median)} ms (p95 ${f(report.reader.painted_ms.p95)}), ` +
-    `longest task ${f(report.reader.longest_task_ms.median)} ms; median of 5.`,
+    `longest task ${f(report.reader.longest_task_ms.median)} ms; median of 5. Its page, which neither the units nor the office page load: ` +
+    `${kb(report.reader.weight.raw)} kB raw, ${kb(report.reader.weight.compressed)} kB gzip (wasm ${kb(report.reader.weight.wasm)} kB).`,
 );
 lines.push('');
 row('Budget', 'app', 'reference', 'ratio', 'budget', '');
