@@ -39,6 +39,10 @@ impl fmt::Display for ReadError {
                 *bytes as f64 / 1024.0 / 1024.0,
                 crate::MAX_FILE / 1024 / 1024
             ),
+            ReadError::Unsupported(ext) if ext == "xls" || ext == "et" => write!(
+                f,
+                "不能直接读取 .{ext} 文件。请在 Excel/WPS 中另存为 .xlsx 后再导入，或在 Excel/WPS 中选中整张表格复制，粘贴到这里。"
+            ),
             ReadError::Unsupported(ext) => write!(
                 f,
                 "不能直接读取 .{ext} 文件。请在 Word/WPS 中另存为 .docx 后再导入，或在 Word/WPS 中选中整张表格复制，粘贴到这里。"

@@ -67,12 +67,20 @@ fn a_broken_zip_and_a_zip_that_is_not_word() {
 
 #[test]
 fn old_and_other_formats_are_told_what_to_do() {
-    for ext in ["doc", "wps", "pdf", "et"] {
+    for ext in ["doc", "wps", "pdf"] {
         let words = message(&format!("分解表.{ext}"), b"\xd0\xcf\x11\xe0");
         assert!(words.contains(&format!(".{ext}")), "{words}");
         assert!(
             words.contains("另存为 .docx") && words.contains("粘贴"),
             "{words}"
+        );
+    }
+    // A workbook in an old format is told to become a workbook again.
+    for ext in ["xls", "et"] {
+        let words = message(&format!("分解表.{ext}"), b"\xd0\xcf\x11\xe0");
+        assert_eq!(
+            words,
+            format!("不能直接读取 .{ext} 文件。请在 Excel/WPS 中另存为 .xlsx 后再导入，或在 Excel/WPS 中选中整张表格复制，粘贴到这里。")
         );
     }
 }
