@@ -103,15 +103,15 @@ fn run(args: Args) -> Result<(), String> {
     let bytes =
         std::fs::read(&args.source).map_err(|e| format!("cannot read {}: {e}", args.source))?;
     let name = args.source.rsplit('/').next().unwrap_or(&args.source);
-    let json = match text_layout(name, &bytes) {
+    let (json, options) = match text_layout(name, &bytes) {
         Some(source) if args.corrections.is_none() && !args.reading => {
             let table = import(&source, &args.dataset)
                 .map_err(|e| format!("{}:{}: {}", args.source, e.line, e.kind))?;
             eprintln!("{}: {}", args.source, Summary::of(&table));
-            to_json(&table)
+            (to_json(&table), format!("--dataset {} ", args.dataset))
         }
         _ => match read(&args, name, &bytes)? {
-            Some(json) => json,
+            Some(json) => (json, reader_options(&args)),
             None => return Ok(()),
         },
     };
@@ -126,8 +126,8 @@ fn run(args: Args) -> Result<(), String> {
             }
             Some(line) => Err(format!(
                 "{path} differs from what {} produces (first at line {line}); regenerate with:\n  \
-                 cargo run -p gk-import -- {} --dataset {} -o {path}",
-                args.source, args.source, args.dataset
+                 cargo run -p gk-import -- {} {options}-o {path}",
+                args.source, args.source
             )),
         };
     }
@@ -138,6 +138,19 @@ fn run(args: Args) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// The options that make a gk-reader file's table again (for --check's hint): the id only when
+/// --dataset gave it (else the corrections' id), and the corrections.
+fn reader_options(args: &Args) -> String {
+    let mut options = String::new();
+    if args.dataset_given {
+        options.push_str(&format!("--dataset {} ", args.dataset));
+    }
+    if let Some(path) = &args.corrections {
+        options.push_str(&format!("--corrections {path} "));
+    }
+    options
 }
 
 /// A file through gk-reader: the table file's JSON, or `None` when only the reading was asked.
