@@ -83,20 +83,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, St
     }))
 }
 
-/// The text layout of data/taian-2017.txt: most lines that hold anything begin with a tab and
-/// hold one cell.
+/// The text layout of data/taian-2017.txt (one cell per line after a tab, as the reader
+/// recognises it) in a .txt or a file without an extension.
 fn text_layout(name: &str, bytes: &[u8]) -> Option<String> {
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     if !matches!(ext.as_deref(), Some("txt") | None) {
         return None;
     }
     let text = String::from_utf8(bytes.to_vec()).ok()?;
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let cells = lines
-        .iter()
-        .filter(|l| l.starts_with('\t') && l.matches('\t').count() == 1)
-        .count();
-    (lines.len() >= 3 && cells * 2 > lines.len()).then_some(text)
+    gk_reader::is_cell_per_line(&text).then_some(text)
 }
 
 fn run(args: Args) -> Result<(), String> {

@@ -4,26 +4,19 @@
 //! `w:t` is text, `w:tab` a space, `w:br` and a paragraph's end a line break. A table inside a
 //! cell is read as that cell's text. Deleted text (`w:delText`) is not read.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use quick_xml::events::{BytesStart, Event};
 
 use crate::grid::{paragraphs, Block, Cell};
+use crate::xml;
 use crate::ReadError;
-
-/// The most a `document.xml` may hold once unpacked: a zip bomb stops here.
-const MAX_XML: u64 = 200 * 1024 * 1024;
 
 /// The blocks of a .docx file's main document.
 pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ReadError::NotZip)?;
-    let mut part = zip
-        .by_name("word/document.xml")
-        .map_err(|_| ReadError::NotWord)?;
-    let mut xml = String::new();
-    (&mut part)
-        .take(MAX_XML)
-        .read_to_string(&mut xml)
+    let xml = xml::part(&mut zip, "word/document.xml")
+        .ok_or(ReadError::NotWord)?
         .map_err(|_| ReadError::BrokenWord)?;
     document(&xml)
 }
@@ -40,18 +33,7 @@ pub fn document(xml: &str) -> Result<Vec<Block>, ReadError> {
             Event::End(e) => doc.end(e.local_name().as_ref()),
             Event::Text(t) if doc.in_text => doc.push(&t.xml10_content()),
             Event::GeneralRef(r) if doc.in_text => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match r.as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
-                if let Some(c) = c {
+                if let Some(c) = xml::entity(&r) {
                     doc.push(c.encode_utf8(&mut [0; 4]));
                 }
             }
@@ -93,10 +75,7 @@ struct Doc {
 }
 
 fn val(e: &BytesStart) -> Option<String> {
-    let attr = e.try_get_attribute("w:val").ok().flatten()?;
-    attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-        .ok()
-        .map(|v| v.into_owned())
+    xml::attr(e, "w:val")
 }
 
 impl Doc {

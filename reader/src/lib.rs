@@ -17,8 +17,10 @@ mod text;
 pub mod times;
 pub mod units;
 pub mod xlsx;
+mod xml;
 
 pub use error::{ReadError, HEADERS_LOOKED_FOR};
+pub use text::is_cell_per_line;
 
 /// The largest file the reader opens.
 pub const MAX_FILE: u64 = 20 * 1024 * 1024;

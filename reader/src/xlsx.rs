@@ -10,11 +10,12 @@
 //! second copies of both (other major versions) and the encodings of the old `.xls`.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use quick_xml::events::{BytesStart, Event};
 
 use crate::grid::{paragraphs, Block, Cell};
+use crate::xml::{self, attr};
 use crate::ReadError;
 
 /// The columns and rows of a sheet the reader reads; cells beyond are left out.
@@ -24,22 +25,11 @@ const MAX_ROWS: usize = 10_000;
 /// A place on the sheet: zero-based row and column.
 type Place = (usize, usize);
 
-/// The most one part may hold once unpacked: a zip bomb stops here.
-const MAX_XML: u64 = 200 * 1024 * 1024;
-
 /// The blocks of an .xlsx file's first sheet.
 pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ReadError::NotExcel)?;
     let mut part = |name: &str| -> Option<Result<String, ReadError>> {
-        let mut file = zip.by_name(name).ok()?;
-        let mut xml = String::new();
-        Some(
-            (&mut file)
-                .take(MAX_XML)
-                .read_to_string(&mut xml)
-                .map(|_| xml)
-                .map_err(|_| ReadError::BrokenExcel),
-        )
+        Some(xml::part(&mut zip, name)?.map_err(|_| ReadError::BrokenExcel))
     };
     let workbook = part("xl/workbook.xml").ok_or(ReadError::NotExcel)??;
     let rels = part("xl/_rels/workbook.xml.rels").transpose()?;
@@ -204,14 +194,6 @@ fn cell_text(text: &str) -> String {
         .as_str()])
 }
 
-/// Attribute `name` of `e`, unescaped.
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    let a = e.try_get_attribute(name).ok().flatten()?;
-    a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-        .ok()
-        .map(|v| v.into_owned())
-}
-
 /// Every event of `xml`, text unescaped, to `f`: `(name, Some(element))` at a start (an empty
 /// element gives its start and its end), `(name, None)` at an end, `("", None)` with text.
 fn walk(xml: &str, mut f: impl FnMut(&str, Option<&BytesStart>, &str)) -> Result<(), ReadError> {
@@ -228,18 +210,7 @@ fn walk(xml: &str, mut f: impl FnMut(&str, Option<&BytesStart>, &str)) -> Result
             Event::Text(t) => f("", None, &t.xml10_content()),
             Event::CData(t) => f("", None, &t.xml10_content()),
             Event::GeneralRef(r) => {
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match r.as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
-                if let Some(c) = c {
+                if let Some(c) = xml::entity(&r) {
                     f("", None, c.encode_utf8(&mut [0; 4]));
                 }
             }
