@@ -1,6 +1,8 @@
 //! One fixture per layout family (A–D), each an HTML table or text written for these tests,
 //! with its tasks, leads, responsible units and times worked out by hand from its words.
 
+mod common;
+
 use gk_core::model::Period;
 use gk_reader::reading::{Family, Mark, Reading};
 use gk_reader::times::{AfterUnitKey, Ask};
@@ -217,19 +219,11 @@ fn families_a_and_b_from_word_documents_made_by_libreoffice() {
     let dir = std::env::temp_dir().join(format!("gk-reader-docx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let fixtures = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let status = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}/profile",
-            dir.display()
-        ))
-        .args(["--headless", "--infilter=HTML (StarWriter)"])
-        .args(["--convert-to", "docx:MS Word 2007 XML", "--outdir"])
-        .arg(&dir)
-        .arg(format!("{fixtures}/family-a.html"))
-        .arg(format!("{fixtures}/family-b.html"))
-        .output()
-        .expect("LibreOffice (soffice) runs: scripts/tools.sh installs it");
-    assert!(status.status.success(), "{status:?}");
+    common::libreoffice(
+        &dir,
+        common::WORD,
+        &["a", "b"].map(|f| format!("{fixtures}/family-{f}.html")),
+    );
     for (name, check) in [
         ("family-a.docx", family_a as fn(&Reading)),
         ("family-b.docx", family_b),

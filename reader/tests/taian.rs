@@ -3,6 +3,8 @@
 //! columns) read by the reader, against the committed data/tables/taian-2017.json, which the
 //! importer's own rules for that layout wrote and earlier work checked by hand.
 
+mod common;
+
 use gk_reader::publish::{publish, Corrections};
 use gk_reader::reading::similar_names;
 
@@ -218,31 +220,11 @@ fn the_seed_as_a_web_page_a_word_document_and_a_workbook_reads_as_its_text() {
     let html = gk_reader::read_file("taian-2017.html", &std::fs::read(&page).unwrap()).unwrap();
     assert_eq!(seen(&html), seen(&text));
     assert_eq!(html.title, text.title);
-    for (filter, convert, name) in [
-        (
-            "HTML (StarWriter)",
-            "docx:MS Word 2007 XML",
-            "taian-2017.docx",
-        ),
-        ("HTML (StarCalc)", "xlsx", "taian-2017.xlsx"),
+    for (format, name) in [
+        (common::WORD, "taian-2017.docx"),
+        (common::EXCEL, "taian-2017.xlsx"),
     ] {
-        let out = std::process::Command::new("soffice")
-            .arg(format!(
-                "-env:UserInstallation=file://{}/profile",
-                dir.display()
-            ))
-            .args([
-                "--headless",
-                &format!("--infilter={filter}"),
-                "--convert-to",
-                convert,
-                "--outdir",
-            ])
-            .arg(&dir)
-            .arg(&page)
-            .output()
-            .expect("LibreOffice (soffice) runs: scripts/tools.sh installs it");
-        assert!(out.status.success(), "{out:?}");
+        common::libreoffice(&dir, format, &[page.display().to_string()]);
         let file = std::fs::read(dir.join(name)).unwrap();
         let read = gk_reader::read_file(name, &file).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(read.tasks.len(), 139, "{name}");

@@ -3,6 +3,8 @@
 //! reading as the HTML (family D too: its numbered paragraphs, one cell a row, are lines of the
 //! document again), a workbook as Excel writes it, and what a broken workbook is told.
 
+mod common;
+
 use gk_reader::reading::Reading;
 use gk_reader::ReadError;
 
@@ -38,23 +40,11 @@ fn tasks(r: &Reading) -> Vec<Seen> {
 fn workbooks_libreoffice_makes_from_the_four_families_read_as_their_html() {
     let dir = std::env::temp_dir().join(format!("gk-reader-xlsx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let out = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}/profile",
-            dir.display()
-        ))
-        .args([
-            "--headless",
-            "--infilter=HTML (StarCalc)",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .args(["a", "b", "c", "d"].map(|f| format!("{}/family-{f}.html", fixtures())))
-        .output()
-        .expect("LibreOffice (soffice) runs: scripts/tools.sh installs it");
-    assert!(out.status.success(), "{out:?}");
+    common::libreoffice(
+        &dir,
+        common::EXCEL,
+        &["a", "b", "c", "d"].map(|f| format!("{}/family-{f}.html", fixtures())),
+    );
     for f in ["a", "b", "c", "d"] {
         let path = dir.join(format!("family-{f}.xlsx"));
         let sheet = std::fs::read(&path).unwrap();
