@@ -1,29 +1,14 @@
 //! The command line: output, --check, errors.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_gk-import");
+use common::{run, stderr, tmp};
+
 const SOURCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/taian-2017.txt");
 const JSON: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../data/tables/taian-2017.json"
 );
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("gk-import runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn tmp(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-{name}", std::process::id()))
-}
 
 #[test]
 fn writes_json_to_stdout_with_summary_on_stderr() {
@@ -97,79 +82,4 @@ fn usage_errors() {
         Some(2)
     );
     assert!(run(&["--help"]).status.success());
-}
-
-// The office's own files (gk-reader) are tested in reader_files.rs; here, what --check and
-// --reading say about them.
-
-const FAMILY_A: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../reader/tests/fixtures/family-a.html"
-);
-
-#[test]
-fn check_on_a_reader_file_says_how_to_make_it_again_with_its_corrections() {
-    let corrections = tmp("check-corrections.json");
-    std::fs::write(
-        &corrections,
-        r#"{"id": "shifanqu-2026", "members": {"各镇（街道）": ["甲镇"], "区直各部门": ["区财政局"], "区直有关部门": ["区民政局"]}}"#,
-    )
-    .unwrap();
-    let table = tmp("check-shifanqu-2026.json");
-    let c = corrections.to_str().unwrap();
-    let t = table.to_str().unwrap();
-    assert!(run(&[FAMILY_A, "--corrections", c, "-o", t])
-        .status
-        .success());
-    let out = run(&[FAMILY_A, "--corrections", c, "--check", t]);
-    assert!(out.status.success(), "{}", stderr(&out));
-
-    let json = std::fs::read_to_string(&table).unwrap();
-    std::fs::write(&table, json.replace("甲镇", "乙镇")).unwrap();
-    let out = run(&[FAMILY_A, "--corrections", c, "--check", t]);
-    assert_eq!(out.status.code(), Some(1));
-    let msg = stderr(&out);
-    // Not the 2017 text's --dataset taian-2017: the corrections give the id.
-    assert!(
-        msg.contains(&format!(
-            "cargo run -p gk-import -- {FAMILY_A} --corrections {c} -o {t}"
-        )),
-        "{msg}"
-    );
-    let out = run(&[
-        FAMILY_A,
-        "--dataset",
-        "other-2026",
-        "--corrections",
-        c,
-        "--check",
-        t,
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains(&format!(
-            "-- {FAMILY_A} --dataset other-2026 --corrections {c} -o {t}"
-        )),
-        "{}",
-        stderr(&out)
-    );
-    std::fs::remove_file(corrections).ok();
-    std::fs::remove_file(table).ok();
-}
-
-#[test]
-fn the_reading_carries_the_readers_marks() {
-    let out = run(&[FAMILY_A, "--reading"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let reading: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let tasks = reading["tasks"].as_array().unwrap();
-    assert_eq!(tasks.len(), 5);
-    // Task 5's time (适时) names no date or cadence: the page shows the same mark.
-    assert_eq!(
-        tasks[4]["marks"],
-        serde_json::json!([{"TimeUnread": "适时"}])
-    );
-    assert!(tasks[..4]
-        .iter()
-        .all(|t| t["marks"] == serde_json::json!([])));
 }

@@ -2,29 +2,14 @@
 //! the words of the 导入任务表 page (gk-reader), on the fixture worked out by hand in
 //! reader/tests/fixtures/family-a.html.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_gk-import");
+use common::{run, stderr, tmp};
+
 const FAMILY_A: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../reader/tests/fixtures/family-a.html"
 );
-
-fn run(args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("gk-import runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn tmp(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-{name}", std::process::id()))
-}
 
 const CORRECTIONS: &str = r#"{
   "id": "shifanqu-2026",
@@ -116,8 +101,17 @@ fn the_reading_is_shown_as_json() {
     let out = run(&[FAMILY_A, "--reading"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let reading: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(reading["tasks"].as_array().unwrap().len(), 5);
     assert_eq!(reading["family"], "A");
+    let tasks = reading["tasks"].as_array().unwrap();
+    assert_eq!(tasks.len(), 5);
+    // Task 5's time (适时) names no date or cadence: the page shows the same mark.
+    assert_eq!(
+        tasks[4]["marks"],
+        serde_json::json!([{"TimeUnread": "适时"}])
+    );
+    assert!(tasks[..4]
+        .iter()
+        .all(|t| t["marks"] == serde_json::json!([])));
 }
 
 #[test]
@@ -142,4 +136,54 @@ fn a_file_it_cannot_read_gets_the_pages_words() {
     );
     std::fs::remove_file(doc).ok();
     std::fs::remove_file(bad).ok();
+}
+
+#[test]
+fn check_on_a_reader_file_says_how_to_make_it_again_with_its_corrections() {
+    let corrections = tmp("check-corrections.json");
+    std::fs::write(
+        &corrections,
+        r#"{"id": "shifanqu-2026", "members": {"各镇（街道）": ["甲镇"], "区直各部门": ["区财政局"], "区直有关部门": ["区民政局"]}}"#,
+    )
+    .unwrap();
+    let table = tmp("check-shifanqu-2026.json");
+    let c = corrections.to_str().unwrap();
+    let t = table.to_str().unwrap();
+    assert!(run(&[FAMILY_A, "--corrections", c, "-o", t])
+        .status
+        .success());
+    let out = run(&[FAMILY_A, "--corrections", c, "--check", t]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let json = std::fs::read_to_string(&table).unwrap();
+    std::fs::write(&table, json.replace("甲镇", "乙镇")).unwrap();
+    let out = run(&[FAMILY_A, "--corrections", c, "--check", t]);
+    assert_eq!(out.status.code(), Some(1));
+    let msg = stderr(&out);
+    // Not the 2017 text's --dataset taian-2017: the corrections give the id.
+    assert!(
+        msg.contains(&format!(
+            "cargo run -p gk-import -- {FAMILY_A} --corrections {c} -o {t}"
+        )),
+        "{msg}"
+    );
+    let out = run(&[
+        FAMILY_A,
+        "--dataset",
+        "other-2026",
+        "--corrections",
+        c,
+        "--check",
+        t,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!(
+            "-- {FAMILY_A} --dataset other-2026 --corrections {c} -o {t}"
+        )),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_file(corrections).ok();
+    std::fs::remove_file(table).ok();
 }

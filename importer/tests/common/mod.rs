@@ -1,6 +1,8 @@
 //! The real 2017 table, imported once, and helpers to look at its tasks and raw rows.
 #![allow(dead_code)] // each test file uses a part of this
 
+use std::path::PathBuf;
+use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use gk_core::model::{Table, Task};
@@ -47,4 +49,21 @@ pub fn line(n: usize) -> &'static str {
 
 pub fn names(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
+}
+
+/// Runs the gk-import binary.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gk-import"))
+        .args(args)
+        .output()
+        .expect("gk-import runs")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A path in the test target's scratch folder, per test process.
+pub fn tmp(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{}-{name}", std::process::id()))
 }
