@@ -149,13 +149,15 @@ pub fn TableReader() -> impl IntoView {
     provide_context(p);
     // Kept at every change, after the load above (never before it).
     Effect::new(move |first: Option<()>| {
-        let text = p.draft.with(|d| {
-            d.as_ref()
-                .map(|d| serde_json::to_string(d).unwrap_or_default())
-        });
+        p.draft.track();
+        // Not the draft just loaded, nor over one that could not be read.
         if first.is_none() || !may_save {
             return;
         }
+        let text = p.draft.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| serde_json::to_string(d).unwrap_or_default())
+        });
         if let Some(text) = text {
             match storage::save_draft(&text) {
                 Ok(()) => p.storage.set(None),
