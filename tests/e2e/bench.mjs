@@ -28,6 +28,7 @@ import { dirname, resolve } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { convert, WORD } from './libreoffice.mjs';
 
 const here = dirname(new URL(import.meta.url).pathname);
 const root = resolve(here, '../..');
@@ -760,8 +761,7 @@ function readerDocx(n) {
     rows.join('') +
     '</table></body></html>';
   writeFileSync(`${dir}/tasks-${n}.html`, html);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, `${dir}/tasks-${n}.html`], { stdio: 'pipe', timeout: 180000 });
-  return readFileSync(`${dir}/tasks-${n}.docx`);
+  return readFileSync(convert(`${dir}/tasks-${n}.html`, dir, WORD));
 }
 
 /** Choosing the document on the 导入任务表 page → all its tasks painted, and the longest task. */

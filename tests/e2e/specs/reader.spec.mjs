@@ -5,11 +5,11 @@
 // fixtures' words (see reader/tests/families.rs for the same fixtures read natively).
 // Screenshots for review: tests/e2e/test-results/reader-*.png.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watch, hashOf, taskRows } from './helpers.mjs';
+import { convert, WORD, EXCEL } from '../libreoffice.mjs';
 
 const fixtures = new URL('../../../reader/tests/fixtures/', import.meta.url).pathname;
 const results = new URL('../test-results/', import.meta.url).pathname;
@@ -17,21 +17,7 @@ const results = new URL('../test-results/', import.meta.url).pathname;
 /** family-a.html as Word writes it: LibreOffice turns its rowspan into w:vMerge, colspan into w:gridSpan. */
 function wordDocument() {
   const dir = mkdtempSync(join(tmpdir(), 'gk-reader-e2e-'));
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      '--headless',
-      '--infilter=HTML (StarWriter)',
-      '--convert-to',
-      'docx:MS Word 2007 XML',
-      '--outdir',
-      dir,
-      `${fixtures}family-a.html`,
-    ],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
-  const path = join(dir, 'family-a.docx');
+  const path = convert(`${fixtures}family-a.html`, dir, WORD);
   expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   return path;
 }
@@ -168,13 +154,9 @@ test('a Word document is read, corrected in place, and becomes a table the task 
 test('an Excel workbook is read with its merged ranges (LibreOffice Calc makes it from family-c.html)', async ({ page }) => {
   const w = watch(page);
   const dir = mkdtempSync(join(tmpdir(), 'gk-reader-xlsx-'));
-  execFileSync(
-    'soffice',
-    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx', '--outdir', dir, `${fixtures}family-c.html`],
-    { stdio: 'pipe', timeout: 120_000 },
-  );
+  const workbook = convert(`${fixtures}family-c.html`, dir, EXCEL);
   await openReader(page);
-  await page.setInputFiles('#reader-file', join(dir, 'family-c.xlsx'));
+  await page.setInputFiles('#reader-file', workbook);
   // By hand from family-c.html: one 负责科室 column and no lead marker, so the units listed
   // lead; where there are two, the task says that it guessed, and 按规定时限 has no date.
   await expect(page.locator('#reader-counts')).toContainText('“family-c.xlsx”：');
