@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use gk_core::model::{
-    iso_date, Dataset, Date, Kind, Month, Office, Period, Pillar, Scope, Section, Table, Task,
-    TimeDef, TimeReq, TimeRule, Unit, FORMAT, GROUP,
+    iso_date, AfterUnit, Dataset, Date, Kind, Month, Office, Period, Pillar, Scope, Section, Table,
+    Task, TimeDef, TimeReq, TimeRule, Unit, FORMAT, GROUP,
 };
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +36,32 @@ pub struct Corrections {
     pub members: BTreeMap<String, Vec<String>>,
     /// A task (its index in the reading) → its leads and responsible units, as corrected.
     pub tasks: BTreeMap<usize, (Vec<String>, Vec<String>)>,
+    /// The office's kinds of unit, in the unit picker's order; empty: the proposed ones
+    /// ([`proposed_kinds`]).
+    pub kind_list: Vec<KindDef>,
+    /// A first-level heading (a pillar's name) → its short name for chips.
+    pub pillar_shorts: BTreeMap<String, String>,
+    /// A time requirement as read (its key, [`time_def`]) → as the office publishes it.
+    pub times: BTreeMap<String, TimeFix>,
+}
+
+/// A kind of unit: its key in the file and the unit picker's heading.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KindDef {
+    pub key: String,
+    pub heading: String,
+}
+
+/// The office's change to one time requirement: its key (in links), its label (the time
+/// filter's option), or that it is no time requirement at all (长期 in 长期坚持的工作).
+/// Empty fields mean "as read".
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TimeFix {
+    pub key: String,
+    pub label: String,
+    pub drop: bool,
 }
 
 /// The kinds of unit the reader proposes, with their picker headings. `department`'s heading
@@ -47,6 +73,45 @@ pub const KINDS: [(&str, &str); 5] = [
     ("office", "科室"),
     ("other", "其他单位"),
 ];
+
+/// The kinds the reader proposes for a table whose office is `office_short` (区政府办公室 →
+/// 区直部门).
+pub fn proposed_kinds(office_short: &str) -> Vec<KindDef> {
+    let level = office_short
+        .chars()
+        .next()
+        .filter(|l| ['市', '区', '县'].contains(l));
+    KINDS
+        .iter()
+        .map(|(key, heading)| KindDef {
+            key: (*key).into(),
+            heading: match (*key, level) {
+                ("department", Some(l)) => format!("{l}{heading}"),
+                ("department", None) => "部门".into(),
+                _ => (*heading).into(),
+            },
+        })
+        .collect()
+}
+
+/// The kinds in use: the office's, else the proposed ones.
+pub fn kinds_of(c: &Corrections, office_short: &str) -> Vec<KindDef> {
+    if c.kind_list.is_empty() {
+        proposed_kinds(office_short)
+    } else {
+        c.kind_list.clone()
+    }
+}
+
+/// A group's short name for a task's label: its name without a closing （单位）
+/// (市政府各部门（单位） → 市政府各部门).
+pub fn group_short(name: &str) -> Option<String> {
+    ["（单位）", "(单位)"]
+        .iter()
+        .find_map(|end| name.strip_suffix(end))
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
 
 /// A kind for a unit's name, from how it ends and begins.
 pub fn guess_kind(name: &str) -> &'static str {
@@ -169,10 +234,7 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
     } else {
         c.id.trim().to_string()
     };
-    if !id
-        .chars()
-        .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
-    {
+    if !is_key(&id) {
         problems.push(format!(
             "任务表编号“{id}”只能用小写字母、数字和“-”，例如 daiyue-2026"
         ));
@@ -201,7 +263,7 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
                 units.push(Unit {
                     name: name.clone(),
                     kind: GROUP.into(),
-                    short: None,
+                    short: group_short(name),
                     scope: Some(scope),
                     members,
                 });
@@ -220,11 +282,13 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
         }
     }
     // Groups first, then the other units by kind, each in order of first mention.
+    let kind_list = kinds_of(c, &office_short);
+    problems.extend(kind_problems(&kind_list));
     let kind_rank = |k: &str| {
-        KINDS
+        kind_list
             .iter()
-            .position(|(key, _)| *key == k)
-            .unwrap_or(KINDS.len())
+            .position(|d| d.key == k)
+            .unwrap_or(kind_list.len())
     };
     units.sort_by_key(|u| {
         if u.is_group() {
@@ -233,24 +297,16 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
             1 + kind_rank(&u.kind)
         }
     });
-    let level = office_short
-        .chars()
-        .next()
-        .filter(|l| ['市', '区', '县'].contains(l));
-    let kinds: Vec<Kind> = KINDS
+    let kinds: Vec<Kind> = kind_list
         .iter()
-        .filter(|(key, _)| units.iter().any(|u| u.kind == *key))
-        .map(|(key, heading)| Kind {
-            key: (*key).into(),
-            heading: match (*key, level) {
-                ("department", Some(l)) => format!("{l}{heading}"),
-                ("department", None) => "部门".into(),
-                _ => (*heading).into(),
-            },
+        .filter(|d| units.iter().any(|u| u.kind == d.key))
+        .map(|d| Kind {
+            key: d.key.clone(),
+            heading: d.heading.clone(),
         })
         .collect();
     for u in &units {
-        if !u.is_group() && !KINDS.iter().any(|(k, _)| *k == u.kind) {
+        if !u.is_group() && !kind_list.iter().any(|d| d.key == u.kind) {
             problems.push(format!("单位“{}”的类别“{}”不在可选类别中", u.name, u.kind));
         }
     }
@@ -266,6 +322,9 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
     let mut sections: Vec<Section> = Vec::new();
     let mut tasks: Vec<Task> = Vec::new();
     let mut times: Vec<TimeDef> = Vec::new();
+    let mut order: Vec<TimeOrder> = Vec::new();
+    let mut clashes: Vec<String> = Vec::new();
+    problems.extend(time_fix_problems(c));
     for (i, read) in reading.tasks.iter().enumerate() {
         let pillar_name = match depth {
             0 => title.clone(),
@@ -275,9 +334,15 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
             Some(p) => pillars[p].id,
             None => {
                 let id = pillars.len() as u8 + 1;
+                let short = c
+                    .pillar_shorts
+                    .get(&pillar_name)
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| short_of(&pillar_name));
                 pillars.push(Pillar {
                     id,
-                    short: short_of(&pillar_name),
+                    short,
                     name: pillar_name,
                 });
                 id
@@ -308,13 +373,26 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
         }
         let mut time = Vec::new();
         for found in &read.times {
-            let def = time_def(found.ask, year);
+            let Some(def) = fixed(time_def(found.ask, year), c) else {
+                continue;
+            };
             let count = match found.ask {
                 Ask::After(_, n) => n,
                 _ => None,
             };
-            if !times.iter().any(|d| d.key == def.key) {
-                times.push(def.clone());
+            match times.iter().find(|d| d.key == def.key) {
+                None => {
+                    times.push(def.clone());
+                    order.push(time_order(found.ask, &def));
+                }
+                Some(other) if *other != def && !clashes.contains(&def.key) => {
+                    problems.push(format!(
+                        "两个不同的时限要求用了同一编号“{}”：“{}”和“{}”",
+                        def.key, other.label, def.label
+                    ));
+                    clashes.push(def.key.clone());
+                }
+                Some(_) => {}
             }
             if !time.iter().any(|t: &TimeReq| t.tag == def.key) {
                 time.push(TimeReq {
@@ -339,7 +417,9 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
             time,
         });
     }
-    times.sort_by_key(time_order);
+    let mut ordered: Vec<(TimeOrder, TimeDef)> = order.into_iter().zip(times).collect();
+    ordered.sort_by_key(|(o, _)| *o);
+    let times: Vec<TimeDef> = ordered.into_iter().map(|(_, d)| d).collect();
     if tasks.is_empty() {
         problems.push("没有读到任何任务".into());
     }
@@ -385,6 +465,87 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
     })
 }
 
+/// A kind list's mistakes: keys that are not keys, used twice, or `group`; headings left blank.
+fn kind_problems(list: &[KindDef]) -> Problems {
+    let mut problems = Problems::new();
+    for (i, d) in list.iter().enumerate() {
+        if !is_key(&d.key) || d.key == GROUP {
+            problems.push(format!(
+                "类别“{}”的编号“{}”只能用小写字母、数字和“-”（不能是 group）",
+                d.heading, d.key
+            ));
+        } else if list[..i].iter().any(|o| o.key == d.key) {
+            problems.push(format!("两个类别用了同一编号“{}”", d.key));
+        }
+        if d.heading.trim().is_empty() {
+            problems.push(format!("类别“{}”还没有名称", d.key));
+        }
+    }
+    problems
+}
+
+/// A time fix's key that is not a key.
+fn time_fix_problems(c: &Corrections) -> Problems {
+    c.times
+        .values()
+        .filter(|f| !f.drop && !f.key.trim().is_empty() && !is_key(f.key.trim()))
+        .map(|f| {
+            format!(
+                "时限编号“{}”只能用小写字母、数字和“-”，例如 by-june",
+                f.key.trim()
+            )
+        })
+        .collect()
+}
+
+fn is_key(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+}
+
+/// A time requirement as the office publishes it; `None` when the office says it is none.
+pub fn fixed(mut def: TimeDef, c: &Corrections) -> Option<TimeDef> {
+    let Some(fix) = c.times.get(&def.key) else {
+        return Some(def);
+    };
+    if fix.drop {
+        return None;
+    }
+    if !fix.key.trim().is_empty() {
+        def.key = fix.key.trim().to_string();
+    }
+    if !fix.label.trim().is_empty() {
+        def.label = fix.label.trim().to_string();
+    }
+    Some(def)
+}
+
+/// The time requirements of a reading as read (before the office's changes), in the time
+/// filter's order, each with the number of tasks that name it and its first words.
+pub fn read_times(reading: &Reading, year: i32) -> Vec<(TimeDef, usize, String)> {
+    let mut out: Vec<(TimeDef, usize, String, TimeOrder)> = Vec::new();
+    for read in &reading.tasks {
+        let mut seen: Vec<String> = Vec::new();
+        for found in &read.times {
+            let def = time_def(found.ask, year);
+            if seen.contains(&def.key) {
+                continue;
+            }
+            seen.push(def.key.clone());
+            match out.iter_mut().find(|t| t.0.key == def.key) {
+                Some(t) => t.1 += 1,
+                None => {
+                    let order = time_order(found.ask, &def);
+                    out.push((def, 1, found.phrase.clone(), order));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|t| t.3);
+    out.into_iter().map(|(d, n, p, _)| (d, n, p)).collect()
+}
+
 fn first_of(given: &str, guess: Option<&str>) -> String {
     match given.trim() {
         "" => guess.unwrap_or("").to_string(),
@@ -419,14 +580,18 @@ pub fn time_def(ask: Ask, table_year: i32) -> TimeDef {
         Ask::Due { year, month, day } => {
             let y = year.unwrap_or(table_year);
             match day {
-                None => def(
-                    format!("by-{y}-{month:02}"),
-                    match month {
-                        12 => format!("{y}年底前"),
-                        m => format!("{y}年{m}月底前"),
-                    },
-                    TimeRule::Due(last_day(y, month)),
-                ),
+                None => match month {
+                    12 => def(
+                        format!("by-{y}-end"),
+                        format!("{y}年底前"),
+                        TimeRule::Due(last_day(y, 12)),
+                    ),
+                    m => def(
+                        format!("by-{y}-{m:02}"),
+                        format!("{y}年{m}月底前"),
+                        TimeRule::Due(last_day(y, m)),
+                    ),
+                },
                 Some(d) => {
                     let date = Month::try_from(month)
                         .ok()
@@ -449,6 +614,11 @@ pub fn time_def(ask: Ask, table_year: i32) -> TimeDef {
             };
             def(key.into(), p.label().into(), TimeRule::Every(Some(p)))
         }
+        Ask::EveryDays(n) => def(
+            format!("every-{n}-days"),
+            format!("每{n}日"),
+            TimeRule::Every(Some(period_of_days(n))),
+        ),
         Ask::Every(None) => def("regular".into(), "定期".into(), TimeRule::Every(None)),
         Ask::Ongoing => def("ongoing".into(), "持续推进".into(), TimeRule::Every(None)),
         Ask::After(unit, _) => match unit {
@@ -466,14 +636,34 @@ pub fn time_def(ask: Ask, table_year: i32) -> TimeDef {
     }
 }
 
-/// The time filter's order: cadences (shortest first), 定期, 持续推进, deadlines by date, then
-/// limits after an event.
-fn time_order(d: &TimeDef) -> (u8, Option<Period>, Option<Date>, String) {
+/// The calendar period a cadence of `n` days is checked by: the shortest that holds it (每五日
+/// is checked weekly, 每十日 monthly).
+fn period_of_days(n: u32) -> Period {
+    match n {
+        0..=7 => Period::Week,
+        8..=31 => Period::Month,
+        32..=92 => Period::Quarter,
+        _ => Period::Year,
+    }
+}
+
+type TimeOrder = (u8, Option<Period>, Option<Date>, u32);
+
+/// The time filter's order, from what was read: cadences (shortest period first, a calendar
+/// one before N days checked by the same period), 定期 and 持续推进, deadlines by date, then
+/// limits after an event (working days, then hours). Ties keep the order of first appearance
+/// (the sorts are stable).
+fn time_order(ask: Ask, d: &TimeDef) -> TimeOrder {
+    let days = match ask {
+        Ask::EveryDays(n) => n,
+        _ => 0,
+    };
     match d.rule {
-        TimeRule::Every(Some(p)) => (0, Some(p), None, String::new()),
-        TimeRule::Every(None) => (1, None, None, d.key.clone()),
-        TimeRule::Due(day) => (2, None, Some(day), String::new()),
-        TimeRule::After(_) => (3, None, None, d.key.clone()),
+        TimeRule::Every(Some(p)) => (0, Some(p), None, days),
+        TimeRule::Every(None) => (1, None, None, 0),
+        TimeRule::Due(day) => (2, None, Some(day), 0),
+        TimeRule::After(AfterUnit::WorkingDays) => (3, None, None, 0),
+        TimeRule::After(AfterUnit::Hours) => (3, None, None, 1),
     }
 }
 

@@ -19,6 +19,8 @@ pub enum Ask {
     After(AfterUnitKey, Option<u32>),
     /// Ongoing work with no deadline (持续推进, 长期坚持).
     Ongoing,
+    /// Every N days (每五日, 每10天): checked by the shortest calendar period that holds N days.
+    EveryDays(u32),
 }
 
 /// A period as its key in the table file (`week`, …), for a reading kept in storage.
@@ -279,6 +281,32 @@ fn at(chars: &[char], at: usize) -> Option<(Ask, usize)> {
     if after_number {
         return None;
     }
+    // 每五日, 每10天: a cadence of N days (2 to 366).
+    if lit(chars, at, "每").is_some() {
+        let (n, len) = number(chars, at + 1)?;
+        let unit = lit(chars, at + 1 + len, "日").or_else(|| lit(chars, at + 1 + len, "天"))?;
+        return (2..=366)
+            .contains(&n)
+            .then_some((Ask::EveryDays(n), 1 + len + unit));
+    }
+    // 到2018年: by the end of that year, unless a month or 年底 follows (to be read from the
+    // number on).
+    if lit(chars, at, "到").is_some() {
+        let (y, len) = number(chars, at + 1)?;
+        let i = at + 1 + len;
+        let next = chars.get(i + 1).copied();
+        let more = next.is_some_and(|c| {
+            digit(c).is_some() || numeral(c).is_some() || "底末内上下".contains(c)
+        });
+        return ((2000..=2100).contains(&y) && lit(chars, i, "年").is_some() && !more).then_some((
+            Ask::Due {
+                year: Some(y as i32),
+                month: 12,
+                day: None,
+            },
+            i + 1 - at,
+        ));
+    }
     // YYYY年 before a month or 年底前.
     let (first, first_len) = number(chars, at)?;
     let mut i = at + first_len;
@@ -488,6 +516,33 @@ mod tests {
     }
 
     #[test]
+    fn every_n_days_and_by_a_later_year() {
+        assert_eq!(
+            asks("每五日发布一次"),
+            [(Ask::EveryDays(5), "每五日".into())]
+        );
+        assert_eq!(asks("每10天"), [(Ask::EveryDays(10), "每10天".into())]);
+        let y2018 = Ask::Due {
+            year: Some(2018),
+            month: 12,
+            day: None,
+        };
+        assert_eq!(asks("到2018年实现全覆盖"), [(y2018, "到2018年".into())]);
+        assert_eq!(asks("到2018年底"), [(y2018, "2018年底".into())]);
+        assert_eq!(
+            asks("到2018年6月底前"),
+            [(
+                Ask::Due {
+                    year: Some(2018),
+                    month: 6,
+                    day: None
+                },
+                "2018年6月底前".into()
+            )]
+        );
+    }
+
+    #[test]
     fn no_phrase_inside_numbers_or_other_words() {
         assert!(asks("13月底前").is_empty());
         assert!(asks("2018年内").len() == 1); // 2018年内: within 2018
@@ -500,6 +555,8 @@ mod tests {
             }
         );
         assert!(asks("三年内").is_empty());
+        assert!(asks("每日").is_empty());
+        assert!(asks("到年底").len() == 1);
         assert!(asks("及时、适时、年度报告").is_empty());
     }
 }

@@ -2,7 +2,9 @@
 //! fixture, with its table worked out by hand.
 
 use gk_core::model::{Scope, Table};
-use gk_reader::publish::{guess_kind, guess_office, publish, Corrections};
+use gk_reader::publish::{
+    group_short, guess_kind, guess_office, publish, read_times, Corrections, KindDef, TimeFix,
+};
 
 fn reading() -> gk_reader::reading::Reading {
     let path = format!(
@@ -174,4 +176,139 @@ fn kinds_and_offices_proposed_from_names() {
         Some(("岱岳区人民政府办公室".into(), "区政府办公室".into()))
     );
     assert_eq!(guess_office("某局2026年政务公开重点工作任务分解"), None);
+}
+
+fn kind(key: &str, heading: &str) -> KindDef {
+    KindDef {
+        key: key.into(),
+        heading: heading.into(),
+    }
+}
+
+fn fix(key: &str, label: &str, drop: bool) -> TimeFix {
+    TimeFix {
+        key: key.into(),
+        label: label.into(),
+        drop,
+    }
+}
+
+#[test]
+fn the_office_names_its_own_kinds_short_names_and_time_requirements() {
+    let mut c = corrections();
+    // 区审计局 and 区教育局 as 监督部门, listed before the other departments; the towns' kind
+    // renamed; a kind no unit has is not published.
+    c.kind_list = vec![
+        kind("oversight", "监督部门"),
+        kind("department", "区直部门"),
+        kind("town", "镇、街道"),
+        kind("unused", "驻区单位"),
+    ];
+    c.kinds.insert("区审计局".into(), "oversight".into());
+    c.kinds.insert("区教育局".into(), "oversight".into());
+    c.pillar_shorts
+        .insert("一、助力优化营商环境".into(), "营商环境".into());
+    c.pillar_shorts
+        .insert("二、加强财政信息公开".into(), "  ".into());
+    c.times.insert("quarterly".into(), fix("", "按季度", false));
+    c.times
+        .insert("by-2026-06".into(), fix("half-year", "上半年", false));
+    c.times.insert("ongoing".into(), fix("", "", true));
+    let t = publish(&reading(), &c).unwrap().table;
+    let kinds: Vec<(&str, &str)> = t
+        .kinds
+        .iter()
+        .map(|k| (k.key.as_str(), k.heading.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("oversight", "监督部门"),
+            ("department", "区直部门"),
+            ("town", "镇、街道")
+        ]
+    );
+    let order: Vec<&str> = t.units[3..6].iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(order, ["区审计局", "区教育局", "区发展改革局"]);
+    let shorts: Vec<&str> = t.pillars.iter().map(|p| p.short.as_str()).collect();
+    // A blank short name is the proposed one.
+    assert_eq!(shorts, ["营商环境", "加强财政信息公开", "做好民生信息公开"]);
+    let times: Vec<(&str, &str)> = t
+        .times
+        .iter()
+        .map(|d| (d.key.as_str(), d.label.as_str()))
+        .collect();
+    assert_eq!(
+        times,
+        [
+            ("quarterly", "按季度"),
+            ("by-2026-05", "2026年5月底前"),
+            ("half-year", "上半年"),
+            ("by-2026-10", "2026年10月底前"),
+        ]
+    );
+    // Task 1.1.2 (持续推进) has no time requirement left; 1.1.1's 6月底前 keeps its words.
+    assert!(t.tasks[1].time.is_empty());
+    assert_eq!(t.tasks[0].time[0].tag, "half-year");
+    assert_eq!(t.tasks[0].time[0].phrase, "6月底前");
+    // The list the office corrects: as read, with each one's tasks and first words.
+    let read: Vec<(String, usize, String)> = read_times(&reading(), 2026)
+        .into_iter()
+        .map(|(d, n, p)| (d.key, n, p))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("quarterly".to_string(), 1, "每季度".to_string()),
+            ("ongoing".into(), 1, "持续推进".into()),
+            ("by-2026-05".into(), 1, "5月底前".into()),
+            ("by-2026-06".into(), 1, "6月底前".into()),
+            ("by-2026-10".into(), 1, "10月底前".into()),
+        ]
+    );
+}
+
+#[test]
+fn the_offices_kinds_and_time_keys_are_checked() {
+    let mut c = corrections();
+    c.kind_list = vec![
+        kind("department", "区直部门"),
+        kind("department", "部门"),
+        kind("Town", "镇（街道）"),
+        kind("group", "单位组"),
+        kind("other", " "),
+    ];
+    c.times
+        .insert("by-2026-05".into(), fix("Half Year", "", false));
+    // Two requirements given one key: one of them must be renamed.
+    c.times
+        .insert("by-2026-06".into(), fix("by-2026-10", "", false));
+    let problems = publish(&reading(), &c).unwrap_err();
+    assert_eq!(
+        problems,
+        [
+            "两个类别用了同一编号“department”",
+            "类别“镇（街道）”的编号“Town”只能用小写字母、数字和“-”（不能是 group）",
+            "类别“单位组”的编号“group”只能用小写字母、数字和“-”（不能是 group）",
+            "类别“other”还没有名称",
+            "单位“天平街道”的类别“town”不在可选类别中",
+            "单位“粥店街道”的类别“town”不在可选类别中",
+            "时限编号“Half Year”只能用小写字母、数字和“-”，例如 by-june",
+            "两个不同的时限要求用了同一编号“by-2026-10”：“2026年6月底前”和“2026年10月底前”",
+        ]
+    );
+}
+
+#[test]
+fn a_groups_short_name_drops_a_closing_danwei() {
+    assert_eq!(
+        group_short("市政府各部门（单位）").as_deref(),
+        Some("市政府各部门")
+    );
+    assert_eq!(
+        group_short("区直有关部门(单位)").as_deref(),
+        Some("区直有关部门")
+    );
+    assert_eq!(group_short("各县（市、区）"), None);
+    assert_eq!(group_short("（单位）"), None);
 }
