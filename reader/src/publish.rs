@@ -216,15 +216,81 @@ pub fn table_names(reading: &Reading, c: &Corrections) -> Vec<String> {
     names
 }
 
+/// The table's title: the office's, else the one read.
+pub fn title_of(reading: &Reading, c: &Corrections) -> String {
+    match c.title.trim() {
+        "" => reading.title.clone(),
+        t => t.to_string(),
+    }
+}
+
+/// The receiving office (full name, short name): the office's, else the one the title suggests.
+pub fn office_of(reading: &Reading, c: &Corrections) -> (String, String) {
+    let guessed = guess_office(&title_of(reading, c));
+    (
+        first_of(&c.office_name, guessed.as_ref().map(|g| g.0.as_str())),
+        first_of(&c.office_short, guessed.as_ref().map(|g| g.1.as_str())),
+    )
+}
+
+/// The kinds of unit of the draft: the office's, else those proposed for its office's level.
+pub fn kinds_for(reading: &Reading, c: &Corrections) -> Vec<KindDef> {
+    kinds_of(c, &office_of(reading, c).1)
+}
+
+/// A unit's kind key: the office's choice, else the guess from its name.
+pub fn unit_kind(c: &Corrections, name: &str) -> String {
+    c.kinds
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| guess_kind(name).to_string())
+}
+
+/// The office renames a kind's key: the kind list (the proposed one, if the office had none)
+/// and every unit of that kind follow.
+pub fn rename_kind(reading: &Reading, c: &mut Corrections, old: &str, new: &str) {
+    let mut list = kinds_for(reading, c);
+    for d in list.iter_mut().filter(|d| d.key == old) {
+        d.key = new.to_string();
+    }
+    for name in table_names(reading, c) {
+        if group_scope(&name).is_none() && unit_kind(c, &name) == old {
+            c.kinds.insert(name, new.to_string());
+        }
+    }
+    c.kind_list = list;
+}
+
+/// A task's first-level heading (its pillar): the first of its path, or the title for a table
+/// without headings.
+fn pillar_of(reading: &Reading, read: &crate::reading::Read, title: &str) -> String {
+    if reading.tasks.iter().all(|t| t.path.is_empty()) {
+        title.to_string()
+    } else {
+        read.path.first().cloned().unwrap_or_default()
+    }
+}
+
+/// The first-level headings (the pillars) of the draft, in order, each with the short name
+/// proposed for it.
+pub fn pillar_names(reading: &Reading, c: &Corrections) -> Vec<(String, String)> {
+    let title = title_of(reading, c);
+    let mut out: Vec<(String, String)> = Vec::new();
+    for read in &reading.tasks {
+        let name = pillar_of(reading, read, &title);
+        if !out.iter().any(|(n, _)| *n == name) {
+            let short = short_of(&name);
+            out.push((name, short));
+        }
+    }
+    out
+}
+
 /// The table file, or every problem that stops it.
 pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems> {
     let mut problems = Problems::new();
     let year = c.year.or(reading.year);
-    let title = if c.title.trim().is_empty() {
-        reading.title.clone()
-    } else {
-        c.title.trim().to_string()
-    };
+    let title = title_of(reading, c);
     if year.is_none() {
         problems.push("请填写年份：标题中没有读到“20XX年”".into());
     }
@@ -239,9 +305,7 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
             "任务表编号“{id}”只能用小写字母、数字和“-”，例如 daiyue-2026"
         ));
     }
-    let guessed = guess_office(&title);
-    let office_name = first_of(&c.office_name, guessed.as_ref().map(|g| g.0.as_str()));
-    let office_short = first_of(&c.office_short, guessed.as_ref().map(|g| g.1.as_str()));
+    let (office_name, office_short) = office_of(reading, c);
     if office_name.is_empty() || office_short.is_empty() {
         problems.push("请填写接收报送文件的单位（全称和简称）".into());
     }
@@ -312,12 +376,6 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
     }
 
     // The hierarchy: pillars, sections, items.
-    let depth = reading
-        .tasks
-        .iter()
-        .map(|t| t.path.len())
-        .max()
-        .unwrap_or(0);
     let mut pillars: Vec<Pillar> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut tasks: Vec<Task> = Vec::new();
@@ -326,10 +384,7 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
     let mut clashes: Vec<String> = Vec::new();
     problems.extend(time_fix_problems(c));
     for (i, read) in reading.tasks.iter().enumerate() {
-        let pillar_name = match depth {
-            0 => title.clone(),
-            _ => read.path.first().cloned().unwrap_or_default(),
-        };
+        let pillar_name = pillar_of(reading, read, &title);
         let pillar = match pillars.iter().position(|p| p.name == pillar_name) {
             Some(p) => pillars[p].id,
             None => {

@@ -312,3 +312,22 @@ fn a_groups_short_name_drops_a_closing_danwei() {
     assert_eq!(group_short("各县（市、区）"), None);
     assert_eq!(group_short("（单位）"), None);
 }
+
+#[test]
+fn a_kinds_new_key_is_followed_by_its_units() {
+    use gk_reader::publish::{kinds_for, rename_kind, unit_kind};
+    let r = reading();
+    let mut c = corrections();
+    c.kinds.insert("区审计局".into(), "other".into());
+    // The proposed list until the office changes it; 区政府办公室 gives 区直部门.
+    assert_eq!(kinds_for(&r, &c)[0], kind("department", "区直部门"));
+    rename_kind(&r, &mut c, "department", "bureau");
+    assert_eq!(c.kind_list[0], kind("bureau", "区直部门"));
+    assert_eq!(c.kind_list.len(), 5);
+    assert_eq!(unit_kind(&c, "区财政局"), "bureau");
+    assert_eq!(unit_kind(&c, "区审计局"), "other");
+    assert_eq!(unit_kind(&c, "天平街道"), "town");
+    let t = publish(&r, &c).unwrap().table;
+    assert_eq!(t.unit("区教育局").unwrap().kind, "bureau");
+    assert_eq!(t.kinds[0].key, "bureau");
+}

@@ -14,6 +14,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use crate::storage;
 
 mod panels;
+mod vocabulary;
 
 /// What the page keeps: the file read, its reading and the office's corrections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

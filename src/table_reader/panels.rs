@@ -2,12 +2,13 @@
 //! place, and the table file. Each row is drawn once per reading; its inputs write into the
 //! corrections when they change (so typing never redraws the list under the cursor).
 
-use gk_reader::publish::{guess_kind, table_names, task_units, KINDS};
+use gk_reader::publish::{table_names, task_units, unit_kind, Corrections, KindDef};
 use gk_reader::reading::{similar_names, Family};
 use gk_reader::units::{group_scope, split};
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use super::vocabulary::{kind_options, kinds_memo, Kinds, Pillars, Times};
 use super::{page, published};
 
 fn joined(names: &[String]) -> String {
@@ -29,13 +30,51 @@ fn family_words(f: Family) -> &'static str {
 
 #[component]
 pub fn Check() -> impl IntoView {
+    let kinds = kinds_memo();
     view! {
         <Summary />
         <Dataset />
-        <Units />
+        <Units kinds />
+        <Kinds kinds />
         <Groups />
+        <Pillars />
+        <Times />
         <Tasks />
         <Publish />
+    }
+}
+
+/// A unit's kind select: its options follow the kind list; its choice is the unit's kind. The
+/// unit is `read`, or what the office renamed it to when `renamed` (a name as read).
+fn kind_select(kinds: Memo<Vec<KindDef>>, read: String, renamed: bool) -> impl IntoView {
+    let p = page();
+    let target = move |c: &Corrections, read: &String| match renamed {
+        true => c.renames.get(read).cloned().unwrap_or_else(|| read.clone()),
+        false => read.clone(),
+    };
+    let label = format!("“{read}”的类别");
+    let for_current = read.clone();
+    let current = move || {
+        p.draft.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| unit_kind(&d.corrections, &target(&d.corrections, &for_current)))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <select
+            class="unit-kind"
+            aria-label=label
+            on:change=move |ev| {
+                let v = event_target_value(&ev);
+                p.correct(|c| {
+                    let t = target(c, &read);
+                    c.kinds.insert(t, v);
+                });
+            }
+        >
+            {move || kinds.with(|k| kind_options(k, &current()))}
+        </select>
     }
 }
 
@@ -98,7 +137,7 @@ fn text_field(
     label: &'static str,
     value: String,
     placeholder: String,
-    set: impl Fn(&mut gk_reader::publish::Corrections, String) + Copy + 'static,
+    set: impl Fn(&mut Corrections, String) + Copy + 'static,
 ) -> impl IntoView {
     let p = page();
     view! {
@@ -160,7 +199,7 @@ fn Dataset() -> impl IntoView {
 
 /// Every name as read: rename (or merge, by giving two the same name) and kind.
 #[component]
-fn Units() -> impl IntoView {
+fn Units(kinds: Memo<Vec<KindDef>>) -> impl IntoView {
     let p = page();
     let Some(d) = p.draft.get_untracked() else {
         return ().into_any();
@@ -172,17 +211,6 @@ fn Units() -> impl IntoView {
         .filter(|n| group_scope(n).is_none())
         .map(|name| {
             let renamed = d.corrections.renames.get(name).cloned().unwrap_or_default();
-            let target = if renamed.is_empty() {
-                name.clone()
-            } else {
-                renamed.clone()
-            };
-            let kind = d
-                .corrections
-                .kinds
-                .get(&target)
-                .cloned()
-                .unwrap_or_else(|| guess_kind(&target).to_string());
             let mentions = d.reading.mentions(name);
             let mut hints: Vec<String> = similar
                 .iter()
@@ -201,7 +229,6 @@ fn Units() -> impl IntoView {
             }
             let read = name.clone();
             let for_kind = name.clone();
-            let options = kind_options(&kind);
             view! {
                 <tr data-unit=name.clone()>
                     <th scope="row">{name.clone()}</th>
@@ -226,20 +253,7 @@ fn Units() -> impl IntoView {
                         />
                     </td>
                     <td data-label="类别">
-                        <select
-                            class="unit-kind"
-                            aria-label=format!("“{name}”的类别")
-                            on:change=move |ev| {
-                                let v = event_target_value(&ev);
-                                let read = for_kind.clone();
-                                p.correct(|c| {
-                                    let target = c.renames.get(&read).cloned().unwrap_or(read);
-                                    c.kinds.insert(target, v);
-                                });
-                            }
-                        >
-                            {options}
-                        </select>
+                        {kind_select(kinds, for_kind, true)}
                     </td>
                     <td class="num" data-label="任务数">{mentions}</td>
                     <td class="hint">{hints.join("；")}</td>
@@ -251,13 +265,13 @@ fn Units() -> impl IntoView {
         <section aria-labelledby="units-h">
             <h3 id="units-h">"单位"</h3>
             <p class="help">"同一单位有两种写法时，把两个都改成同一个名称即可合并；改名后各任务中的名称一并修改。"</p>
-            <table class="reader-units">
+            <table class="reader-grid reader-units">
                 <thead>
                     <tr><th scope="col">"读到的名称"</th><th scope="col">"改为"</th><th scope="col">"类别"</th><th scope="col">"任务数"</th><th scope="col">"提示"</th></tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-            <Added />
+            <Added kinds />
         </section>
     }
     .into_any()
@@ -265,7 +279,7 @@ fn Units() -> impl IntoView {
 
 /// Names the office brought in (a group's members, a task's units) that no cell gave: their kind.
 #[component]
-fn Added() -> impl IntoView {
+fn Added(kinds: Memo<Vec<KindDef>>) -> impl IntoView {
     let p = page();
     let added = Memo::new(move |_| {
         p.draft.with(|d| {
@@ -279,14 +293,6 @@ fn Added() -> impl IntoView {
                         && !read.contains(n)
                         && !c.renames.values().any(|r| r == n)
                 })
-                .map(|n| {
-                    let kind = c
-                        .kinds
-                        .get(&n)
-                        .cloned()
-                        .unwrap_or_else(|| guess_kind(&n).to_string());
-                    (n, kind)
-                })
                 .collect::<Vec<_>>()
         })
     });
@@ -295,24 +301,12 @@ fn Added() -> impl IntoView {
         (!list.is_empty()).then(|| {
             let rows = list
                 .into_iter()
-                .map(|(name, kind)| {
+                .map(|name| {
                     let for_kind = name.clone();
                     view! {
                         <li data-unit=name.clone()>
                             <span>{name.clone()}</span>
-                            <select
-                                class="unit-kind"
-                                aria-label=format!("“{name}”的类别")
-                                on:change=move |ev| {
-                                    let v = event_target_value(&ev);
-                                    let name = for_kind.clone();
-                                    p.correct(|c| {
-                                        c.kinds.insert(name, v);
-                                    });
-                                }
-                            >
-                                {kind_options(&kind)}
-                            </select>
+                            {kind_select(kinds, for_kind, false)}
                         </li>
                     }
                 })
@@ -323,19 +317,6 @@ fn Added() -> impl IntoView {
             }
         })
     }
-}
-
-fn kind_options(kind: &str) -> impl IntoView {
-    KINDS
-        .iter()
-        .map(|(key, heading)| {
-            let label = match *key {
-                "department" => "部门".to_string(),
-                _ => heading.to_string(),
-            };
-            view! { <option value=*key selected=kind == *key>{label}</option> }
-        })
-        .collect_view()
 }
 
 /// The groups (各镇（街道）, 区直各部门, …) and their members, which only the office knows.

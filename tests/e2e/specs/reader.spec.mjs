@@ -31,6 +31,8 @@ async function openReader(page) {
 const FAMILY_C = ['办公室', '财务科、办公室', '法规科'];
 const task = (page, i) => page.locator(`li.reader-task[data-task="${i}"]`);
 const unitRow = (page, name) => page.locator(`.reader-units tr[data-unit="${name}"]`);
+/** The values of a list of inputs, in order. */
+const values = (locator) => locator.evaluateAll((els) => els.map((e) => e.value));
 const group = (page, name) => page.locator(`.reader-group[data-group="${name}"] textarea`);
 
 test('a Word document is read, corrected in place, and becomes a table the task table opens', async ({ page }) => {
@@ -180,6 +182,88 @@ test('the 2017 table in its text form (data/taian-2017.txt) is read into its 139
   await expect(task(page, 0).locator('.task-lead')).toHaveValue('市发展改革委、市经济和信息化委、市财政局、市金融办、人行泰安市中心支行');
   // The source's typo is left to the office, beside the likely name.
   await expect(page.locator('.reader-units tr[data-unit="市水利渔业局局"] .hint')).toContainText('可能与“市水利渔业局”是同一单位');
+  w.expectClean();
+});
+
+test('the 2017 text, with what the office types on the page, downloads the committed table byte for byte', async ({ page }) => {
+  test.setTimeout(180_000);
+  const w = watch(page);
+  const committed = readFileSync(new URL('../../../data/tables/taian-2017.json', import.meta.url), 'utf8');
+  const golden = JSON.parse(committed);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openReader(page);
+  await page.setInputFiles('#reader-file', new URL('../../../data/taian-2017.txt', import.meta.url).pathname);
+  await expect(page.locator('li.reader-task')).toHaveCount(139);
+  const change = async (locator, value) => {
+    await locator.fill(value);
+    await locator.dispatchEvent('change');
+  };
+  await change(page.locator('#ds-id'), 'taian-2017');
+  await change(page.locator('#ds-office'), '泰安市人民政府办公室');
+  await change(page.locator('#ds-short'), '市政府办公室');
+  await change(unitRow(page, '市水利渔业局局').locator('.unit-rename'), '市水利渔业局');
+  // The groups' members, pasted as lists (the committed file's).
+  for (const u of golden.units.filter((u) => u.members)) {
+    await change(group(page, u.name), u.members.join('、'));
+  }
+  // The 2017 table lists the bank branches and the colleges apart, both under 其他单位: two
+  // kinds of the office's own.
+  const kinds = page.locator('.reader-kinds tbody tr');
+  await expect.poll(() => values(kinds.locator('.kind-heading'))).toEqual(['市直部门', '县（市、区）', '镇（街道）', '科室', '其他单位']);
+  for (const [key, heading] of [['agency', '其他单位'], ['college', '其他单位']]) {
+    await page.locator('#kind-add').click();
+    await change(kinds.last().locator('.kind-heading'), heading);
+    await change(kinds.last().locator('.kind-key'), key);
+  }
+  await expect.poll(() => values(kinds.locator('.kind-key'))).toEqual(['department', 'county', 'town', 'office', 'other', 'agency', 'college']);
+  for (const name of ['人行泰安市中心支行', '泰安银监分局']) {
+    await unitRow(page, name).locator('.unit-kind').selectOption('agency');
+  }
+  for (const name of ['山东服装职业学院', '泰山护理职业学院', '泰山职业技术学院']) {
+    await unitRow(page, name).locator('.unit-kind').selectOption('college');
+  }
+  // Every unit now has a kind of the list: 其他单位 (other) has none left and cannot stay in use.
+  await expect(page.locator('.reader-kinds tr[data-kind="other"] .kind-remove')).toBeEnabled();
+  await expect(page.locator('.reader-kinds tr[data-kind="agency"] td.num')).toHaveText('2');
+  // The pillars' short names, as the 2017 chips read.
+  for (const [name, short] of [
+    ['以政务公开助力稳增长', '稳增长'], ['以政务公开助力促改革', '促改革'], ['以政务公开助力调结构', '调结构'],
+    ['以政务公开助力惠民生', '惠民生'], ['以政务公开助力防风险', '防风险'], ['增强政务公开实效', '增强实效'],
+  ]) {
+    await change(page.locator(`.reader-pillars tr[data-pillar="${name}"] .pillar-short`), short);
+  }
+  // The time requirements as read from the tasks' words, and the 2017 table's names for them.
+  const time = (key) => page.locator(`.reader-times tr[data-time="${key}"]`);
+  await expect(time('every-5-days').locator('th')).toContainText('“每五日”');
+  await expect(time('every-5-days').locator('th')).toContainText('周期性工作，每周更新，1 项任务');
+  await expect(time('by-2017-06').locator('th')).toContainText('截止日期 2017年6月30日');
+  await expect(time('ongoing').locator('th')).toContainText('2 项任务');
+  await change(time('monthly').locator('.time-label'), '按月');
+  await change(time('quarterly').locator('.time-label'), '按季度');
+  await change(time('every-5-days').locator('.time-key'), 'five-days');
+  await change(time('every-5-days').locator('.time-label'), '每五日');
+  await change(time('by-2017-06').locator('.time-key'), 'by-june');
+  await change(time('by-2017-06').locator('.time-label'), '每年6月底前');
+  await change(time('by-2018-end').locator('.time-key'), 'in-2018');
+  await change(time('by-2018-end').locator('.time-label'), '2018年内');
+  await time('ongoing').locator('input[type=checkbox]').check();
+  await expect(page.locator('#reader-ready')).toBeVisible();
+  mkdirSync(results, { recursive: true });
+  await page.locator('#kinds-h').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${results}reader-vocabulary.png` });
+
+  // A reload keeps all of it.
+  await page.reload();
+  await expect.poll(() => values(kinds.locator('.kind-key'))).toEqual(['department', 'county', 'town', 'office', 'other', 'agency', 'college']);
+  await expect(time('by-2017-06').locator('.time-key')).toHaveValue('by-june');
+  await expect(time('ongoing').locator('input[type=checkbox]')).toBeChecked();
+  await expect(unitRow(page, '泰安银监分局').locator('.unit-kind')).toHaveValue('agency');
+
+  const download = page.waitForEvent('download');
+  await page.locator('#reader-generate').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('taian-2017.json');
+  expect(readFileSync(await file.path(), 'utf8')).toBe(committed);
   w.expectClean();
 });
 
