@@ -166,11 +166,18 @@ fn seen(r: &gk_reader::reading::Reading) -> Vec<[String; 4]> {
 
 /// The seed in each format the office may have it in: the web page's table (rowspans), the
 /// Word document and the Excel workbook LibreOffice makes from that page (w:vMerge, merged
-/// ranges). Each reads as the text does, which is the committed table's reading (above).
+/// ranges). Each reads as the text does, which is the committed table's reading (above), and
+/// with what the office types publishes the committed file byte for byte.
 #[test]
 fn the_seed_as_a_web_page_a_word_document_and_a_workbook_reads_as_its_text() {
     let bytes = std::fs::read(SOURCE).unwrap();
     let text = gk_reader::read_file("taian-2017.txt", &bytes).unwrap();
+    let committed = std::fs::read_to_string(JSON).unwrap();
+    let c = offices_corrections(&serde_json::from_str(&committed).unwrap());
+    let published = |r: &gk_reader::reading::Reading, name: &str| {
+        let p = publish(r, &c).unwrap_or_else(|p| panic!("{name}: {p:#?}"));
+        assert!(p.json == committed, "{name} publishes another file");
+    };
     let dir = std::env::temp_dir().join(format!("gk-reader-taian-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let page = dir.join("taian-2017.html");
@@ -178,6 +185,7 @@ fn the_seed_as_a_web_page_a_word_document_and_a_workbook_reads_as_its_text() {
     let html = gk_reader::read_file("taian-2017.html", &std::fs::read(&page).unwrap()).unwrap();
     assert_eq!(seen(&html), seen(&text));
     assert_eq!(html.title, text.title);
+    published(&html, "taian-2017.html");
     for (format, name) in [
         (common::WORD, "taian-2017.docx"),
         (common::EXCEL, "taian-2017.xlsx"),
@@ -187,6 +195,7 @@ fn the_seed_as_a_web_page_a_word_document_and_a_workbook_reads_as_its_text() {
         let read = gk_reader::read_file(name, &file).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(read.tasks.len(), 139, "{name}");
         assert_eq!(seen(&read), seen(&text), "{name}");
+        published(&read, name);
     }
     std::fs::remove_dir_all(&dir).ok();
 }
