@@ -28,10 +28,13 @@ pub fn kind_options(kinds: &[KindDef], kind: &str) -> impl IntoView {
     let mut options: Vec<(String, String)> = kinds
         .iter()
         .map(|d| {
-            let label = if d.heading.trim().is_empty() {
-                d.key.clone()
-            } else {
-                d.heading.clone()
+            // Two kinds under one heading (the bank branches and the colleges, both 其他单位)
+            // are told apart by their keys.
+            let shared = kinds.iter().filter(|o| o.heading == d.heading).count() > 1;
+            let label = match (d.heading.trim().is_empty(), shared) {
+                (true, _) => d.key.clone(),
+                (false, true) => format!("{}（{}）", d.heading, d.key),
+                (false, false) => d.heading.clone(),
             };
             (d.key.clone(), label)
         })

@@ -251,6 +251,10 @@ test('the 2017 text, with what the office types on the page, downloads the commi
   mkdirSync(results, { recursive: true });
   await page.locator('#kinds-h').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${results}reader-vocabulary.png` });
+  await page.locator('#times-h').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${results}reader-times.png` });
+  // Two kinds under one heading are told apart in a unit's choice.
+  await expect(unitRow(page, '泰安银监分局').locator('.unit-kind option:checked')).toHaveText('其他单位（agency）');
 
   // A reload keeps all of it.
   await page.reload();
