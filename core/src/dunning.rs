@@ -92,24 +92,51 @@ pub const HEADER: [&str; 7] = [
     "截至日期",
 ];
 
-/// The 催办 list as CSV for Excel and WPS, one line per unit and task, units in the order
-/// given (each with its [`rows`]), as [`crate::csv`] writes it: BOM, CRLF, RFC 4180 quoting,
-/// a note that looks like a formula made text. 截至日期 is `YYYY-MM-DD`.
-pub fn csv(table: &Table, checklists: &Checklists, lists: &[(&str, &[Row])], day: Date) -> String {
+/// One unit's part of the 催办 list: what it is chased for, and whether it has reported
+/// (sent anything at all).
+#[derive(Debug, Clone, Copy)]
+pub struct Chased<'a> {
+    pub unit: &'a str,
+    pub rows: &'a [Row],
+    pub reported: bool,
+}
+
+/// The 督办 word of a unit that has sent nothing, in the CSV's line for it.
+pub const UNREPORTED: &str = "未报送";
+
+/// The 催办 list as CSV for Excel and WPS, units in the order given: a unit that has not
+/// reported gets a line that says so (督办 未报送, before its tasks), then one line per task
+/// chased ([`rows`]), as [`crate::csv`] writes it: BOM, CRLF, RFC 4180 quoting, a note that
+/// looks like a formula made text. 截至日期 is `YYYY-MM-DD`.
+pub fn csv(table: &Table, checklists: &Checklists, lists: &[Chased], day: Date) -> String {
     let as_of = crate::supervision::format_as_of(day);
     let mut out = String::new();
     out.push(BOM);
     row(&mut out, &HEADER);
-    for &(unit, rows) in lists {
-        for r in rows {
-            let Some(task) = table.tasks.get(r.task) else {
-                continue;
-            };
-            let note = safe_note(note(checklists, unit, task));
+    for list in lists {
+        if !list.reported {
             row(
                 &mut out,
                 &[
-                    unit,
+                    list.unit,
+                    "",
+                    "尚未报送本单位的报送文件（没有该单位的任何记录）",
+                    "",
+                    UNREPORTED,
+                    "",
+                    &as_of,
+                ],
+            );
+        }
+        for r in list.rows {
+            let Some(task) = table.tasks.get(r.task) else {
+                continue;
+            };
+            let note = safe_note(note(checklists, list.unit, task));
+            row(
+                &mut out,
+                &[
+                    list.unit,
                     &task.id,
                     &task.text,
                     &term(table, task, r.light),

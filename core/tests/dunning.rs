@@ -8,7 +8,7 @@ mod fixture;
 
 use gk_core::checklist::Checklists;
 use gk_core::csv::BOM;
-use gk_core::dunning::{csv, order, rows, term, term_of, Row, Term, UnitOrder, HEADER};
+use gk_core::dunning::{csv, order, rows, term, term_of, Chased, Row, Term, UnitOrder, HEADER};
 use gk_core::filter::Index;
 use gk_core::model::Table;
 use gk_core::status::Status;
@@ -212,13 +212,38 @@ fn the_csv_has_a_bom_the_header_and_one_line_per_unit_and_task_with_notes_as_tex
     let county = rows(&table, &cl, COUNTY, &index.tasks_of(COUNTY), d);
     let fin = rows(&table, &cl, FIN, &index.tasks_of(FIN), d);
     assert!(!fin.is_empty());
-    let text = csv(&table, &cl, &[(FIN, &fin), (COUNTY, &county)], d);
+    // 市财政局 has sent nothing: its first line says so.
+    let lists = [
+        Chased {
+            unit: FIN,
+            rows: &fin,
+            reported: false,
+        },
+        Chased {
+            unit: COUNTY,
+            rows: &county,
+            reported: true,
+        },
+    ];
+    let text = csv(&table, &cl, &lists, d);
     assert!(text.starts_with(BOM));
     assert!(text.contains("\"已报，\"\"待审\"\"\n第二行\""));
     let lines = read(text.strip_prefix(BOM).unwrap());
     assert_eq!(lines[0], HEADER);
-    assert_eq!(lines.len(), 1 + fin.len() + county.len());
-    let body: Vec<(String, String)> = lines[1..]
+    assert_eq!(lines.len(), 1 + 1 + fin.len() + county.len());
+    assert_eq!(
+        lines[1],
+        [
+            FIN,
+            "",
+            "尚未报送本单位的报送文件（没有该单位的任何记录）",
+            "",
+            "未报送",
+            "",
+            "2017-07-01"
+        ]
+    );
+    let body: Vec<(String, String)> = lines[2..]
         .iter()
         .map(|l| (l[0].clone(), l[1].clone()))
         .collect();
@@ -255,10 +280,22 @@ fn the_csv_has_a_bom_the_header_and_one_line_per_unit_and_task_with_notes_as_tex
     // A note that a spreadsheet would run as a formula is made text.
     assert_eq!(line("4.3.4")[5], "'=1+1");
     // Nothing to chase: the header alone.
+    let nothing = Chased {
+        unit: COUNTY,
+        rows: &[],
+        reported: true,
+    };
     assert_eq!(
-        csv(&table, &cl, &[(COUNTY, &[])], d),
+        csv(&table, &cl, &[nothing], d),
         format!("{BOM}{}\r\n", HEADER.join(","))
     );
+    // Nothing overdue, but nothing sent: the one line.
+    let silent = Chased {
+        reported: false,
+        ..nothing
+    };
+    let text = csv(&table, &cl, &[silent], d);
+    assert_eq!(read(text.strip_prefix(BOM).unwrap()).len(), 2);
 }
 
 fn counts(overdue: usize, stale: usize) -> LightCounts {

@@ -5,7 +5,7 @@
 
 use crate::state::ctx;
 use crate::{edit, files, url};
-use gk_core::dunning::{self, Row};
+use gk_core::dunning::{self, Chased, Row};
 use gk_core::supervision::{
     chinese_date, format_as_of, light_counts, parse_as_of, Light, LightCounts,
 };
@@ -360,9 +360,13 @@ fn export_csv(d: Dunning) {
     let day = c.day.get_untracked();
     let which = notice_units(d);
     let text = d.units.with_untracked(|units| {
-        let lists: Vec<(&str, &[Row])> = which
+        let lists: Vec<Chased> = which
             .iter()
-            .map(|&i| (data.unit_tasks[i].0.as_str(), units[i].rows.as_slice()))
+            .map(|&i| Chased {
+                unit: data.unit_tasks[i].0.as_str(),
+                rows: units[i].rows.as_slice(),
+                reported: units[i].reported,
+            })
             .collect();
         c.checklists
             .with_untracked(|cl| dunning::csv(t, cl, &lists, day))

@@ -353,7 +353,7 @@ test('催办通知单 for all units: each unit’s notice starts a new page and 
   }
 });
 
-test('the 催办 list exports as CSV: UTF-8 with BOM, one line per unit and task', async ({ page }) => {
+test('the 催办 list exports as CSV: UTF-8 with BOM, one line per unit and task, and one for a unit that has sent nothing', async ({ page }) => {
   await openWithRecords(page);
   let download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出催办 CSV' }).click();
@@ -366,12 +366,17 @@ test('the 催办 list exports as CSV: UTF-8 with BOM, one line per unit and task
   const order = await matrixUnits(page);
   const expected = [...UNITS]
     .sort((a, b) => order.indexOf(a) - order.indexOf(b))
-    .flatMap((u) =>
-      chased(u, AS_OF).map(({ task, light }) => {
+    .flatMap((u) => [
+      // A unit that has sent nothing: a line that says so, before its tasks.
+      ...(ENTRIES.some((e) => e.unit === u) ? [] : [[u, '', '尚未报送本单位的报送文件（没有该单位的任何记录）', '', '未报送', '', AS_OF]]),
+      ...chased(u, AS_OF).map(({ task, light }) => {
         const note = record(u, task.id)?.note ?? '';
         return [u, task.id, task.text, termOf(task, light), WORD[light], /^[=+\-@]/.test(note) ? `'${note}` : note, AS_OF];
       }),
-    );
+    ]);
+  // By hand: ENTRIES has no record of 岱岳区, and one of 市财政局.
+  expect(rows).toContainEqual(['岱岳区', '', '尚未报送本单位的报送文件（没有该单位的任何记录）', '', '未报送', '', AS_OF]);
+  expect(rows.filter((r) => r[0] === '市财政局' && r[4] === '未报送')).toEqual([]);
   expect(rows.slice(1)).toEqual(expected);
   // One unit's list.
   await page.getByLabel('催办通知单').selectOption('泰山区');
