@@ -11,7 +11,7 @@ use crate::dunning;
 use crate::filter::{Filter, Index};
 use crate::model::{Table, Task};
 use crate::status::Status;
-use crate::supervision::{chinese_date, Date};
+use crate::supervision::{chinese_date, light_counts, lights, Date, Light, SOON_DAYS};
 use crate::timestamp::Timestamp;
 
 /// One cell. Numbers are numbers and dates are dates, so that staff can sort and sum.
@@ -167,8 +167,8 @@ fn units_and_tasks(index: &Index) -> Vec<(&str, Vec<usize>)> {
 }
 
 /// The office's consolidation of every unit's checklist kept here, on the as-of day `day`:
-/// 汇总 (unit × pillar, done and applicable, totals with 进行中, reporting), 未报送, 明细 (one row per
-/// unit and task) and 督办 (every unit's overdue and stale tasks).
+/// 汇总 (unit × pillar, done and applicable, totals with 进行中, reporting, the 督办 counts),
+/// 未报送, 明细 (one row per unit and task) and 督办 (every unit's overdue, stale and 临期 tasks).
 pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day: Date) -> Workbook {
     let units = units_and_tasks(index);
     let title = &table.dataset.title;
@@ -188,6 +188,11 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
         col("完成率", 9.0, false),
         col("报送情况", 9.0, false),
         col("最近更新", 18.0, false),
+        // The 督办 counts on the as-of day, as the matrix shows them: 临期 lets the office
+        // chase before a deadline passes.
+        col("逾期", 7.0, false),
+        col("待更新", 7.0, false),
+        col("临期", 7.0, false),
     ]);
     let mut summary = Vec::new();
     let mut missing = Vec::new();
@@ -220,6 +225,10 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
             }),
             last.map_or(Cell::Empty, Cell::Time),
         ]);
+        let counts = light_counts(table, checklists, unit, tasks, day);
+        row.extend(
+            [Light::Overdue, Light::Stale, Light::Soon].map(|l| Cell::Number(counts.get(l) as f64)),
+        );
         summary.push(row);
         if last.is_none() {
             missing.push(vec![
@@ -234,8 +243,12 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
     let mut details = Vec::new();
     let mut chase = Vec::new();
     for (unit, tasks) in &units {
-        // 督办: what the office chases the unit for (the 催办 list), the due date as a date.
-        for row in dunning::rows(table, checklists, unit, tasks, day) {
+        // 督办: what the office chases the unit for (the 催办 list) and what falls due within
+        // 14 days (临期), the due date as a date.
+        let chased = lights(table, checklists, unit, tasks, day)
+            .filter(|&(_, light)| dunning::is_chased(light) || light == Light::Soon);
+        for (task, light) in chased {
+            let row = dunning::Row { task, light };
             let task = &table.tasks[row.task];
             chase.push(vec![
                 Cell::text(*unit),
@@ -315,7 +328,10 @@ pub fn consolidation(table: &Table, index: &Index, checklists: &Checklists, day:
             Sheet {
                 name: "督办",
                 title: title.clone(),
-                subtitle: format!("逾期和待更新的任务 {as_of} 共 {} 项", chase.len()),
+                subtitle: format!(
+                    "逾期、待更新和临期（{SOON_DAYS} 天内到期）的任务 {as_of} 共 {} 项",
+                    chase.len()
+                ),
                 columns: vec![
                     col("单位", 18.0, true),
                     col("编号", 8.0, false),

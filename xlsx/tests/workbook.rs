@@ -222,6 +222,16 @@ fn office_consolidation() {
         sum.get_value((fin_row, cols + 5)),
         Some(Data::DateTime(_))
     ));
+    // The 督办 counts after 最近更新. 泰安银监分局, by hand: six tasks, none with a deadline
+    // (5.2.1 is 定期): all due on 31 December, so nothing is lit on 1 July.
+    let heads: Vec<String> = (cols + 6..cols + 9).map(|c| text(&sum, 2, c)).collect();
+    assert_eq!(heads, ["逾期", "待更新", "临期"]);
+    let bank = (3..3 + units as u32)
+        .find(|&r| text(&sum, r, 0) == "泰安银监分局")
+        .unwrap();
+    for c in cols + 6..cols + 9 {
+        assert_eq!(sum.get_value((bank, c)), Some(&Data::Float(0.0)));
+    }
     // 新泰市: 1.1.1 is 不适用, so one task less applies.
     let xintai = (3..3 + units as u32)
         .find(|&r| text(&sum, r, 0) == "新泰市")
@@ -263,6 +273,54 @@ fn office_consolidation() {
     // 1.1.1 is done: never chased for 市财政局.
     assert!(!(3..chase.height() as u32)
         .any(|r| text(&chase, r, 0) == FIN && text(&chase, r, 1) == "1.1.1"));
+}
+
+/// 临期 for the office (issue 24, item 9): on 20 December every task of 泰安银监分局 (by hand:
+/// 5.1.1–5.1.4, 5.2.1 定期, 5.2.2, none with a deadline of its own, so due on 31 December, 11
+/// days on) is 临期: counted in 汇总 and listed in 督办 with its due date, so the office can
+/// chase before the year ends.
+#[test]
+fn the_office_sees_what_falls_due_within_14_days() {
+    let t = table();
+    let index = Index::new(&t);
+    let cl = checklists();
+    let book = consolidation(&t, &index, &cl, day("2017-12-20"));
+    let mut x = open(gk_xlsx::write(&book, at("2017-12-20T02:00:00Z")).unwrap());
+    let sum = x.worksheet_range("汇总").unwrap();
+    let cols = 1 + 2 * t.pillars.len() as u32;
+    let bank = (3..sum.height() as u32)
+        .find(|&r| text(&sum, r, 0) == "泰安银监分局")
+        .unwrap();
+    let counts: Vec<_> = (cols + 6..cols + 9)
+        .map(|c| sum.get_value((bank, c)).cloned())
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            Some(Data::Float(0.0)),
+            Some(Data::Float(0.0)),
+            Some(Data::Float(6.0))
+        ]
+    );
+    let chase = x.worksheet_range("督办").unwrap();
+    assert!(text(&chase, 1, 0)
+        .starts_with("逾期、待更新和临期（14 天内到期）的任务 截至 2017年12月20日"));
+    let rows: Vec<(String, String)> = (3..chase.height() as u32)
+        .filter(|&r| text(&chase, r, 0) == "泰安银监分局")
+        .map(|r| (text(&chase, r, 1), text(&chase, r, 4)))
+        .collect();
+    let expected: Vec<(String, String)> = ["5.1.1", "5.1.2", "5.1.3", "5.1.4", "5.2.1", "5.2.2"]
+        .iter()
+        .map(|id| (id.to_string(), "临期".to_string()))
+        .collect();
+    assert_eq!(rows, expected);
+    let first = (3..chase.height() as u32)
+        .find(|&r| text(&chase, r, 0) == "泰安银监分局")
+        .unwrap();
+    match chase.get_value((first, 3)) {
+        Some(Data::DateTime(dt)) => assert_eq!(dt.as_f64(), serial(day("2017-12-31"))),
+        other => panic!("the due date is not a date: {other:?}"),
+    }
 }
 
 /// A note longer than Excel's 32,767 characters (issue 23, item 7): the export does not fail;

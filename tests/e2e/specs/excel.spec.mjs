@@ -89,6 +89,10 @@ test('导出汇总 Excel: 汇总, 未报送, 明细 and 督办, opened in LibreO
   expect(book['汇总'][2][n + 2]).toBe('合计·进行中');
   expect(fin[n + 2]).toBe('1');
   expect(fin[n + 4]).toBe('已报送');
+  // The 督办 counts after 最近更新 (issue 24, item 9). By hand: 泰安银监分局's six tasks have no
+  // deadline of their own (5.2.1 is 定期), so all were due on 2017-12-31, long past today.
+  expect(book['汇总'][2].slice(n + 6, n + 9)).toEqual(['逾期', '待更新', '临期']);
+  expect(summary.find((r) => r[0] === '泰安银监分局').slice(n + 6, n + 9)).toEqual(['6', '0', '0']);
   const xintai = summary.find((r) => r[0] === '新泰市');
   expect(xintai[n + 1]).toBe(String(expectedIds({ unit: '新泰市' }).length - 1));
 
@@ -104,7 +108,7 @@ test('导出汇总 Excel: 汇总, 未报送, 明细 and 督办, opened in LibreO
   expect(finRows[0][3]).toBe(`${task.item}\n${task.text}`);
   expect(finRows[0][5]).toBe('已完成');
 
-  expect(book['督办'][1][0]).toMatch(/^逾期和待更新的任务 截至 \d{4}年\d{1,2}月\d{1,2}日 共 \d+ 项$/);
+  expect(book['督办'][1][0]).toMatch(/^逾期、待更新和临期（14 天内到期）的任务 截至 \d{4}年\d{1,2}月\d{1,2}日 共 \d+ 项$/);
   w.expectClean();
 });
 
