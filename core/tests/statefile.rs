@@ -618,7 +618,7 @@ fn preview_sorts_every_entry() {
     b.put(FIN, "1.2.1", e(Status::Done, "B", "2017-06-29T11:00:00Z"));
     b.put(FIN, "1.1.5", e(Status::Done, "新", "2017-06-29T10:00:00Z")); // same as a: new in b (the later file), 相同 in a
     let mut bad = file_of("b.json", &b);
-    bad.invalid.push(gk_core::statefile::InvalidEntry {
+    std::sync::Arc::make_mut(&mut bad.invalid).push(gk_core::statefile::InvalidEntry {
         index: 9,
         row: None,
         unit: None,

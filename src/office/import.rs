@@ -469,7 +469,7 @@ fn invalid_view(f: &statefile::FilePreview) -> impl IntoView {
         .map(|i| i.to_string())
         .collect();
     let file_name = f.file_name.clone();
-    let invalid = std::rc::Rc::new(f.invalid.clone());
+    let invalid = f.invalid.clone();
     let download = move |_| {
         let text = statefile::invalid_csv(&file_name, &invalid);
         let stem = file_name

@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 
-use super::parsed::{check_entries, keep_newest};
+use super::parsed::{check_entries, keep_newest, reason_of};
 use super::{FileEntry, FileError, InvalidEntry, ParsedFile, Source};
 use crate::checklist::Entry;
 use crate::csv::FORMULA_STARTS;
@@ -252,7 +252,7 @@ pub(crate) fn parse(
                 row: source.row(index),
                 unit: (!row.unit.is_empty()).then(|| row.unit.to_string()),
                 task: (!row.task.is_empty()).then(|| row.task.to_string()),
-                reason: problems.join("；"),
+                reason: reason_of(problems),
             }),
         }
     }
@@ -265,7 +265,7 @@ pub(crate) fn parse(
         version: 0,
         exported_at: None,
         entries,
-        invalid,
+        invalid: invalid.into(),
         repaired: 0,
     })
 }

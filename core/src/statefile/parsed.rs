@@ -7,6 +7,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use super::distinct;
 use crate::checklist::Entry;
@@ -69,6 +70,14 @@ pub fn invalid_csv(file_name: &str, invalid: &[InvalidEntry]) -> String {
         );
     }
     out
+}
+
+/// An entry's problems as one reason, joined by `；` (one problem: itself, not copied).
+pub(super) fn reason_of(mut problems: Vec<String>) -> String {
+    match problems.len() {
+        1 => problems.pop().unwrap_or_default(),
+        _ => problems.join("；"),
+    }
 }
 
 /// What users call the place of an entry: 第 row 行 in a CSV (`row` as a spreadsheet numbers
@@ -150,8 +159,9 @@ pub struct ParsedFile {
     pub exported_at: Option<Timestamp>,
     /// Its valid entries in file order, one per unit and task.
     pub entries: Vec<FileEntry>,
-    /// Its entries left out, in file order.
-    pub invalid: Vec<InvalidEntry>,
+    /// Its entries left out, in file order. Shared, not copied, by the preview and the page:
+    /// a file may hold hundreds of thousands of them.
+    pub invalid: Arc<Vec<InvalidEntry>>,
     /// How many lone surrogate escapes (half a character) were read as �
     /// ([`crate::syntax::repair_lone_surrogates`]); 0 for a CSV.
     pub repaired: usize,
@@ -239,7 +249,7 @@ pub(super) fn check_entries(
                 row: source.row(fe.index),
                 unit: Some(fe.unit),
                 task: Some(fe.task),
-                reason: problems.join("；"),
+                reason: reason_of(problems),
             });
         }
     }

@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{InvalidEntry, ParsedFile, Source};
 use crate::checklist::{Checklists, Entry};
@@ -61,8 +62,8 @@ pub struct FilePreview {
     /// Would be new or newer, but another file of this import has a newer entry for the
     /// same unit and task, which wins.
     pub superseded: Vec<PreviewItem>,
-    /// Entries left out, with the reason.
-    pub invalid: Vec<InvalidEntry>,
+    /// Entries left out, with the reason: the file's own list ([`ParsedFile::invalid`]).
+    pub invalid: Arc<Vec<InvalidEntry>>,
     /// Half characters read as � ([`ParsedFile::repaired`]).
     pub repaired: usize,
     pub conflicts: Vec<Conflict>,

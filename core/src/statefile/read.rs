@@ -195,7 +195,7 @@ pub fn parse_state_file(
                 row: None,
                 unit,
                 task,
-                reason: reasons.join("；"),
+                reason: reasons,
             }),
             Ok(fe) => found.push(FileEntry { index, ..fe }),
         }
@@ -210,7 +210,7 @@ pub fn parse_state_file(
         version,
         exported_at,
         entries,
-        invalid,
+        invalid: invalid.into(),
         repaired,
     })
 }
@@ -246,101 +246,127 @@ fn version_number(v: &Value) -> Option<Version> {
     }
 }
 
-type EntryProblem = (Option<String>, Option<String>, Vec<String>);
+type EntryProblem = (Option<String>, Option<String>, String);
 
-/// One entry of `entries`, read field by field from serde_json's value rather than by a derived
-/// deserializer: a bad entry is listed with every problem it has, each naming its field
-/// (`第 11 条：单位 "unit" 应为文字，却是 7；…`), where a derived one stops at the first
-/// without naming the field.
+/// An entry's problems, written into one reason as they are found (joined by `；`): one
+/// allocation for a bad entry, none for a good one.
+#[derive(Default)]
+struct Problems(String);
+
+impl Problems {
+    fn push(&mut self, problem: impl std::fmt::Display) {
+        use std::fmt::Write;
+        if self.0.is_empty() {
+            // Room for a reason or two, so that writing it piece by piece does not grow it.
+            self.0.reserve(128);
+        } else {
+            self.0.push('；');
+        }
+        let _ = write!(self.0, "{problem}");
+    }
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// One entry of `entries`, read field by field rather than by a derived deserializer: a bad
+/// entry is listed with every problem it has, each naming its field (`第 11 条：单位 "unit"
+/// 应为文字，却是 7；…`), where a derived one stops at the first without naming the field.
+/// Text is copied out of the file only for what is kept: a valid entry, or an invalid one's
+/// unit and task.
 fn read_entry(item: raw::Item, table: &Names) -> Result<FileEntry, EntryProblem> {
+    use raw::Field;
     let obj = match item {
         raw::Item::Fields(fields) => fields,
-        raw::Item::Other(kind) => return Err((None, None, vec![format!("应为对象，却是{kind}")])),
+        raw::Item::Other(kind) => return Err((None, None, format!("应为对象，却是{kind}"))),
     };
-    let mut problems = Vec::new();
-    let text = |v: &Option<Value>| -> Option<String> {
-        v.as_ref().and_then(Value::as_str).map(str::to_string)
+    let mut problems = Problems::default();
+    let (unit, task) = (obj.unit, obj.task);
+    let text = |f: &Option<Field<'_>>| match f {
+        Some(Field::Str(s)) => Some(s.to_string()),
+        _ => None,
     };
-    let unit = text(&obj.unit);
-    let task = text(&obj.task);
-
-    match (&unit, obj.unit.as_ref()) {
-        (_, None) => problems.push("缺少单位 \"unit\"".to_string()),
-        (None, Some(v)) => problems.push(format!("单位 \"unit\" 应为文字，却是 {v}")),
-        (Some(name), _) => match table.unit(name) {
-            None => problems.push(format!("单位“{name}”不在任务表中")),
-            Some(u) if u.is_group() => problems.push(format!("“{name}”是单位分组，不是单个单位")),
+    match &unit {
+        None => problems.push("缺少单位 \"unit\""),
+        Some(Field::Other(v)) => problems.push(format_args!("单位 \"unit\" 应为文字，却是 {v}")),
+        Some(Field::Str(name)) => match table.unit(name) {
+            None => problems.push(format_args!("单位“{name}”不在任务表中")),
+            Some(u) if u.is_group() => {
+                problems.push(format_args!("“{name}”是单位分组，不是单个单位"))
+            }
             Some(_) => {}
         },
     }
-    match (&task, obj.task.as_ref()) {
-        (_, None) => problems.push("缺少任务编号 \"task\"".to_string()),
-        (None, Some(v)) => problems.push(format!("任务编号 \"task\" 应为文字，却是 {v}")),
-        (Some(id), _) if table.task(id).is_none() => {
-            problems.push(format!("任务编号“{id}”不在任务表中"))
+    match &task {
+        None => problems.push("缺少任务编号 \"task\""),
+        Some(Field::Other(v)) => {
+            problems.push(format_args!("任务编号 \"task\" 应为文字，却是 {v}"))
+        }
+        Some(Field::Str(id)) if table.task(id).is_none() => {
+            problems.push(format_args!("任务编号“{id}”不在任务表中"))
         }
         _ => {}
     }
-    let status = match obj.status.as_ref() {
+    let status = match &obj.status {
         None => {
-            problems.push("缺少状态 \"status\"".to_string());
+            problems.push("缺少状态 \"status\"");
             None
         }
-        Some(Value::String(s)) => {
+        Some(Field::Str(s)) => {
             let status = Status::from_key(s);
             if status.is_none() {
-                problems.push(format!("状态“{s}”无效，应为 todo、doing、done 或 na"));
+                problems.push(format_args!("状态“{s}”无效，应为 todo、doing、done 或 na"));
             }
             status
         }
-        Some(v) => {
-            problems.push(format!("状态 \"status\" 应为文字，却是 {v}"));
+        Some(Field::Other(v)) => {
+            problems.push(format_args!("状态 \"status\" 应为文字，却是 {v}"));
             None
         }
     };
     let note = match obj.note {
-        Some(Value::String(s)) => Some(s),
+        Some(Field::Str(s)) => Some(s),
         None => {
-            problems.push("缺少备注 \"note\"（没有备注时应为空文字 \"\"）".to_string());
+            problems.push("缺少备注 \"note\"（没有备注时应为空文字 \"\"）");
             None
         }
-        Some(v) => {
-            problems.push(format!("备注 \"note\" 应为文字，却是 {v}"));
+        Some(Field::Other(v)) => {
+            problems.push(format_args!("备注 \"note\" 应为文字，却是 {v}"));
             None
         }
     };
-    let updated_at = match obj.updated_at.as_ref() {
+    let updated_at = match &obj.updated_at {
         None => {
-            problems.push("缺少更新时间 \"updated_at\"".to_string());
+            problems.push("缺少更新时间 \"updated_at\"");
             None
         }
-        Some(Value::String(s)) => match Timestamp::parse(s) {
+        Some(Field::Str(s)) => match Timestamp::parse(s) {
             Ok(t) => Some(t),
             Err(e) => {
-                problems.push(format!("更新时间“{s}”无效：{}", e.reason()));
+                problems.push(format_args!("更新时间“{s}”无效：{}", e.reason()));
                 None
             }
         },
-        Some(v) => {
-            problems.push(format!("更新时间 \"updated_at\" 应为文字，却是 {v}"));
+        Some(Field::Other(v)) => {
+            problems.push(format_args!("更新时间 \"updated_at\" 应为文字，却是 {v}"));
             None
         }
     };
-    match (unit, task, status, note, updated_at) {
-        (Some(unit), Some(task), Some(status), Some(note), Some(updated_at))
+    match (&unit, &task, status, note, updated_at) {
+        (Some(Field::Str(u)), Some(Field::Str(t)), Some(status), Some(note), Some(updated_at))
             if problems.is_empty() =>
         {
             Ok(FileEntry {
                 index: 0,
-                unit,
-                task,
+                unit: u.to_string(),
+                task: t.to_string(),
                 entry: Entry {
                     status,
-                    note,
+                    note: note.into_owned(),
                     updated_at,
                 },
             })
         }
-        (unit, task, ..) => Err((unit, task, problems)),
+        _ => Err((text(&unit), text(&task), problems.0)),
     }
 }
