@@ -18,7 +18,8 @@ const USAGE: &str = "usage: gk-import <source> [--dataset ID] [--corrections C.j
   --dataset ID       dataset id written into the file (default taian-2017 for the text layout;
                      for other files it overrides the corrections' id)
   --corrections C.json  the office's corrections of the reading: title, year, id, office,
-                     renames, kinds, the groups' members, a task's units (docs/reader.md)
+                     renames, units' kinds, the kinds themselves, the groups' members, the
+                     pillars' short names, the time requirements, a task's units (docs/reader.md)
   --reading          print the reading (what was read, with its marks) as JSON and stop
   -o OUT.json        write the JSON to OUT.json; the line for tables/tables.json goes to stderr
   --check OUT.json   exit non-zero if OUT.json differs from what the source produces";
