@@ -89,6 +89,8 @@ test('a unit’s 导出 CSV is imported on the office page: preview with its sou
   await expect(page.locator('.import-result')).toContainText('已撤销');
   await expect(await detailOf(page, '1.1.1', UNIT)).toHaveAttribute('data-status', 'todo');
   const undone = await stored(page);
+  // The unit's key stays, emptied (else the loop below would check nothing).
+  expect(Object.keys(undone)).toEqual([`gk:taian-2017:unit:${UNIT}`]);
   for (const key of Object.keys(undone)) expect(JSON.parse(undone[key]).entries).toEqual({});
 
   // Imported again, then the same file once more: 相同, nothing to apply.

@@ -134,6 +134,8 @@ test('a matrix cell opens the unit read-only on the office page: its tasks, stat
   expect(strip(await shownRows(page))).toEqual(strip(expectedRows(UNIT, pillar)));
   // A done task is closed for 督办; the light's word is shown with its colour.
   const rows = await shownRows(page);
+  // Every task names 各县（市、区）: 泰山区 has all 21 of pillar 1.
+  expect(rows).toHaveLength(21);
   for (const r of rows) expect(r.word).toBe(wordOf(r.light, r.status === '不适用' ? 'na' : r.status));
   // By hand on 2017-07-01 (issue 23: pinned, not read back from the page): 1.1.1 done; 1.1.2 in
   // progress, no deadline in its words (due 12-31), on track; 1.1.3 不适用; 1.1.5 按月, noted at
@@ -257,6 +259,7 @@ test('on a 390 px phone the view is cards, and it prints as the unit’s read-on
   await expect(card.locator('.uv-note')).toHaveText(record(UNIT, '1.1.2').note);
   await page.screenshot({ path: `${results}office-view-390.png` });
   const buttons = await v.locator('button:visible').evaluateAll((bs) => bs.map((b) => b.getBoundingClientRect().height));
+  expect(buttons.length).toBeGreaterThan(0);
   for (const h of buttons) expect(h).toBeGreaterThanOrEqual(44);
 
   // Printed: the heading, the unit's tasks with their statuses and notes (whole texts, not their

@@ -275,6 +275,8 @@ test('区财政局 gets exactly its 31 tasks with their roles; 不适用 only th
   );
   expect(mz.filter(([, l]) => l.startsWith('牵头')).map(([id, l]) => [id, l])).toEqual(MZ_LEAD);
   expect(mz.filter(([, , t]) => t !== null)).toEqual([]);
+  // Its 21 responsible tasks (26 less the 5 led): `every` holds for none at all too.
+  expect(mz.filter(([, l]) => l.startsWith('责任'))).toHaveLength(21);
   expect(mz.filter(([, l]) => l.startsWith('责任')).every(([, l]) => l === '责任 · 各镇（街道）')).toBe(true);
   // And by the role filter, the link names it.
   await page.goto('about:blank');

@@ -57,6 +57,9 @@ const AS_OF = '2017-07-01';
 const results = new URL('../test-results/', import.meta.url).pathname;
 const squash = (s) => s.replace(/\s+/g, '');
 const run = (cmd, args) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+/** The task ids printed in a PDF's pages, as whole words (so 2.1.1 never passes on 2.1.10's):
+ *  read from the text before it is squashed, where an id stands apart from its neighbours. */
+const printedIds = (pages) => new Set(pages.join('\n').match(/(?<![\d.])\d+\.\d+\.\d+(?![\d.])/g));
 
 async function openWithRecords(page, hash = `asof=${AS_OF}`) {
   await page.goto(`./office/#${hash}`);
@@ -284,7 +287,10 @@ test('today (China time) is the default day; a bad asof gets a notice and is ign
   const pdf = await printPdf(page, 'dunning-closed');
   const text = squash(pdf.pages.join(''));
   expect(text).toContain(`泰山区：截至${chineseDate(today)}`);
-  for (const { task } of chased('泰山区', today, NO_RECORDS)) expect(text).toContain(task.id);
+  // Every task names 各县（市、区）: all 139 of 泰山区's are overdue long after 2018.
+  expect(chased('泰山区', today, NO_RECORDS)).toHaveLength(139);
+  const ids = printedIds(pdf.pages);
+  for (const { task } of chased('泰山区', today, NO_RECORDS)) expect(ids.has(task.id), task.id).toBe(true);
   for (const { task } of chased('泰山区', today, NO_RECORDS).slice(0, 20)) expect(text).toContain(squash(task.text).slice(0, 12));
   // Every page of the long notice carries its heading and closing line.
   expect(pdf.pages.length).toBeGreaterThan(1);
@@ -305,9 +311,13 @@ test('a 催办通知单 for one unit prints alone on A4: heading, unit, as-of da
   expect(text).toContain('催办通知单');
   expect(text).toContain('新泰市：');
   expect(text).toContain('截至2017年7月1日');
+  // 新泰市 on 2017-07-01: 2.1.7 and 4.3.4 overdue; 1.1.5, 2.3.1, 2.3.2, 4.1.7, 4.2.3, 4.2.6 and
+  // 5.2.10 stale.
+  expect(chased('新泰市', AS_OF)).toHaveLength(9);
+  const ids = printedIds(pdf.pages);
   for (const { task, light } of chased('新泰市', AS_OF)) {
     expect(text).toContain(squash(task.text).slice(0, 20));
-    expect(text).toContain(`${task.id}`);
+    expect(ids.has(task.id), task.id).toBe(true);
     expect(text).toContain(squash(termOf(task, light)));
   }
   expect(text).toContain(`${WORD.overdue}`);
@@ -346,6 +356,9 @@ test('催办通知单 for all units: each unit’s notice starts a new page and 
   });
   // Pages in the units' order, each unit from a page of its own, none left out.
   expect([...new Set(named)]).toEqual(units);
+  // Every one of the 47 units: 43 have sent nothing, the 4 that have each have tasks to chase.
+  expect(units).toHaveLength(47);
+  expect(units.reduce((n, u) => n + chased(u, AS_OF).length, 0)).toBeGreaterThan(0);
   for (const u of units) {
     const pages = named.flatMap((n, i) => (n === u ? [i] : []));
     const ids = squash(pdf.pages.slice(pages[0], pages.at(-1) + 1).join(''));
