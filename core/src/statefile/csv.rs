@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 
-use super::parsed::{check_entries, keep_newest, reason_of};
+use super::parsed::{check_entries, keep_newest, Reasons};
 use super::{FileEntry, FileError, InvalidEntry, ParsedFile, Source};
 use crate::checklist::Entry;
 use crate::csv::FORMULA_STARTS;
@@ -115,10 +115,10 @@ struct Row<'r> {
 }
 
 /// An entry of the row, `Ok(None)` for no entry (未开始, no note, no time), or what is wrong.
-fn read_row(row: &Row, table: &Table) -> Result<Option<FileEntry>, Vec<String>> {
-    let mut problems = Vec::new();
+fn read_row(row: &Row, table: &Table) -> Result<Option<FileEntry>, String> {
+    let mut problems = Reasons::default();
     match table.task(row.task) {
-        None if row.task.is_empty() => problems.push("没有编号".to_string()),
+        None if row.task.is_empty() => problems.push("没有编号"),
         None => problems.push(format!("编号“{}”不在任务表中", row.task)),
         Some(t) if squeezed(&t.text) != squeezed(row.text) => {
             problems.push(format!("编号“{}”的工作任务与任务表中的不同", row.task))
@@ -126,9 +126,7 @@ fn read_row(row: &Row, table: &Table) -> Result<Option<FileEntry>, Vec<String>> 
         Some(_) => {}
     }
     match table.unit(row.unit) {
-        None if row.unit.is_empty() => {
-            problems.push("没有单位（这一行是未选择单位时导出的）".to_string())
-        }
+        None if row.unit.is_empty() => problems.push("没有单位（这一行是未选择单位时导出的）"),
         None => problems.push(format!("单位“{}”不在任务表中", row.unit)),
         Some(u) if u.is_group() => problems.push(format!("“{}”是单位分组，不是单个单位", row.unit)),
         Some(_) => {}
@@ -145,7 +143,7 @@ fn read_row(row: &Row, table: &Table) -> Result<Option<FileEntry>, Vec<String>> 
     let updated_at = match row.updated {
         "" if untouched => None,
         "" => {
-            problems.push("缺少更新时间".to_string());
+            problems.push("缺少更新时间");
             None
         }
         text => {
@@ -158,7 +156,7 @@ fn read_row(row: &Row, table: &Table) -> Result<Option<FileEntry>, Vec<String>> 
         }
     };
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.into_reason());
     }
     let (Some(status), Some(updated_at)) = (status, updated_at) else {
         return Ok(None);
@@ -252,7 +250,7 @@ pub(crate) fn parse(
                 row: source.row(index),
                 unit: (!row.unit.is_empty()).then(|| row.unit.to_string()),
                 task: (!row.task.is_empty()).then(|| row.task.to_string()),
-                reason: reason_of(problems),
+                reason: problems,
             }),
         }
     }

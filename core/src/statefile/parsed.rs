@@ -72,11 +72,29 @@ pub fn invalid_csv(file_name: &str, invalid: &[InvalidEntry]) -> String {
     out
 }
 
-/// An entry's problems as one reason, joined by `；` (one problem: itself, not copied).
-pub(super) fn reason_of(mut problems: Vec<String>) -> String {
-    match problems.len() {
-        1 => problems.pop().unwrap_or_default(),
-        _ => problems.join("；"),
+/// An entry's problems, written into one reason as they are found (joined by `；`): one
+/// allocation for a bad entry, none for a good one. A file may hold hundreds of thousands of
+/// bad entries (issue 23).
+#[derive(Default)]
+pub(super) struct Reasons(String);
+
+impl Reasons {
+    pub fn push(&mut self, problem: impl fmt::Display) {
+        use std::fmt::Write;
+        if self.0.is_empty() {
+            // Room for a reason or two, so that writing it piece by piece does not grow it.
+            self.0.reserve(128);
+        } else {
+            self.0.push('；');
+        }
+        let _ = write!(self.0, "{problem}");
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The reason, as [`InvalidEntry::reason`] holds it.
+    pub fn into_reason(self) -> String {
+        self.0
     }
 }
 
@@ -221,24 +239,24 @@ pub(super) fn check_entries(
     let names = Names::new(table);
     let mut kept = Vec::with_capacity(found.len());
     for fe in found {
-        let mut problems = Vec::new();
+        let mut problems = Reasons::default();
         let concerns = names
             .task(&fe.task)
             .is_some_and(|task| groups.assignment(task, &fe.unit).is_some());
         if !concerns {
-            problems.push(format!(
+            problems.push(format_args!(
                 "任务 {} 不属于{}（它不是该任务的牵头单位或责任单位）",
                 fe.task, fe.unit
             ));
         }
         let at = fe.entry.updated_at;
         match exported_at {
-            Some(exported) if is_future(at, exported) => problems.push(format!(
+            Some(exported) if is_future(at, exported) => problems.push(format_args!(
                 "更新时间“{at}”比文件的导出时间“{exported}”晚一天以上"
             )),
-            _ if is_future(at, now) => {
-                problems.push(format!("更新时间“{at}”在未来（比本机当前时间晚一天以上）"))
-            }
+            _ if is_future(at, now) => problems.push(format_args!(
+                "更新时间“{at}”在未来（比本机当前时间晚一天以上）"
+            )),
             _ => {}
         }
         if problems.is_empty() {
@@ -249,7 +267,7 @@ pub(super) fn check_entries(
                 row: source.row(fe.index),
                 unit: Some(fe.unit),
                 task: Some(fe.task),
-                reason: reason_of(problems),
+                reason: problems.into_reason(),
             });
         }
     }

@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::csv;
-use super::parsed::{check_entries, keep_newest, Names};
+use super::parsed::{check_entries, keep_newest, Names, Reasons};
 use super::raw;
 use super::{
     max_file_bytes, FileEntry, FileError, InvalidEntry, ParsedFile, Source, FORMAT, VERSION,
@@ -248,27 +248,6 @@ fn version_number(v: &Value) -> Option<Version> {
 
 type EntryProblem = (Option<String>, Option<String>, String);
 
-/// An entry's problems, written into one reason as they are found (joined by `；`): one
-/// allocation for a bad entry, none for a good one.
-#[derive(Default)]
-struct Problems(String);
-
-impl Problems {
-    fn push(&mut self, problem: impl std::fmt::Display) {
-        use std::fmt::Write;
-        if self.0.is_empty() {
-            // Room for a reason or two, so that writing it piece by piece does not grow it.
-            self.0.reserve(128);
-        } else {
-            self.0.push('；');
-        }
-        let _ = write!(self.0, "{problem}");
-    }
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
 /// One entry of `entries`, read field by field rather than by a derived deserializer: a bad
 /// entry is listed with every problem it has, each naming its field (`第 11 条：单位 "unit"
 /// 应为文字，却是 7；…`), where a derived one stops at the first without naming the field.
@@ -280,7 +259,7 @@ fn read_entry(item: raw::Item, table: &Names) -> Result<FileEntry, EntryProblem>
         raw::Item::Fields(fields) => fields,
         raw::Item::Other(kind) => return Err((None, None, format!("应为对象，却是{kind}"))),
     };
-    let mut problems = Problems::default();
+    let mut problems = Reasons::default();
     let (unit, task) = (obj.unit, obj.task);
     let text = |f: &Option<Field<'_>>| match f {
         Some(Field::Str(s)) => Some(s.to_string()),
@@ -367,6 +346,6 @@ fn read_entry(item: raw::Item, table: &Names) -> Result<FileEntry, EntryProblem>
                 },
             })
         }
-        _ => Err((text(&unit), text(&task), problems.0)),
+        _ => Err((text(&unit), text(&task), problems.into_reason())),
     }
 }
