@@ -261,23 +261,25 @@ pub fn rename_kind(reading: &Reading, c: &mut Corrections, old: &str, new: &str)
     c.kind_list = list;
 }
 
-/// A task's first-level heading (its pillar): the first of its path, or the title for a table
-/// without headings.
-fn pillar_of(reading: &Reading, read: &crate::reading::Read, title: &str) -> String {
-    if reading.tasks.iter().all(|t| t.path.is_empty()) {
-        title.to_string()
-    } else {
-        read.path.first().cloned().unwrap_or_default()
-    }
+/// Each task's first-level heading (its pillar): the first of its path, or the title for a
+/// table without headings.
+fn pillars_of_tasks(reading: &Reading, title: &str) -> Vec<String> {
+    let headless = reading.tasks.iter().all(|t| t.path.is_empty());
+    reading
+        .tasks
+        .iter()
+        .map(|read| match headless {
+            true => title.to_string(),
+            false => read.path.first().cloned().unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// The first-level headings (the pillars) of the draft, in order, each with the short name
 /// proposed for it.
 pub fn pillar_names(reading: &Reading, c: &Corrections) -> Vec<(String, String)> {
-    let title = title_of(reading, c);
     let mut out: Vec<(String, String)> = Vec::new();
-    for read in &reading.tasks {
-        let name = pillar_of(reading, read, &title);
+    for name in pillars_of_tasks(reading, &title_of(reading, c)) {
         if !out.iter().any(|(n, _)| *n == name) {
             let short = short_of(&name);
             out.push((name, short));
@@ -379,12 +381,12 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
     let mut pillars: Vec<Pillar> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
     let mut tasks: Vec<Task> = Vec::new();
-    let mut times: Vec<TimeDef> = Vec::new();
-    let mut order: Vec<TimeOrder> = Vec::new();
+    // Each time requirement with its place in the time filter's order.
+    let mut times: Vec<(TimeOrder, TimeDef)> = Vec::new();
     let mut clashes: Vec<String> = Vec::new();
     problems.extend(time_fix_problems(c));
-    for (i, read) in reading.tasks.iter().enumerate() {
-        let pillar_name = pillar_of(reading, read, &title);
+    let pillar_names = pillars_of_tasks(reading, &title);
+    for ((i, read), pillar_name) in reading.tasks.iter().enumerate().zip(pillar_names) {
         let pillar = match pillars.iter().position(|p| p.name == pillar_name) {
             Some(p) => pillars[p].id,
             None => {
@@ -435,11 +437,8 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
                 Ask::After(_, n) => n,
                 _ => None,
             };
-            match times.iter().find(|d| d.key == def.key) {
-                None => {
-                    times.push(def.clone());
-                    order.push(time_order(found.ask, &def));
-                }
+            match times.iter().map(|(_, d)| d).find(|d| d.key == def.key) {
+                None => times.push((time_order(found.ask, &def), def.clone())),
                 Some(other) if *other != def && !clashes.contains(&def.key) => {
                     problems.push(format!(
                         "两个不同的时限要求用了同一编号“{}”：“{}”和“{}”",
@@ -472,9 +471,8 @@ pub fn publish(reading: &Reading, c: &Corrections) -> Result<Published, Problems
             time,
         });
     }
-    let mut ordered: Vec<(TimeOrder, TimeDef)> = order.into_iter().zip(times).collect();
-    ordered.sort_by_key(|(o, _)| *o);
-    let times: Vec<TimeDef> = ordered.into_iter().map(|(_, d)| d).collect();
+    times.sort_by_key(|(o, _)| *o);
+    let times: Vec<TimeDef> = times.into_iter().map(|(_, d)| d).collect();
     if tasks.is_empty() {
         problems.push("没有读到任何任务".into());
     }
@@ -635,18 +633,13 @@ pub fn time_def(ask: Ask, table_year: i32) -> TimeDef {
         Ask::Due { year, month, day } => {
             let y = year.unwrap_or(table_year);
             match day {
-                None => match month {
-                    12 => def(
-                        format!("by-{y}-end"),
-                        format!("{y}年底前"),
-                        TimeRule::Due(last_day(y, 12)),
-                    ),
-                    m => def(
-                        format!("by-{y}-{m:02}"),
-                        format!("{y}年{m}月底前"),
-                        TimeRule::Due(last_day(y, m)),
-                    ),
-                },
+                None => {
+                    let (key, label) = match month {
+                        12 => (format!("by-{y}-end"), format!("{y}年底前")),
+                        m => (format!("by-{y}-{m:02}"), format!("{y}年{m}月底前")),
+                    };
+                    def(key, label, TimeRule::Due(last_day(y, month)))
+                }
                 Some(d) => {
                     let date = Month::try_from(month)
                         .ok()
