@@ -45,9 +45,15 @@ fn page() -> Page {
 impl Page {
     /// Changes the corrections (and keeps the draft).
     fn correct(self, f: impl FnOnce(&mut Corrections)) {
+        self.correct_reading(|_, c| f(c));
+    }
+
+    /// Changes the corrections by a rule that reads the reading too (a kind's new key, which
+    /// the table's units follow).
+    fn correct_reading(self, f: impl FnOnce(&Reading, &mut Corrections)) {
         self.draft.update(|d| {
             if let Some(d) = d {
-                f(&mut d.corrections);
+                f(&d.reading, &mut d.corrections);
             }
         });
         self.published.set(None);

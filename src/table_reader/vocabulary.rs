@@ -126,12 +126,7 @@ pub fn Kinds(kinds: Memo<Vec<KindDef>>) -> impl IntoView {
                                     if new.is_empty() || new == old {
                                         return;
                                     }
-                                    p.draft.update(|d| {
-                                        if let Some(d) = d {
-                                            rename_kind(&d.reading, &mut d.corrections, &old, &new);
-                                        }
-                                    });
-                                    p.published.set(None);
+                                    p.correct_reading(|r, c| rename_kind(r, c, &old, &new));
                                 }
                             />
                         </td>
