@@ -273,3 +273,36 @@ test('screenshots at 390×844 and 1366×768 (for review)', async ({ page }) => {
     await page.screenshot({ path: `${dir}phone-${viewport.width}-rows.png` });
   }
 });
+
+// Issue 24, "rows flash blank after a jump down the page". Chromium decides which rows that
+// skip their rendering (content-visibility) are near the screen only after a frame, so the
+// first frame after a jump painted the rows landed on as blank boxes. Asked in the same task
+// as the jump, before any frame: every row on screen must be rendered, its texts drawn.
+test('a jump down the page lands on rows already drawn, on the laptop and the phone (issue 24)', async ({ page }) => {
+  mkdirSync(dir, { recursive: true });
+  for (const viewport of [LAPTOP, PHONE]) {
+    await page.setViewportSize(viewport);
+    await openApp(page, hashOf({ unit: COUNTY }));
+    await expect(row(page, table.tasks[0].id).getByLabel('状态')).toBeVisible();
+    for (const target of [table.tasks[100].id, table.tasks[table.tasks.length - 1].id, table.tasks[60].id]) {
+      const seen = await page.evaluate((id) => {
+        document.querySelector(`tr[data-task-id="${id}"]`).scrollIntoView();
+        const rows = [...document.querySelectorAll('table.tasks tbody tr:not([hidden])')].filter((tr) => {
+          const r = tr.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        });
+        return rows.map((tr) => ({
+          id: tr.dataset.taskId || tr.textContent.slice(0, 12),
+          // The row's cells that the screen shows (print-only ones are not), each drawn.
+          drawn: [...tr.cells]
+            .filter((c) => c.checkVisibility())
+            .every((c) => c.checkVisibility({ contentVisibilityAuto: true })),
+        }));
+      }, target);
+      expect(seen.length, `rows on screen after the jump to ${target}`).toBeGreaterThan(0);
+      expect(seen.map((r) => r.id)).toContain(target);
+      expect(seen.filter((r) => !r.drawn), `rows on screen but not drawn, ${viewport.width} px, jump to ${target}`).toEqual([]);
+    }
+    await page.screenshot({ path: `${dir}jump-${viewport.width}.png` });
+  }
+});

@@ -218,7 +218,7 @@ test('screenshots and a print of a unit’s lights (for review)', async ({ page 
     await open(page, { unit: UNIT, asof: '2017-07-01' }, count);
     await page.screenshot({ path: `${dir}supervision-${w}.png` });
     await row(page, '4.3.4').scrollIntoViewIfNeeded();
-    // Rows off screen skip layout until they come near it (content-visibility): two frames.
+    // Two frames, so that the screenshot shows the rows after the scroll has settled.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: `${dir}supervision-${w}-rows.png` });
   }
