@@ -10,7 +10,9 @@
 //    `__wbg_<name>_<16 hex digits>` in a module `./<crate>_bg.js`, 177 names and 6 kB on the
 //    task table, their hashes random to a compressor; both files carry them. They become
 //    short names (`a`, `b`, … `aa`, …) in both, and the wasm's integrity hash is written anew:
-//    5 to 6 kB less gzip on each page (issue 21).
+//    5 to 6 kB less gzip on each page (issue 21). So do the wasm's exports (`__wbindgen_malloc`,
+//    `wasm_bindgen__convert__closures_____invoke__h<16 hex>`, …), which the glue reads as
+//    properties of one object: each becomes a short name where the glue reads it only so.
 // 2. The Excel worker's loader, where this build has one: Trunk 0.21 writes
 //    `wasm_bindgen("…_bg.wasm")`, a form that wasm-bindgen 0.2.130 still takes but warns about
 //    in the console on every first click of an Excel button; the object form says the same.
@@ -46,7 +48,8 @@ if (process.env.TRUNK_PROFILE === 'release') {
   if (!wasmName) throw new Error(`${file}: no loader naming the wasm`);
   const wasmPath = join(dir, wasmName[1]);
   const wasmBefore = readFileSync(wasmPath);
-  const { wasm, js } = shortImports(wasmBefore, minified.toString('utf8'), wasmName[1]);
+  const imported = shortImports(wasmBefore, minified.toString('utf8'), wasmName[1]);
+  const { wasm, js } = shortExports(imported.wasm, imported.js, wasmName[1]);
   writeFileSync(wasmPath, wasm);
   writeFileSync(path, js);
   const after = readFileSync(path);
@@ -56,28 +59,12 @@ if (process.env.TRUNK_PROFILE === 'release') {
     html = html.replaceAll(old, `sha384-${digest('sha384', to)}`);
   }
   console.log(`finish-page.mjs: ${glue[1]} minified, ${before.length} → ${minified.length} bytes; ` +
-    `imports renamed, glue → ${after.length}, ${wasmName[1]} ${wasmBefore.length} → ${wasm.length} bytes`);
+    `imports and exports renamed, glue → ${after.length}, ${wasmName[1]} ${wasmBefore.length} → ${wasm.length} bytes`);
 }
 
 /** The wasm's imports from the glue renamed to short names, in the wasm and in the glue. */
 function shortImports(wasm, js, what) {
-  const leb = (at) => {
-    let value = 0, shift = 0, byte;
-    do { byte = wasm[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return [value, at];
-  };
-  const uleb = (n) => {
-    const out = [];
-    do { let b = n % 128; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n);
-    return out;
-  };
-  const str = (s) => { const b = Buffer.from(s, 'utf8'); return [...uleb(b.length), ...b]; };
-  const short = (i) => {
-    const abc = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    let s = '';
-    do { s = abc[i % abc.length] + s; i = Math.floor(i / abc.length) - 1; } while (i >= 0);
-    return s;
-  };
+  const { leb, uleb, str } = wasmBytes(wasm);
   let at = 8;
   while (at < wasm.length) {
     const id = wasm[at];
@@ -106,7 +93,7 @@ function shortImports(wasm, js, what) {
       if (/^\.\/.*_bg\.js$/.test(mod)) {
         if (module !== null && module !== mod) throw new Error(`${what}: imports from two glue modules`);
         module = mod;
-        if (!names.has(name)) names.set(name, short(names.size));
+        if (!names.has(name)) names.set(name, shortName(names.size));
         out.push(...str('a'), ...str(names.get(name)), ...desc);
       } else out.push(...str(mod), ...str(name), ...desc);
     }
@@ -122,6 +109,80 @@ function shortImports(wasm, js, what) {
       if (n !== 1) throw new Error(`${what}: the glue names ${name} ${n} times, not once`);
       js = js.replace(re, to);
     }
+    const section = [...uleb(out.length), ...out];
+    return {
+      wasm: Buffer.concat([wasm.subarray(0, at + 1), Buffer.from(section), wasm.subarray(body + size)]),
+      js,
+    };
+  }
+  return { wasm, js };
+}
+
+/** Wasm helpers over a Buffer: read a LEB128 number at `at`, write one, a name's bytes. */
+function wasmBytes(wasm) {
+  const leb = (at) => {
+    let value = 0, shift = 0, byte;
+    do { byte = wasm[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return [value, at];
+  };
+  const uleb = (n) => {
+    const out = [];
+    do { let b = n % 128; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n);
+    return out;
+  };
+  const str = (s) => { const b = Buffer.from(s, 'utf8'); return [...uleb(b.length), ...b]; };
+  return { leb, uleb, str };
+}
+
+/** The `i`th short name: a, b, …, Z, aa, ab, … */
+function shortName(i) {
+  const abc = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let s = '';
+  do { s = abc[i % abc.length] + s; i = Math.floor(i / abc.length) - 1; } while (i >= 0);
+  return s;
+}
+
+/**
+ * The wasm's exports renamed to short names, in the wasm and in the glue. The glue reads them
+ * as properties of the instance's exports object (`c.__wbindgen_malloc` once minified); an
+ * export whose name the glue also uses in any other way keeps its name.
+ */
+function shortExports(wasm, js, what) {
+  const { leb, uleb, str } = wasmBytes(wasm);
+  const start = js.match(/([\w$]+)\.__wbindgen_start\b/);
+  if (!start) throw new Error(`${what}: the glue never calls __wbindgen_start`);
+  const owner = start[1];
+  const esc = (s) => s.replace(/[$]/g, '\\$');
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = leb(at + 1);
+    if (id !== 7) { at = body + size; continue; }
+    const [count, first] = leb(body);
+    let p = first;
+    const out = [...uleb(count)];
+    const written = new Set();
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      const [nl, n0] = leb(p); const name = wasm.subarray(n0, n0 + nl).toString('utf8'); p = n0 + nl;
+      const descStart = p;
+      p++;
+      [, p] = leb(p);
+      const desc = [...wasm.subarray(descStart, p)];
+      const anyUse = new RegExp(`(?<![\\w$])${esc(name)}(?![\\w$])`, 'g');
+      const read = new RegExp(`(?<![\\w$])${esc(owner)}\\.${esc(name)}(?![\\w$])`, 'g');
+      const uses = (js.match(anyUse) || []).length;
+      let to = name;
+      if (uses > 0 && uses === (js.match(read) || []).length) {
+        to = `${shortName(n++)}`;
+        js = js.replace(read, `${owner}.${to}`);
+      }
+      if (written.has(to)) throw new Error(`${what}: two exports named ${to}`);
+      written.add(to);
+      out.push(...str(to), ...desc);
+    }
+    if (p !== body + size) throw new Error(`${what}: export section not read to its end`);
+
     const section = [...uleb(out.length), ...out];
     return {
       wasm: Buffer.concat([wasm.subarray(0, at + 1), Buffer.from(section), wasm.subarray(body + size)]),
