@@ -36,4 +36,10 @@ fn main() {
     let out =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("default-table.json");
     fs::write(out, compact).expect("OUT_DIR is writable");
+    // The task table's wasm keeps its relocations, by which wasm-split-cli moves the code
+    // behind its #[wasm_split] points into wasm files loaded on first use
+    // (scripts/finish-page.mjs). Only with the `split` feature, for the task table's binary.
+    if env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo::rustc-link-arg-bin=gk-app=--emit-relocs");
+    }
 }

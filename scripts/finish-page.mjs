@@ -3,6 +3,14 @@
 // (scripts/office-page.sh). One hook for both steps: hooks of a stage run at the same time, and
 // both rewrite index.html.
 //
+// 0. Split points: a page whose wasm has #[wasm_split] points (the task table's) is made again
+//    from the wasm that cargo linked, by the steps Trunk took, with wasm-split-cli (installed
+//    by scripts/tools.sh) first, as cargo-leptos does for `--split`: the code reached only
+//    through a split point goes into a wasm file of its own (`split_<name>-<hash>.wasm`),
+//    fetched and instantiated by the link module (`split-<hash>.js`, which the glue imports)
+//    on the first call, against the page's memory and function table. The rest is Trunk's:
+//    wasm-bindgen, then in release builds wasm-opt with the page's options on each wasm.
+//    Trunk cannot do it: it has no step between cargo and wasm-bindgen.
 // 1. Release builds: minifies wasm-bindgen's JavaScript glue with esbuild (installed by
 //    scripts/tools.sh) and writes its new integrity hash into the page. Trunk's own minifier
 //    cannot read the glue (it stops on `export … as default`): 2 kB less to download gzipped.
@@ -26,8 +34,9 @@
 //    does not run.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('finish-page.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
@@ -35,6 +44,81 @@ const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 
 const digest = (algorithm, text) => createHash(algorithm).update(text).digest('base64');
+
+// 0. Split points.
+let splitLink = '';
+{
+  const glue = html.match(/import init[^'"]*from\s*['"]\.\/([^'"]+)\.js['"]/);
+  if (!glue) throw new Error(`${file}: no loader importing the JavaScript glue`);
+  const gluePath = join(dir, `${glue[1]}.js`);
+  if (readFileSync(gluePath, 'utf8').includes('__wasm_split_placeholder')) splitLink = split(glue[1]);
+}
+
+/** Makes the page's glue and wasm again from cargo's wasm, split; returns the link module. */
+function split(name) {
+  const crate = name.replace(/-[0-9a-f]{16}$/, '');
+  const release = process.env.TRUNK_PROFILE === 'release';
+  const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+  const target = resolve(source, process.env.CARGO_TARGET_DIR || 'target');
+  const raw = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${crate}.wasm`);
+  if (!existsSync(raw)) throw new Error(`split: no wasm linked by cargo at ${raw}`);
+  const tmp = mkdtempSync(join(tmpdir(), 'gk-split-'));
+  try {
+    execFileSync('wasm-split-cli', [raw, tmp, '--out-name', name], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('wasm-bindgen', [join(tmp, `${name}.wasm`), '--target', 'web', '--keep-lld-exports',
+      '--no-typescript', '--out-dir', join(tmp, 'bg'), '--out-name', name]);
+    const chunks = readdirSync(tmp).filter((f) => /^split_.*\.wasm$/.test(f));
+    if (release) {
+      // The options of the page's <link data-trunk rel="rust" … data-type="main">.
+      const page = readFileSync(process.env.TRUNK_HTML_FILE, 'utf8');
+      const link = [...page.matchAll(/<link\b[^>]*>/g)].map((m) => m[0])
+        .find((l) => /rel="rust"/.test(l) && /data-type="main"/.test(l));
+      const level = link && link.match(/data-wasm-opt="([^"]*)"/);
+      if (!level) throw new Error(`${process.env.TRUNK_HTML_FILE}: no main rust link with data-wasm-opt`);
+      const params = (link.match(/data-wasm-opt-params="([^"]*)"/) || [, ''])[1].split(/\s+/).filter(Boolean);
+      for (const f of [join(tmp, 'bg', `${name}_bg.wasm`), ...chunks.map((c) => join(tmp, c))]) {
+        execFileSync('wasm-opt', [`-O${level[1]}`, ...params, f, '-o', f]);
+      }
+    }
+    const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+    let linkJs = readFileSync(join(tmp, '__wasm_split.js'), 'utf8');
+    for (const c of chunks) {
+      const bytes = readFileSync(join(tmp, c));
+      const to = c.replace(/\.wasm$/, `-${hash(bytes)}.wasm`);
+      linkJs = replaceOnce(linkJs, `"./${c}"`, `"./${to}"`, '__wasm_split.js');
+      writeFileSync(join(dir, to), bytes);
+    }
+    // A chunk is read whole and then compiled, whatever type the server sends for a .wasm
+    // (an intranet server may not know the type), and an HTTP error fails the load.
+    const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
+    const n = linkJs.split(streaming).length - 1;
+    if (n !== chunks.length) throw new Error(`__wasm_split.js: ${n} instantiateStreaming calls for ${chunks.length} chunks`);
+    linkJs = linkJs.replaceAll(streaming,
+      "src.then((r) => { if (!r.ok) throw new Error(`${r.url}: HTTP ${r.status}`); return r.arrayBuffer(); })" +
+      '.then((b) => WebAssembly.instantiate(b, imports))');
+    const linkName = `split-${hash(linkJs)}.js`;
+    writeFileSync(join(dir, linkName), linkJs);
+    let js = readFileSync(join(tmp, 'bg', `${name}.js`), 'utf8');
+    // The glue imports it (the key of the wasm's imports from it stays the wasm's name).
+    js = replaceOnce(js, 'from "./__wasm_split.js"', `from "./${linkName}"`, `${name}.js`);
+    const wasm = readFileSync(join(tmp, 'bg', `${name}_bg.wasm`));
+    for (const [f, bytes] of [[`${name}.js`, js], [`${name}_bg.wasm`, wasm]]) {
+      const old = `sha384-${digest('sha384', readFileSync(join(dir, f)))}`;
+      html = html.replaceAll(old, `sha384-${digest('sha384', bytes)}`);
+      writeFileSync(join(dir, f), bytes);
+    }
+    console.log(`finish-page.mjs: ${name} split at its split points: ${chunks.join(', ')}, ${linkName}`);
+    return linkJs;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function replaceOnce(text, from, to, what) {
+  const n = text.split(from).length - 1;
+  if (n !== 1) throw new Error(`${what}: ${from} found ${n} times, not once`);
+  return text.replace(from, to);
+}
 
 // 1. The glue: the module the loader imports (`import init … from './gk-app-….js'`).
 if (process.env.TRUNK_PROFILE === 'release') {
@@ -49,7 +133,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   const wasmPath = join(dir, wasmName[1]);
   const wasmBefore = readFileSync(wasmPath);
   const imported = shortImports(wasmBefore, minified.toString('utf8'), wasmName[1]);
-  const { wasm, js } = shortExports(imported.wasm, imported.js, wasmName[1]);
+  const { wasm, js } = shortExports(imported.wasm, imported.js, wasmName[1], splitLink);
   writeFileSync(wasmPath, wasm);
   writeFileSync(path, js);
   const after = readFileSync(path);
@@ -145,9 +229,10 @@ function shortName(i) {
 /**
  * The wasm's exports renamed to short names, in the wasm and in the glue. The glue reads them
  * as properties of the instance's exports object (`c.__wbindgen_malloc` once minified); an
- * export whose name the glue also uses in any other way keeps its name.
+ * export whose name the glue also uses in any other way, or the split points' link module
+ * (`others`) at all, keeps its name.
  */
-function shortExports(wasm, js, what) {
+function shortExports(wasm, js, what, others = '') {
   const { leb, uleb, str } = wasmBytes(wasm);
   const start = js.match(/([\w$]+)\.__wbindgen_start\b/);
   if (!start) throw new Error(`${what}: the glue never calls __wbindgen_start`);
@@ -173,7 +258,7 @@ function shortExports(wasm, js, what) {
       const read = new RegExp(`(?<![\\w$])${esc(owner)}\\.${esc(name)}(?![\\w$])`, 'g');
       const uses = (js.match(anyUse) || []).length;
       let to = name;
-      if (uses > 0 && uses === (js.match(read) || []).length) {
+      if (uses > 0 && uses === (js.match(read) || []).length && !anyUse.test(others)) {
         to = `${shortName(n++)}`;
         js = js.replace(read, `${owner}.${to}`);
       }

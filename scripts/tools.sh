@@ -3,7 +3,8 @@
 # Each step checks what is there first and skips when the right version is present,
 # so a second run takes seconds.
 #
-#   scripts/tools.sh build   # the pinned toolchain (rust-toolchain.toml), crates, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/tools.sh build   # the pinned toolchain (rust-toolchain.toml), crates, trunk, wasm-bindgen-cli,
+#                            # wasm-split-cli, wasm-opt
 #   scripts/tools.sh test    # the above + Chromium, chromedriver, CJK fonts, poppler-utils,
 #                            # LibreOffice Calc (headless), Node packages
 #
@@ -16,6 +17,8 @@ TOOLS=$ROOT/.tools
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
 ESBUILD_VERSION=0.25.12
+# Splits the task table's wasm at its #[wasm_split] points (scripts/finish-page.mjs).
+WASM_SPLIT_VERSION=0.2.4
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
 export PATH="$TOOLS/cargo/bin:$TOOLS/binaryen/node_modules/.bin:$TOOLS/esbuild/node_modules/.bin:$PATH"
 
@@ -49,6 +52,16 @@ wasm_bindgen() {
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Without --locked: with it, a locked dependency is missing from the registry.
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --root "$TOOLS/cargo"
+}
+
+# wasm-split-cli: the splitter that cargo-leptos runs for `--split`, as a command.
+wasm_split() {
+  if [ "$(cat "$TOOLS/cargo/.wasm-split-version" 2>/dev/null)" = "$WASM_SPLIT_VERSION" ] &&
+    command -v wasm-split-cli >/dev/null; then return; fi
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a minute, once)"
+  cargo install --locked wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" \
+    --features build-binary --root "$TOOLS/cargo"
+  echo "$WASM_SPLIT_VERSION" >"$TOOLS/cargo/.wasm-split-version"
 }
 
 wasm_opt() {
@@ -103,6 +116,7 @@ build)
   crates
   trunk
   wasm_bindgen
+  wasm_split
   wasm_opt
   esbuild_
   ;;
@@ -111,6 +125,7 @@ test)
   crates
   trunk
   wasm_bindgen
+  wasm_split
   wasm_opt
   esbuild_
   chromium

@@ -5,7 +5,6 @@ use crate::notices::{Notices, StorageBanner};
 use crate::print::{PrintHead, SignOff};
 use crate::state::{provide_state, Ctx};
 use crate::table::filters::FilterBar;
-use crate::table::progress::ProgressPanel;
 use crate::table::rows::TaskTable;
 use crate::toolbar::Masthead;
 use crate::{data::Data, files, url};
@@ -18,6 +17,7 @@ pub mod filters;
 pub mod highlight;
 pub mod progress;
 pub mod rows;
+pub mod unit_part;
 
 #[component]
 pub fn App(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {
@@ -26,6 +26,7 @@ pub fn App(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {
         filter,
         notices,
         data,
+        unit,
         ..
     } = provide_state(data, notices, true);
     files::refuse_drop(notices);
@@ -68,6 +69,8 @@ pub fn App(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {
             notices.update(|n| n.extend(problems.into_iter().map(|p| p.message)));
         }
     });
+    // The unit's code is loaded once a unit is chosen (a first visit never needs it).
+    let kit = unit_part::load_on_unit(unit, notices);
     view! {
         <Masthead />
         <StorageBanner />
@@ -75,7 +78,7 @@ pub fn App(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {
         <FilterBar open=filters_open />
         <main id="main">
             <PrintHead />
-            <ProgressPanel />
+            {move || kit.get().and_then(Result::ok).map(|k| (k.progress)())}
             <TaskTable />
             <SignOff />
         </main>

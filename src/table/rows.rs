@@ -23,6 +23,7 @@ use crate::data::Data;
 use crate::edit;
 use crate::note;
 use crate::state::{ctx, Ctx};
+use crate::table::unit_part::{Kit, KitSignal};
 use gk_core::checklist::{note_counter, Checklists, NOTE_LIMIT};
 #[cfg(feature = "long-table")]
 use gk_core::filter::Filter;
@@ -58,6 +59,7 @@ struct RowCtx {
     unit: ReadSignal<Option<String>>,
     has_unit: ReadSignal<bool>,
     query: ReadSignal<String>,
+    kit: KitSignal,
 }
 
 /// A signal that follows `source` and notifies its readers only when the value changes.
@@ -83,6 +85,7 @@ pub fn TaskTable() -> impl IntoView {
         unit: settled(move || c.unit.get()),
         has_unit: settled(move || c.unit.with(Option::is_some)),
         query: settled(move || c.query.get()),
+        kit: use_context::<KitSignal>().unwrap_or_else(|| signal(None).0),
     };
     let d = c.data();
     let every: Vec<usize> = (0..d.table.tasks.len()).collect();
@@ -202,9 +205,18 @@ fn whole_view(rc: RowCtx, all: Vec<Row>) -> AnyView {
         let lines = StoredValue::new_local(lines);
         let fill_all = {
             let owner = owner.clone();
-            move || lines.update_value(|ls| ls.iter_mut().for_each(|l| owner.with(|| fill(c, l))))
+            move || {
+                let kit = rc.kit.get_untracked().and_then(Result::ok);
+                lines.update_value(|ls| ls.iter_mut().for_each(|l| owner.with(|| fill(c, kit, l))))
+            }
         };
-        fill_all();
+        // The controls come with the unit's code (unit_part.rs), loaded once a unit is chosen.
+        let fill_loaded = fill_all.clone();
+        Effect::new(move |_| {
+            if rc.kit.with(|k| matches!(k, Some(Ok(_)))) {
+                fill_loaded();
+            }
+        });
         follow(rc, lines, first.clone(), fill_all);
     });
     view! { <tbody node_ref=tbody inner_html=html></tbody> }.into_any()
@@ -322,8 +334,10 @@ fn follow(
 
 /// Mounts the unit's controls into a task row's 本单位 cell and its note into the print-only
 /// 备注 cell, once the row is the unit's.
-fn fill(c: Ctx, l: &mut Line) {
-    let Some(m) = l.mine else { return };
+fn fill(c: Ctx, kit: Option<Kit>, l: &mut Line) {
+    let (Some(m), Some(kit)) = (l.mine, kit) else {
+        return;
+    };
     if !l.filled.is_empty() || !m.filled.get_untracked() {
         return;
     }
@@ -331,11 +345,11 @@ fn fill(c: Ctx, l: &mut Line) {
     if let (Some(mine), Some(note)) = (cells.item(4), cells.item(5)) {
         l.filled
             .push(leptos::mount::mount_to_renderer(&mine, move || {
-                controls(c, m).into_any()
+                (kit.controls)(c, m)
             }));
         l.filled
             .push(leptos::mount::mount_to_renderer(&note, move || {
-                (move || m.printed.with(|n| note::note_view(n))).into_any()
+                (kit.note)(m)
             }));
     }
 }
@@ -694,7 +708,7 @@ fn light_of(
 /// The chosen unit's part of a task row: its role in the task, its status and its note, and
 /// the task's light.
 #[derive(Clone, Copy)]
-struct Mine {
+pub struct Mine {
     task: usize,
     /// `None`: no unit chosen, or not the unit's task.
     light: RwSignal<Option<Light>>,
@@ -905,8 +919,13 @@ fn hold(c: Ctx, i: usize) {
         .with_untracked(|f| c.held.maybe_update(|h| h.hold(f, i)));
 }
 
+/// The note as printed, in the print-only 备注 cell.
+pub fn printed_note(m: Mine) -> impl IntoView {
+    move || m.printed.with(|n| note::note_view(n))
+}
+
 /// The role badge and the unit's status and note, saved at once on every change.
-fn controls(c: Ctx, m: Mine) -> impl IntoView {
+pub fn controls(c: Ctx, m: Mine) -> impl IntoView {
     let id = c.data.with_value(|d| d.table.tasks[m.task].id.clone());
     let id2 = id.clone();
     let id3 = id.clone();

@@ -1,0 +1,70 @@
+//! The code that only a chosen unit needs, loaded once a unit is chosen: its progress panel
+//! (figures, 督办 counts, export) and its rows' controls (status, note). A first visit, with no
+//! unit yet, never downloads it.
+//!
+//! `kit` is a split point (`wasm_split`, which Leptos re-exports for its `#[lazy]`): the
+//! release and serve builds move the code reached only through it into a wasm file of its own,
+//! fetched and instantiated on the first call (scripts/finish-page.mjs, README "Performance").
+//! What it returns are plain function pointers into that code, called as any other once there.
+
+use crate::state::Ctx;
+use crate::table::progress::ProgressPanel;
+use crate::table::rows::{controls, printed_note, Mine};
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+
+/// The unit's views, from the loaded code.
+#[derive(Clone, Copy)]
+pub struct Kit {
+    pub progress: fn() -> AnyView,
+    pub controls: fn(Ctx, Mine) -> AnyView,
+    pub note: fn(Mine) -> AnyView,
+}
+
+/// Where the kit is: `None` while no unit was chosen or while it loads; `Some(Err(()))` when
+/// it could not be fetched (the page says so: `LOAD_FAILED`).
+pub type KitSignal = ReadSignal<Option<Result<Kit, ()>>>;
+
+pub const LOAD_FAILED: &str = "本单位的进度、导出和填写控件未能载入（可能是网络中断）。\
+     已有记录不受影响；请稍后刷新页面再试。";
+
+/// Loads the kit the first time `unit` is some, and provides it as a context for the rows.
+pub fn load_on_unit(unit: Memo<Option<String>>, notices: RwSignal<Vec<String>>) -> KitSignal {
+    let (read, write) = signal(None);
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || unit.with(Option::is_none) {
+            return started.unwrap_or(false);
+        }
+        leptos::task::spawn_local(async move {
+            let got = kit().await.map_err(|_| ());
+            if got.is_err() {
+                notices.update(|n| n.push(LOAD_FAILED.to_string()));
+            }
+            write.set(Some(got));
+        });
+        true
+    });
+    provide_context(read);
+    read
+}
+
+/// With the `split` feature (the task table's page only, index.html): the split point. Its
+/// code is an export of every binary of the crate, so the other pages build without it.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(unit_part, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn kit() -> Result<Kit, SplitLoaderError> {
+    Ok(make())
+}
+
+#[cfg(not(feature = "split"))]
+async fn kit() -> Result<Kit, SplitLoaderError> {
+    Ok(make())
+}
+
+fn make() -> Kit {
+    Kit {
+        progress: || view! { <ProgressPanel /> }.into_any(),
+        controls: |c, m| controls(c, m).into_any(),
+        note: |m| printed_note(m).into_any(),
+    }
+}
