@@ -38,8 +38,8 @@ fn main() {
     fs::write(out, compact).expect("OUT_DIR is writable");
     // The task table's wasm keeps its relocations, by which wasm-split-cli moves the code
     // behind its #[wasm_split] points into wasm files loaded on first use
-    // (scripts/finish-page.mjs). Only with the `split` feature, for the task table's binary.
-    if env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+    // (scripts/finish-page.mjs). Only the task table's binary has one (src/main.rs).
+    if env::var("CARGO_CFG_TARGET_FAMILY").as_deref() == Ok("wasm") {
         println!("cargo::rustc-link-arg-bin=gk-app=--emit-relocs");
     }
 }

@@ -23,9 +23,8 @@ step "format and lint"
 cargo fmt --all --check
 cargo clippy -q -p gk-core -p gk-import -p gk-reader -p gk-xlsx --all-targets -- -D warnings
 cargo clippy -q -p gk-app --target wasm32-unknown-unknown --all-targets -- -D warnings
-# The long view is compiled only for long tables (the benchmark's), the split point only for
-# the task table's page (index.html): lint them too.
-cargo clippy -q -p gk-app --target wasm32-unknown-unknown --features long-table,split -- -D warnings
+# The long view is compiled only for long tables (the benchmark's): lint it too.
+cargo clippy -q -p gk-app --target wasm32-unknown-unknown --features long-table -- -D warnings
 
 step "native tests (cargo test)"
 cargo test -p gk-core -p gk-import -p gk-reader -p gk-xlsx 2>&1 | tee "$LOGS/native.log"

@@ -22,11 +22,14 @@ mod table_reader;
 mod toolbar;
 pub mod url;
 
+pub use table::unit_part::{kit as unit_kit, Kit, Loader};
+
 /// Starts the task-table page: opens the link's table (`data::load`), then replaces the static
-/// boot notice of `index.html` with the page.
-pub fn start() {
-    begin(false, |data, notices| {
-        leptos::mount::mount_to_body(move || leptos::view! { <table::App data notices /> })
+/// boot notice of `index.html` with the page. `kit` fetches the code only a chosen unit needs
+/// (src/table/unit_part.rs).
+pub fn start(kit: Loader) {
+    begin(false, move |data, notices| {
+        leptos::mount::mount_to_body(move || leptos::view! { <table::App data notices kit /> })
     });
 }
 

@@ -20,7 +20,7 @@ pub mod rows;
 pub mod unit_part;
 
 #[component]
-pub fn App(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {
+pub fn App(data: Arc<Data>, notices: Vec<String>, kit: unit_part::Loader) -> impl IntoView {
     let link_table = data.link_table.clone();
     let Ctx {
         filter,
@@ -70,7 +70,7 @@ pub fn App(data: Arc<Data>, notices: Vec<String>) -> impl IntoView {
         }
     });
     // The unit's code is loaded once a unit is chosen (a first visit never needs it).
-    let kit = unit_part::load_on_unit(unit, notices);
+    let kit = unit_part::load_on_unit(unit, notices, kit);
     view! {
         <Masthead />
         <StorageBanner />

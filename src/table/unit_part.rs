@@ -2,16 +2,20 @@
 //! (figures, 督办 counts, export) and its rows' controls (status, note). A first visit, with no
 //! unit yet, never downloads it.
 //!
-//! `kit` is a split point (`wasm_split`, which Leptos re-exports for its `#[lazy]`): the
-//! release and serve builds move the code reached only through it into a wasm file of its own,
-//! fetched and instantiated on the first call (scripts/finish-page.mjs, README "Performance").
-//! What it returns are plain function pointers into that code, called as any other once there.
+//! The task table's binary (src/main.rs) reaches [`kit`] through a split point (`wasm_split`,
+//! which Leptos re-exports for its `#[lazy]`) and passes it in as a [`Loader`]: the build moves
+//! the code reached only through it into a wasm file of its own, fetched and instantiated on
+//! the first call (scripts/finish-page.mjs, README "Performance"). The split point is in the
+//! binary because its code is an export of whichever binary links it: in the library, the
+//! office and reader pages would carry it too. What the kit holds are plain function pointers
+//! into that code, called as any other once there.
 
 use crate::state::Ctx;
 use crate::table::progress::ProgressPanel;
 use crate::table::rows::{controls, printed_note, Mine};
 use leptos::prelude::*;
-use leptos::wasm_split::SplitLoaderError;
+use std::future::Future;
+use std::pin::Pin;
 
 /// The unit's views, from the loaded code.
 #[derive(Clone, Copy)]
@@ -21,6 +25,9 @@ pub struct Kit {
     pub note: fn(Mine) -> AnyView,
 }
 
+/// Fetches the kit; `None` when it cannot be fetched.
+pub type Loader = fn() -> Pin<Box<dyn Future<Output = Option<Kit>>>>;
+
 /// Where the kit is: `None` while no unit was chosen or while it loads; `Some(Err(()))` when
 /// it could not be fetched (the page says so: `LOAD_FAILED`).
 pub type KitSignal = ReadSignal<Option<Result<Kit, ()>>>;
@@ -29,14 +36,18 @@ pub const LOAD_FAILED: &str = "本单位的进度、导出和填写控件未能�
      已有记录不受影响；请稍后刷新页面再试。";
 
 /// Loads the kit the first time `unit` is some, and provides it as a context for the rows.
-pub fn load_on_unit(unit: Memo<Option<String>>, notices: RwSignal<Vec<String>>) -> KitSignal {
+pub fn load_on_unit(
+    unit: Memo<Option<String>>,
+    notices: RwSignal<Vec<String>>,
+    load: Loader,
+) -> KitSignal {
     let (read, write) = signal(None);
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) || unit.with(Option::is_none) {
             return started.unwrap_or(false);
         }
         leptos::task::spawn_local(async move {
-            let got = kit().await.map_err(|_| ());
+            let got = load().await.ok_or(());
             if got.is_err() {
                 notices.update(|n| n.push(LOAD_FAILED.to_string()));
             }
@@ -48,20 +59,8 @@ pub fn load_on_unit(unit: Memo<Option<String>>, notices: RwSignal<Vec<String>>) 
     read
 }
 
-/// With the `split` feature (the task table's page only, index.html): the split point. Its
-/// code is an export of every binary of the crate, so the other pages build without it.
-#[cfg(feature = "split")]
-#[leptos::wasm_split::wasm_split(unit_part, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn kit() -> Result<Kit, SplitLoaderError> {
-    Ok(make())
-}
-
-#[cfg(not(feature = "split"))]
-async fn kit() -> Result<Kit, SplitLoaderError> {
-    Ok(make())
-}
-
-fn make() -> Kit {
+/// The unit's views: what the split point returns.
+pub fn kit() -> Kit {
     Kit {
         progress: || view! { <ProgressPanel /> }.into_any(),
         controls: |c, m| controls(c, m).into_any(),

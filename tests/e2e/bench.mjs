@@ -449,6 +449,12 @@ async function shownFor(page, withRows) {
     // At 10k only the count (a snapshot reads every shown row).
     const take = () => (withRows ? b.snapshot() : { count: document.querySelector('.filters .count')?.textContent ?? '' });
     const out = { units: {}, pillars: {} };
+    // The app's unit code (src/table/unit_part.rs) comes once a unit is first chosen: wait for
+    // it (its progress panel) before the snapshots, as a clerk sees it a moment later.
+    await b.run([['unit', b.units()[0], null]]);
+    for (let i = 0; i < 200 && !document.querySelector('section.progress'); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
     for (const u of b.units()) {
       await b.run([['unit', u, null]]);
       out.units[u] = take();
