@@ -86,6 +86,17 @@ export function expectedIds({ unit, role, pillar, section, time, q } = {}) {
     .map((t) => t.id);
 }
 
+/**
+ * Waits until every shown task row holds the unit's controls (role, light, status, note). They
+ * come with the unit's code, fetched on the unit's first choice (src/table/unit_part.rs), so a
+ * read of every row at once must wait for them; a locator's own assertions wait anyway.
+ */
+export async function unitControls(page) {
+  await expect
+    .poll(() => taskRows(page).evaluateAll((rs) => rs.length > 0 && rs.every((r) => r.querySelector('.checklist') !== null)))
+    .toBe(true);
+}
+
 export const shownIds = (page) => taskRows(page).evaluateAll((rows) => rows.map((r) => r.dataset.taskId));
 
 export const hashOf = (params) =>

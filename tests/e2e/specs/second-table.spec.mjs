@@ -9,7 +9,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { table as taian, watch, taskRows, shownIds, hashOf } from './helpers.mjs';
+import { table as taian, watch, taskRows, shownIds, hashOf, unitControls } from './helpers.mjs';
 import { sheets } from './workbook.mjs';
 // (lights.mjs's lightOf reads Tai'an's deadlines; its words and day helpers fit any table.)
 import { WORDS as WORD, PERIOD_WORD, chineseDate, plusDays } from './lights.mjs';
@@ -162,6 +162,7 @@ async function open2026(page, params = {}) {
   await expect(page.locator('h1')).toHaveText(TITLE);
   await expect(page.locator('table.tasks')).toBeVisible();
   await expect(taskRows(page).first()).toBeVisible();
+  if (params.unit) await unitControls(page);
 }
 
 async function openOffice2026(page, params = {}) {
@@ -270,6 +271,7 @@ test('区财政局 gets exactly its 31 tasks with their roles; 不适用 only th
   // 满庄镇: 26 tasks, 5 of them led, none 不适用.
   await page.locator('#unit').selectOption('满庄镇');
   await expect(page.locator('.count')).toHaveText(`显示 ${MZ_TOTAL} / 本单位 ${MZ_TOTAL} 项`);
+  await unitControls(page);
   const mz = await taskRows(page).evaluateAll((rows) =>
     rows.map((r) => [r.dataset.taskId, r.querySelector('.role').textContent, r.querySelector('.role').getAttribute('title')]),
   );

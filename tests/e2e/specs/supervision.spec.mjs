@@ -4,7 +4,7 @@
 // issue, written again in JavaScript (not the app's code).
 import { test, expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { table, watch, openApp, taskRows, shownIds, hashOf, roleOf, expectedIds } from './helpers.mjs';
+import { table, watch, openApp, taskRows, shownIds, hashOf, roleOf, expectedIds, unitControls } from './helpers.mjs';
 import { lightOf, chinaDay, chineseDate, wordOf } from './lights.mjs';
 
 
@@ -47,6 +47,7 @@ async function open(page, params, count) {
   await expect(page.locator('table.tasks')).toBeVisible();
   // Every link here names a unit: the count is out of the unit's tasks.
   await expect(page.locator('.count')).toHaveText(`显示 ${count} / 本单位 ${expectedIds({ unit: params.unit }).length} 项`);
+  if (count > 0) await unitControls(page);
 }
 
 // 泰山区, a county, has every recurring task and every deadline of the table. Its records cover
