@@ -13,6 +13,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
+/// 导出 Excel with no unit chosen.
+pub const CHOOSE_UNIT: &str = "请先选择单位，再导出本单位的 Excel 台账。";
+
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Which workbook.
@@ -68,8 +71,7 @@ pub fn export(kind: Kind, busy: RwSignal<bool>, worker_dir: &str) {
         Kind::Unit => match c.unit.get_untracked() {
             Some(unit) => vec![unit],
             None => {
-                c.notices
-                    .update(|n| n.push("请先选择单位，再导出本单位的 Excel 台账。".into()));
+                c.notices.update(|n| n.push(CHOOSE_UNIT.into()));
                 return;
             }
         },
@@ -178,9 +180,12 @@ fn answered(data: JsValue) {
     }
 }
 
-/// The button of `kind`: 正在生成… and disabled while the worker works.
+/// An Excel button: `run` starts the export (e.g. [`export`] of a kind), with the button's busy
+/// flag; 正在生成… and disabled while the worker works. The task table's masthead passes a
+/// function that reaches the export through the unit's code (src/table/unit_part.rs), so that
+/// its first load does not carry it.
 #[component]
-pub fn ExcelButton(kind: Kind, label: &'static str, worker_dir: &'static str) -> impl IntoView {
+pub fn ExcelButton(label: &'static str, run: fn(RwSignal<bool>)) -> impl IntoView {
     let busy = RwSignal::new(false);
     view! {
         <button
@@ -188,7 +193,7 @@ pub fn ExcelButton(kind: Kind, label: &'static str, worker_dir: &'static str) ->
             class="excel"
             disabled=move || busy.get()
             aria-busy=move || busy.get().then_some("true")
-            on:click=move |_| export(kind, busy, worker_dir)
+            on:click=move |_| run(busy)
         >
             {move || if busy.get() { "正在生成…" } else { label }}
         </button>

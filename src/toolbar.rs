@@ -5,10 +5,11 @@
 //! unit kept in this browser.
 
 use crate::data::{Failure, Listed};
-use crate::excel::{ExcelButton, Kind};
+use crate::excel::{export, ExcelButton, Kind};
 use crate::guide::{self, Guide, GuideText};
 use crate::office::import::read_files;
 use crate::state::ctx;
+use crate::table::unit_part;
 use crate::{edit, files};
 use gk_core::csv;
 use leptos::html::Input;
@@ -134,7 +135,7 @@ pub fn Masthead() -> impl IntoView {
         <Header office=false guide=&guide::TABLE>
             <div class="keep" role="group" aria-label="本单位留存">
                 <span aria-hidden="true">"本单位留存："</span>
-                <ExcelButton kind=Kind::Unit label="导出 Excel" worker_dir="./" />
+                <ExcelButton label="导出 Excel" run=unit_part::excel />
                 <button type="button" on:click=|_| export_csv()>
                     "导出 CSV"
                 </button>
@@ -182,7 +183,7 @@ pub fn OfficeMasthead() -> impl IntoView {
             <button type="button" on:click=|_| export_all()>
                 "导出全部单位"
             </button>
-            <ExcelButton kind=Kind::Office label="导出汇总 Excel" worker_dir="../" />
+            <ExcelButton label="导出汇总 Excel" run=|busy| export(Kind::Office, busy, "../") />
         </Header>
     }
 }

@@ -51,9 +51,7 @@ pub fn FilterBar(open: RwSignal<bool>) -> impl IntoView {
                     title="导出报送文件，交给收文单位"
                     hidden=move || c.unit.with(Option::is_none)
                     on:click=move |_| {
-                        if let Some(u) = c.unit.get_untracked() {
-                            crate::edit::export_units(&[u.as_str()]);
-                        }
+                        crate::table::unit_part::with_kit(|k| (k.export)());
                     }
                 >
                     "导出报送"

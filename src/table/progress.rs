@@ -5,7 +5,7 @@
 
 use crate::asof::AsOfCaveat;
 use crate::edit;
-use crate::excel::{ExcelButton, Kind};
+use crate::excel::{self, ExcelButton, Kind};
 use crate::state::ctx;
 use crate::storage::Health;
 use crate::toolbar::export_csv;
@@ -143,7 +143,7 @@ pub fn ProgressPanel() -> impl IntoView {
                 // (style.css), so that they are not the first buttons the clerk sees.
                 <div class="keep keep-here" role="group" aria-label="本单位留存（手机）">
                     <span>"本单位留存："</span>
-                    <ExcelButton kind=Kind::Unit label="导出 Excel" worker_dir="./" />
+                    <ExcelButton label="导出 Excel" run=|busy| excel::export(Kind::Unit, busy, "./") />
                     <button type="button" on:click=|_| export_csv()>
                         "导出 CSV"
                     </button>

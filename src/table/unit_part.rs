@@ -10,19 +10,25 @@
 //! office and reader pages would carry it too. What the kit holds are plain function pointers
 //! into that code, called as any other once there.
 
-use crate::state::Ctx;
+use crate::edit;
+use crate::excel::{self, Kind, CHOOSE_UNIT};
+use crate::state::{ctx, Ctx};
 use crate::table::progress::ProgressPanel;
 use crate::table::rows::{controls, printed_note, Mine};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
 
-/// The unit's views, from the loaded code.
+/// The unit's views and exports, from the loaded code.
 #[derive(Clone, Copy)]
 pub struct Kit {
     pub progress: fn() -> AnyView,
     pub controls: fn(Ctx, Mine) -> AnyView,
     pub note: fn(Mine) -> AnyView,
+    /// Exports the chosen unit's file to send (报送文件).
+    pub export: fn(),
+    /// Makes the chosen unit's Excel 台账 (`busy` meanwhile).
+    pub excel: fn(RwSignal<bool>),
 }
 
 /// Fetches the kit; `None` when it cannot be fetched.
@@ -59,11 +65,47 @@ pub fn load_on_unit(
     read
 }
 
+/// Runs `f` with the unit's code: at once when it is there, else once it has loaded (nothing
+/// when it cannot load: the page said so already, `LOAD_FAILED`). For the buttons outside the
+/// unit's code that need it: the masthead's 导出 Excel, the folded filter bar's 导出报送.
+pub fn with_kit(f: impl FnOnce(Kit) + 'static) {
+    let Some(kit) = use_context::<KitSignal>() else {
+        return;
+    };
+    if let Some(Ok(k)) = kit.get_untracked() {
+        return f(k);
+    }
+    let f = std::cell::Cell::new(Some(f));
+    Effect::new(move || {
+        if let Some(Ok(k)) = kit.get() {
+            if let Some(f) = f.take() {
+                f(k);
+            }
+        }
+    });
+}
+
+/// The masthead's 导出 Excel: the chosen unit's 台账, through the unit's code.
+pub fn excel(busy: RwSignal<bool>) {
+    let c = ctx();
+    if c.unit.with_untracked(Option::is_none) {
+        c.notices.update(|n| n.push(CHOOSE_UNIT.into()));
+        return;
+    }
+    with_kit(move |k| (k.excel)(busy));
+}
+
 /// The unit's views: what the split point returns.
 pub fn kit() -> Kit {
     Kit {
         progress: || view! { <ProgressPanel /> }.into_any(),
         controls: |c, m| controls(c, m).into_any(),
         note: |m| printed_note(m).into_any(),
+        export: || {
+            if let Some(u) = ctx().unit.get_untracked() {
+                edit::export_units(&[u.as_str()]);
+            }
+        },
+        excel: |busy| excel::export(Kind::Unit, busy, "./"),
     }
 }

@@ -55,3 +55,32 @@ test('the unit code out of reach: a notice, the records kept, and all back after
   await expect(row.getByLabel('备注')).toHaveValue('已在网站公开');
   await expect(page.getByText('未能载入')).toHaveCount(0);
 });
+
+test('导出 Excel in the masthead reaches the export through the unit code: asked for before it came, it runs once it has', async ({ page }) => {
+  const w = watch(page);
+  const chunks = [];
+  page.on('request', (req) => { if (CHUNK.test(new URL(req.url()).pathname)) chunks.push(req.url()); });
+  await openApp(page);
+  const excel = page.locator('.masthead').getByRole('button', { name: '导出 Excel' });
+  // No unit: the page says what to do, and fetches nothing for it.
+  await excel.click();
+  await expect(page.locator('.notices')).toContainText('请先选择单位，再导出本单位的 Excel 台账。');
+  await page.waitForLoadState('networkidle');
+  expect(chunks).toEqual([]);
+
+  // The unit code held back: the click comes while it loads, the download once it is there.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(CHUNK, async (route) => { await held; await route.continue(); });
+  await page.locator('#unit').selectOption('市财政局');
+  await expect.poll(() => chunks.length).toBe(1);
+  await expect(page.locator('select.status')).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await excel.click();
+  release();
+  const f = await download;
+  expect(f.suggestedFilename()).toMatch(/^taian-2017-市财政局-\d{8}\.xlsx$/);
+  await expect(page.locator('tr[data-task-id="1.1.1"]').getByLabel('状态')).toBeVisible();
+  expect(chunks).toHaveLength(1);
+  w.expectClean();
+});
