@@ -89,6 +89,13 @@ pub fn take_stored(checklists: RwSignal<Checklists>, store: &Store, doc: UnitDoc
     });
 }
 
+/// Offers the chosen unit's state file (its 报送文件) as a download; nothing without a unit.
+pub fn export_chosen() {
+    if let Some(u) = ctx().unit.get_untracked() {
+        export_units(&[u.as_str()]);
+    }
+}
+
 /// Offers the state file of `units` as a download and, once the browser took it, marks them
 /// exported (saved at once).
 pub fn export_units(units: &[&str]) {

@@ -20,7 +20,7 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 /// Which workbook.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+enum Kind {
     /// The chosen unit's 台账 of the current view (the task table).
     Unit,
     /// The office's 汇总 of every unit kept in this browser (the office page).
@@ -60,11 +60,21 @@ thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
 }
 
+/// The chosen unit's 台账, from the task table's page.
+pub fn unit_workbook(busy: RwSignal<bool>) {
+    export(Kind::Unit, busy, "./");
+}
+
+/// The office's 汇总 workbook, from the office page (a folder below the worker's).
+pub fn office_workbook(busy: RwSignal<bool>) {
+    export(Kind::Office, busy, "../");
+}
+
 /// Makes the workbook `kind` of what the page shows and offers it as a download; `busy` is
 /// true meanwhile. `worker_dir` is where the worker's files are, relative to the page. The
 /// worker is sent a [`Request`] as JSON text (the open table with it: the worker has none of its
 /// own) and names the file itself: the less code here, the less every page loads.
-pub fn export(kind: Kind, busy: RwSignal<bool>, worker_dir: &str) {
+fn export(kind: Kind, busy: RwSignal<bool>, worker_dir: &str) {
     let c = ctx();
     let now = edit::now();
     let units: Vec<String> = match kind {
@@ -180,7 +190,7 @@ fn answered(data: JsValue) {
     }
 }
 
-/// An Excel button: `run` starts the export (e.g. [`export`] of a kind), with the button's busy
+/// An Excel button: `run` starts the export (e.g. [`unit_workbook`]), with the button's busy
 /// flag; 正在生成… and disabled while the worker works. The task table's masthead passes a
 /// function that reaches the export through the unit's code (src/table/unit_part.rs), so that
 /// its first load does not carry it.

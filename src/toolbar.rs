@@ -5,7 +5,7 @@
 //! unit kept in this browser.
 
 use crate::data::{Failure, Listed};
-use crate::excel::{export, ExcelButton, Kind};
+use crate::excel::{self, ExcelButton};
 use crate::guide::{self, Guide, GuideText};
 use crate::office::import::read_files;
 use crate::state::ctx;
@@ -183,7 +183,7 @@ pub fn OfficeMasthead() -> impl IntoView {
             <button type="button" on:click=|_| export_all()>
                 "导出全部单位"
             </button>
-            <ExcelButton label="导出汇总 Excel" run=|busy| export(Kind::Office, busy, "../") />
+            <ExcelButton label="导出汇总 Excel" run=excel::office_workbook />
         </Header>
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::asof::AsOfCaveat;
 use crate::edit;
-use crate::excel::{self, ExcelButton, Kind};
+use crate::excel::{self, ExcelButton};
 use crate::state::ctx;
 use crate::storage::Health;
 use crate::toolbar::export_csv;
@@ -57,11 +57,6 @@ pub fn ProgressPanel() -> impl IntoView {
     let last_export = move || match c.checklists.with(|cl| cl.exported_at(&unit())) {
         Some(at) => format!("上次导出：{}", at.to_local_display(CHINA_OFFSET_MINUTES)),
         None => "上次导出：从未导出".to_string(),
-    };
-    let export = move |_| {
-        if let Some(u) = c.unit.get_untracked() {
-            edit::export_units(&[u.as_str()]);
-        }
     };
     // Once exported (and nothing changed since), the file's name and what to do with it, on
     // the day of the export: the next day it is news no longer (上次导出 still says when).
@@ -131,7 +126,7 @@ pub fn ProgressPanel() -> impl IntoView {
                     type="button"
                     class="primary"
                     aria-describedby="export-hint"
-                    on:click=export
+                    on:click=|_| edit::export_chosen()
                 >
                     "导出报送文件"
                 </button>
@@ -143,7 +138,7 @@ pub fn ProgressPanel() -> impl IntoView {
                 // (style.css), so that they are not the first buttons the clerk sees.
                 <div class="keep keep-here" role="group" aria-label="本单位留存（手机）">
                     <span>"本单位留存："</span>
-                    <ExcelButton label="导出 Excel" run=|busy| excel::export(Kind::Unit, busy, "./") />
+                    <ExcelButton label="导出 Excel" run=excel::unit_workbook />
                     <button type="button" on:click=|_| export_csv()>
                         "导出 CSV"
                     </button>

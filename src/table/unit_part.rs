@@ -11,7 +11,7 @@
 //! into that code, called as any other once there.
 
 use crate::edit;
-use crate::excel::{self, Kind, CHOOSE_UNIT};
+use crate::excel::{self, CHOOSE_UNIT};
 use crate::state::{ctx, Ctx};
 use crate::table::progress::ProgressPanel;
 use crate::table::rows::{controls, printed_note, Mine};
@@ -85,7 +85,9 @@ pub fn with_kit(f: impl FnOnce(Kit) + 'static) {
     });
 }
 
-/// The masthead's 导出 Excel: the chosen unit's 台账, through the unit's code.
+/// The masthead's 导出 Excel: the chosen unit's 台账, through the unit's code. Without a unit
+/// the code never loads, so the notice is said here (`excel::unit_workbook` says it too, for a unit
+/// cleared while the code loaded).
 pub fn excel(busy: RwSignal<bool>) {
     let c = ctx();
     if c.unit.with_untracked(Option::is_none) {
@@ -101,11 +103,7 @@ pub fn kit() -> Kit {
         progress: || view! { <ProgressPanel /> }.into_any(),
         controls: |c, m| controls(c, m).into_any(),
         note: |m| printed_note(m).into_any(),
-        export: || {
-            if let Some(u) = ctx().unit.get_untracked() {
-                edit::export_units(&[u.as_str()]);
-            }
-        },
-        excel: |busy| excel::export(Kind::Unit, busy, "./"),
+        export: edit::export_chosen,
+        excel: excel::unit_workbook,
     }
 }
