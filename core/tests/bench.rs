@@ -42,14 +42,9 @@ fn generated_files_import_and_both_merges_agree() {
     // Each file has an entry for each of its unit's tasks; files 48–50 are later exports
     // of the first three units.
     let index = Index::new(&real);
-    let units: Vec<&str> = real
-        .units
-        .iter()
-        .filter(|u| !u.is_group())
-        .map(|u| u.name.as_str())
-        .collect();
+    let units = index.units();
     assert_eq!(units.len(), 47);
-    let own = |u: usize| index.tasks_of(units[u]).len();
+    let own = |u: usize| index.tasks_of(&units[u]).len();
     let per_unit: usize = (0..47).map(own).sum();
     assert_eq!(times.entries, per_unit + own(0) + own(1) + own(2));
     // Every unit's own tasks, and the existing entries of other tasks.
