@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { watch, openApp, taskRows, expectedIds, shownIds, hashOf, fillStorage } from './helpers.mjs';
+import { watch, openApp, openLink, taskRows, expectedIds, shownIds, hashOf, fillStorage } from './helpers.mjs';
 
 const row = (page, id) => page.locator(`tr[data-task-id="${id}"]`);
 const statusOf = (page, id) => row(page, id).getByLabel('状态');
@@ -82,12 +82,10 @@ test('the chosen unit is remembered, and a link’s unit overrides it', async ({
   await page.goto('./');
   await expect(page.locator('#unit')).toHaveValue('市财政局');
   await expect(taskRows(page)).toHaveCount(expectedIds({ unit: '市财政局' }).length);
-  await page.goto(`./#${hashOf({ unit: '东平县' })}`);
-  await page.reload();
+  await openLink(page, hashOf({ unit: '东平县' }));
   await expect(page.locator('#unit')).toHaveValue('东平县');
   // A unit that only came with a link is not remembered as "my unit".
-  await page.goto('./');
-  await page.reload();
+  await openLink(page);
   await expect(page.locator('#unit')).toHaveValue('市财政局');
 });
 
@@ -241,8 +239,7 @@ test('with storage blocked the app works in memory and a banner says to export',
 test('an unreadable stored value is kept aside with a clear message', async ({ page }) => {
   await openApp(page);
   await page.evaluate(() => localStorage.setItem('gk:taian-2017:unit:市财政局', '{broken'));
-  await page.goto(`./#${CZ}`);
-  await page.reload();
+  await openLink(page, CZ);
   await expect(page.getByRole('alert').filter({ hasText: '无法读取' })).toContainText('市财政局');
   const backups = await page.evaluate(() =>
     Object.keys(localStorage).filter((k) => k.startsWith('gk:backup:')).map((k) => localStorage.getItem(k)),
@@ -314,8 +311,7 @@ test('an unreadable value is never overwritten when storage is too full to keep 
   await openApp(page);
   await page.evaluate(([key, broken]) => localStorage.setItem(key, broken), [KEY, BROKEN]);
   await fillStorage(page);
-  await page.goto(`./#${CZ}`);
-  await page.reload();
+  await openLink(page, CZ);
   await expect(page.getByRole('alert').filter({ hasText: '无法读取' })).toContainText('原数据保持不动');
   await statusOf(page, '1.1.1').selectOption('done');
   await expect(page.locator('.storage-banner')).toContainText('存储空间已满');
