@@ -59,16 +59,6 @@ pub fn synthetic_table(real: &Table, n: usize) -> Table {
     }
 }
 
-/// The units that can have a checklist (not groups), in table order.
-fn pickable_units(table: &Table) -> Vec<&str> {
-    table
-        .units
-        .iter()
-        .filter(|u| !u.is_group())
-        .map(|u| u.name.as_str())
-        .collect()
-}
-
 const NOTES: [&str; 4] = [
     "",
     "已在政府网站“政务公开”专栏发布",
@@ -88,12 +78,12 @@ fn in_year(table: &Table, month_day: &str) -> Timestamp {
 /// (those it leads or is responsible for: an entry for another task is invalid on import),
 /// statuses and notes varied, stamped in June of the table's year.
 pub fn state_files(table: &Table, files: usize, entries: usize) -> Vec<(String, String)> {
-    let units = pickable_units(table);
     let index = Index::new(table);
+    let units = index.units();
     let june = in_year(table, "06-01");
     (0..files)
         .map(|i| {
-            let unit = units[i % units.len()];
+            let unit = units[i % units.len()].as_str();
             let mut cl = Checklists::new();
             for (j, t) in index.tasks_of(unit).into_iter().take(entries).enumerate() {
                 let task = &table.tasks[t].id;
@@ -118,7 +108,8 @@ pub fn state_files(table: &Table, files: usize, entries: usize) -> Vec<(String, 
 /// tasks of every other unit of the files, so that the import adds, updates and leaves
 /// entries unchanged.
 pub fn existing_checklists(table: &Table) -> Checklists {
-    let units = pickable_units(table);
+    let index = Index::new(table);
+    let units = index.units();
     let may = in_year(table, "05-02");
     let mut cl = Checklists::new();
     for unit in units.iter().step_by(2) {
