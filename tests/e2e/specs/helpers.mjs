@@ -33,7 +33,7 @@ export function watch(page) {
 
 /** Opens the app (optionally with a hash) and waits until the wasm has rendered the table. */
 export async function openApp(page, hash = '') {
-  await page.goto(hash ? `./#${hash}` : './');
+  await page.goto(linkTo(hash));
   await expect(page.locator('table.tasks')).toBeVisible();
 }
 
@@ -45,8 +45,11 @@ export async function openApp(page, hash = '') {
  */
 export async function openLink(page, hash = '') {
   await page.goto('about:blank');
-  await page.goto(hash ? `./#${hash}` : './');
+  await page.goto(linkTo(hash));
 }
+
+/** The task table's link for the view `hash` (without `#`; empty: no view named). */
+const linkTo = (hash) => (hash ? `./#${hash}` : './');
 
 /** Opens the office page (汇总与导入, dist/office/) and waits until the central view is rendered. */
 export async function openOffice(page) {
