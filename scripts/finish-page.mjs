@@ -56,7 +56,8 @@ let splitLink = '';
 
 /** Makes the page's glue and wasm again from cargo's wasm, split; returns the link module. */
 function split(name) {
-  const crate = name.replace(/-[0-9a-f]{16}$/, '');
+  // Trunk writes its hash in hex without leading zeros: 15 digits or fewer, now and then.
+  const crate = name.replace(/-[0-9a-f]{1,16}$/, '');
   const release = process.env.TRUNK_PROFILE === 'release';
   const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
   const target = resolve(source, process.env.CARGO_TARGET_DIR || 'target');
